@@ -1,0 +1,109 @@
+// Composition root: the one place that constructs infrastructure (db, adapter, sender, server) and wires it together.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { join } from 'node:path';
+import { createBotApplication } from './bot/application';
+import type { BotDeps } from './bot/deps';
+import { createIdentity } from './bot/identity';
+import type { Config } from './config';
+import type { Forbund } from './domain';
+import { createHttpServer } from './http/server';
+import { createLogger, type Logger } from './log';
+import { FORBUND_DATA_DIR } from './paths';
+import { createProactiveSender } from './scheduler/sender';
+import { createActionKeys } from './storage/action-keys';
+import { createSqliteStorage } from './storage/bot-state';
+import { createConversationRefs } from './storage/conversation-refs';
+import { openDb } from './storage/db';
+import { loadForbunds } from './storage/forbund-files';
+import { createLinks } from './storage/links';
+import { createRoster } from './storage/roster';
+import { createSetupCodes } from './storage/setup-codes';
+
+export type AppOverrides = {
+    now?: () => Date;
+    log?: Logger;
+    sleep?: (ms: number) => Promise<void>;
+    /** Extra förbund files (tests add an invented one); the configured ids are loaded from data/forbund. */
+    forbund?: Forbund[];
+};
+
+/** Builds the whole bot for a config; nothing listens until `listen()`. */
+export function createApp(config: Config, overrides: AppOverrides = {}) {
+    const now = overrides.now ?? (() => new Date());
+    const log = overrides.log ?? createLogger(config.logLevel);
+    const forbund = new Map<string, Forbund>();
+    for (const f of overrides.forbund ?? loadForbunds(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund)) {
+        forbund.set(f.id, f);
+    }
+
+    const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
+    const roster = createRoster(db, now);
+    const setupCodes = createSetupCodes(db, now);
+    for (const f of forbund.values()) {
+        if (roster.seedOnce(f.id, f.roster))
+            log.info('roster seeded from data file', { forbund: f.id, people: f.roster.length });
+        const code = setupCodes.issueIfMissing(f.id);
+        if (code) {
+            // Shown once: the person who writes "jag är förbundschef <kod>" to the bot in a 1:1 chat becomes förbundschef.
+            log.info(`setup code for ${f.id}: write "jag är förbundschef ${code}" to the bot in a 1:1 chat`, {
+                forbund: f.id,
+            });
+        }
+    }
+
+    const { appId, appPassword, tenantId, appType } = config.auth;
+    const adapter = new TeamsAdapter(
+        appId
+            ? {
+                  MicrosoftAppId: appId,
+                  MicrosoftAppPassword: appPassword,
+                  MicrosoftAppTenantId: tenantId,
+                  MicrosoftAppType: appType,
+              }
+            : {},
+    );
+    const sender = createProactiveSender({
+        adapter,
+        appId,
+        clock: { now: () => now().getTime() },
+        sleep: overrides.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+        log: (event) => log.info('proactive', event),
+    });
+    const deps: BotDeps = {
+        forbund,
+        db,
+        roster,
+        links: createLinks(db, now),
+        refs: createConversationRefs(db, now),
+        setupCodes,
+        actionKeys: createActionKeys(db, now),
+        identity: createIdentity({ roster, now, log }),
+        sender,
+        now,
+        log,
+    };
+    const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
+    let ready = false;
+    const server = createHttpServer({ adapter, app, log, isReady: () => ready });
+
+    return {
+        deps,
+        app,
+        adapter,
+        server,
+        /** Starts listening; resolves with the bound port (useful with port 0). */
+        async listen(port = config.port, host = config.host): Promise<number> {
+            await new Promise<void>((resolve) => server.listen(port, host, resolve));
+            ready = true;
+            const address = server.address();
+            return typeof address === 'object' && address ? address.port : port;
+        },
+        /** Stops accepting requests and closes the database cleanly. */
+        async close(): Promise<void> {
+            ready = false;
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            db.close();
+        },
+    };
+}
+export type BotApp = ReturnType<typeof createApp>;

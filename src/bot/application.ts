@@ -1,0 +1,74 @@
+// Builds the teams-ai Application and registers every capability's routes in order; the catch-all comes last.
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { LINK, linkPrompt, registerLinking } from './admin/linking';
+import { ONBOARDING, registerOnboarding } from './admin/onboarding';
+import { registerRoster } from './admin/roster';
+import type { BotDeps } from './deps';
+import { registerHelp } from './help/help';
+import { say, sendReply } from './reply';
+import { referenceOf, turnInfo } from './turn';
+
+/** Creates the bot application over the given adapter and storage. */
+export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, storage: Storage, botAppId: string) {
+    const app = new Application<TurnState>({
+        adapter,
+        storage,
+        botAppId,
+        removeRecipientMention: true,
+        startTypingTimer: false,
+    });
+
+    app.turn('beforeTurn', async (ctx) => {
+        const info = turnInfo(ctx, deps);
+        rememberReferences(ctx, deps);
+        if (info.forbund || ctx.activity.type !== ActivityTypes.Message) return true;
+        if (ONBOARDING.test(info.text) || LINK.test(info.text)) return true;
+        await sendReply(ctx, linkPrompt(deps, info));
+        return false;
+    });
+
+    app.conversationUpdate('membersAdded', async (ctx) => {
+        const botAdded = (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient.id);
+        if (!botAdded) return;
+        const info = turnInfo(ctx, deps);
+        if (!info.forbund) return sendReply(ctx, linkPrompt(deps, info));
+        await sendReply(ctx, {
+            text: say(
+                info.lang,
+                `Hej! Jag är styrelseassistent för ${info.forbund.name}. Fråga mig om budget, eget kapital och mål, eller skriv "hjälp".`,
+                `Hi! I'm the board assistant for ${info.forbund.name}. Ask me about the budget, eget kapital and goals, or write "help".`,
+            ),
+        });
+    });
+
+    registerOnboarding(app, deps);
+    registerLinking(app, deps);
+    registerRoster(app, deps);
+    registerHelp(app, deps);
+
+    app.error(async (ctx, err) => {
+        deps.log.error('turn failed', { error: err, activityType: ctx.activity?.type });
+        if (ctx.activity?.type === ActivityTypes.Message) {
+            const lang = turnInfo(ctx, deps).lang;
+            await ctx.sendActivity(
+                say(
+                    lang,
+                    'Något gick fel hos mig. Försök igen om en stund.',
+                    'Something went wrong on my side. Please try again in a moment.',
+                ),
+            );
+        }
+    });
+    return app;
+}
+
+function rememberReferences(ctx: TurnContext, deps: BotDeps) {
+    const info = turnInfo(ctx, deps);
+    const ref = referenceOf(ctx, info.conversation.id);
+    const type = ctx.activity.conversation.conversationType;
+    deps.refs.put('conversation', info.conversation.id, ref, type, info.conversation.tenantId);
+    if (info.conversation.kind === 'personal')
+        deps.refs.put('user', info.user.teamsId, ref, type, info.conversation.tenantId);
+}

@@ -1,0 +1,64 @@
+// "hjälp"/"help": what the bot can answer, with example questions built from the förbund's own data.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Forbund } from '../../domain';
+import type { BotDeps } from '../deps';
+import type { Lang } from '../lang';
+import { say, sendReply, type Reply } from '../reply';
+import { turnInfo } from '../turn';
+
+export const HELP = /^(?:hjälp|hjalp|help|\?|vad kan du(?: göra| gora)?|what can you do)\s*[?!.]?$/i;
+
+/** Registers the help route. */
+export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
+    app.message(HELP, async (ctx) => sendReply(ctx, helpReply(ctx, deps)));
+}
+
+/** The help answer for the conversation's förbund and the user's language. */
+export function helpReply(ctx: TurnContext, deps: BotDeps): Reply {
+    const info = turnInfo(ctx, deps);
+    const f = info.forbund!;
+    const examples = exampleQuestions(f, info.lang);
+    const title = say(info.lang, `Det här kan jag svara på för ${f.name}`, `What I can answer for ${f.name}`);
+    const topics = say(
+        info.lang,
+        'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. Förbundschefen kan också hantera roller ("visa roller") och koppla kanaler.',
+        'Budget and eget kapital, posts and the parts\' contributions, rules and discrepancies in the plan, goals and indicators, organisation and the law. The förbundschef can also manage roles ("show roles") and link channels.',
+    );
+    return {
+        text: [`**${title}**`, topics, ...examples.map((q) => `- ${q}`)].join('\n'),
+        card: {
+            template: 'help',
+            data: {
+                title,
+                topics,
+                examples: examples.map((q) => ({ q })),
+                tryLabel: say(info.lang, 'Prova att fråga', 'Try asking'),
+            },
+        },
+    };
+}
+
+function exampleQuestions(f: Forbund, lang: Lang): string[] {
+    const years = f.years.map((y) => y.year);
+    const later = years[Math.min(1, years.length - 1)];
+    const insats = f.insatser[0];
+    const kommun = f.parter.find((p) => p.kind === 'kommun');
+    return lang === 'en'
+        ? [
+              "What's our eget kapital forecast?",
+              insats ? `How much does ${insats.name} get in ${later}?` : `What are the total costs in ${later}?`,
+              'Check the budget',
+              kommun ? `How much does ${kommun.name} contribute?` : 'Who are the parter?',
+              insats ? `What are the goals for ${insats.name}?` : 'What are our goals?',
+              'When must the budget be fixed?',
+          ]
+        : [
+              'Vad är vår prognos för eget kapital?',
+              insats ? `Hur mycket får ${insats.name} ${later}?` : `Vad är de totala kostnaderna ${later}?`,
+              'Kontrollera budgeten',
+              kommun ? `Hur mycket bidrar ${kommun.name} med?` : 'Vilka är parterna?',
+              insats ? `Vilka mål har ${insats.name}?` : 'Vilka mål har vi?',
+              'När måste budgeten fastställas?',
+          ];
+}

@@ -1,0 +1,72 @@
+// Facts about the current turn every handler needs: language, conversation, caller and the conversation's förbund.
+import { TurnContext } from 'botbuilder';
+import type { Forbund } from '../domain';
+import type { BotDeps } from './deps';
+import { detectLang, type Lang } from './lang';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+export type TurnInfo = {
+    lang: Lang;
+    text: string;
+    conversation: { id: string; kind: ConversationKind; teamId?: string; tenantId?: string };
+    user: { teamsId: string; entraId?: string; name?: string };
+    /** The förbund this conversation belongs to; undefined when a multi-förbund deployment has no link for it yet. */
+    forbund?: Forbund;
+};
+
+const KEY = Symbol('turnInfo');
+
+/** Computes (once per turn) and returns the turn's facts. */
+export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
+    const cached = ctx.turnState.get(KEY) as TurnInfo | undefined;
+    if (cached) return cached;
+    const a = ctx.activity;
+    const type = a.conversation.conversationType;
+    const kind: ConversationKind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+    const channelData = (a.channelData ?? {}) as {
+        team?: { id?: string };
+        tenant?: { id?: string };
+        channel?: { id?: string };
+    };
+    const text = (a.text ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const info: TurnInfo = {
+        lang: detectLang(text),
+        text,
+        conversation: {
+            // A channel reply thread has ";messageid=…" in its id; the channel itself is what links and agendas use.
+            id: kind === 'channel' ? (channelData.channel?.id ?? a.conversation.id.split(';')[0]) : a.conversation.id,
+            kind,
+            teamId: channelData.team?.id,
+            tenantId: channelData.tenant?.id ?? a.conversation.tenantId,
+        },
+        user: { teamsId: a.from.id, entraId: a.from.aadObjectId, name: a.from.name },
+    };
+    info.forbund = resolveForbund(deps, info);
+    ctx.turnState.set(KEY, info);
+    return info;
+}
+
+function resolveForbund(deps: BotDeps, info: TurnInfo): Forbund | undefined {
+    if (deps.forbund.size === 1) return [...deps.forbund.values()][0];
+    const linked = deps.links.forbundOf(info.conversation.id, info.conversation.teamId);
+    if (linked) return deps.forbund.get(linked);
+    if (info.conversation.kind === 'personal') {
+        // A 1:1 chat belongs to the person's förbund when the roster knows them in exactly one.
+        const people = [
+            ...deps.roster.byTeamsUserId(info.user.teamsId),
+            ...(info.user.entraId ? deps.roster.byEntraId(info.user.entraId) : []),
+        ];
+        const ids = new Set(people.map((p) => p.forbundId).filter((id) => deps.forbund.has(id)));
+        if (ids.size === 1) return deps.forbund.get([...ids][0]);
+    }
+    return undefined;
+}
+
+/** The reference to store for later proactive sends: no per-message activity id, and a channel rather than a thread. */
+export function referenceOf(ctx: TurnContext, conversationId: string) {
+    const { activityId: _drop, ...ref } = TurnContext.getConversationReference(ctx.activity);
+    return { ...ref, conversation: { ...ref.conversation!, id: conversationId } };
+}

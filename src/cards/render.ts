@@ -1,0 +1,33 @@
+// Expands a JSON card template from templates/ with typed data; the only way the bot makes card JSON.
+import * as ACData from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { TEMPLATES_DIR } from '../paths';
+
+const cardShape = z.object({ type: z.literal('AdaptiveCard'), version: z.string() }).passthrough();
+const cache = new Map<string, ACData.Template>();
+
+function template(name: string): ACData.Template {
+    let t = cache.get(name);
+    if (!t) {
+        const json = cardShape.parse(JSON.parse(readFileSync(join(TEMPLATES_DIR, `${name}.json`), 'utf8')));
+        t = new ACData.Template(json);
+        cache.set(name, t);
+    }
+    return t;
+}
+
+/** A named card: its template file (templates/<template>.json) and the data it is expanded with. */
+export type CardSpec<T extends object = object> = { template: string; data: T };
+
+/** Expands a template with data. Fields missing from data render as empty (never as `${…}` text). */
+export function expandCard(spec: CardSpec): Record<string, unknown> {
+    return template(spec.template).expand({ $root: spec.data }) as Record<string, unknown>;
+}
+
+/** Expands a template into a Bot Framework attachment. */
+export function cardAttachment(spec: CardSpec): Attachment {
+    return CardFactory.adaptiveCard(expandCard(spec));
+}

@@ -1,0 +1,91 @@
+// Reads process.env once through a zod schema and fails fast with one line per bad variable.
+import { z } from 'zod';
+
+const forbundIds = z
+    .string()
+    .default('fryksdalen')
+    .transform((s) =>
+        s
+            .split(',')
+            .map((x) => x.trim().toLowerCase())
+            .filter(Boolean),
+    )
+    .pipe(
+        z
+            .array(z.string().regex(/^[a-z0-9-]+$/, 'förbund ids are lower-case slugs'))
+            .min(1)
+            .max(20),
+    );
+
+const envSchema = z
+    .object({
+        PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+        HOST: z.string().default('127.0.0.1'),
+        DATA_DIR: z.string().default('./.data'),
+        FORBUND: forbundIds,
+        FORBUND_DATA_DIR: z.string().optional(),
+        MicrosoftAppId: z.string().default(''),
+        MicrosoftAppPassword: z.string().default(''),
+        MicrosoftAppTenantId: z.string().default(''),
+        MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+        LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    })
+    .superRefine((env, ctx) => {
+        if (!env.MicrosoftAppId) return;
+        if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['MicrosoftAppPassword'],
+                message: 'required when MicrosoftAppId is set',
+            });
+        }
+        if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['MicrosoftAppTenantId'],
+                message: `required for MicrosoftAppType=${env.MicrosoftAppType}`,
+            });
+        }
+    });
+
+export type Config = {
+    port: number;
+    host: string;
+    dataDir: string;
+    forbund: string[];
+    forbundDataDir?: string;
+    auth: {
+        appId: string;
+        appPassword: string;
+        tenantId: string;
+        appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    };
+    logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+};
+
+/** Thrown when the environment is invalid; the message lists every bad variable. */
+export class ConfigError extends Error {}
+
+/** Parses the environment into a typed config or throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+    const parsed = envSchema.safeParse(env);
+    if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+        throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    const e = parsed.data;
+    return {
+        port: e.PORT,
+        host: e.HOST,
+        dataDir: e.DATA_DIR,
+        forbund: e.FORBUND,
+        forbundDataDir: e.FORBUND_DATA_DIR,
+        auth: {
+            appId: e.MicrosoftAppId,
+            appPassword: e.MicrosoftAppPassword,
+            tenantId: e.MicrosoftAppTenantId,
+            appType: e.MicrosoftAppType,
+        },
+        logLevel: e.LOG_LEVEL,
+    };
+}

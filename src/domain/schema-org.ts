@@ -1,0 +1,79 @@
+// Zod schemas for a förbund's organisation: parter, meeting bodies, insatser and the sample roster.
+import { z } from 'zod';
+import { aliases, slug, TARGET_MESSAGE, targetComplete, targetFields } from './schema-common';
+
+export const PART_KINDS = ['stat', 'region', 'kommun'] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+
+export const PartSchema = z.strictObject({
+    id: slug,
+    name: z.string().min(1),
+    kind: z.enum(PART_KINDS),
+    aliases,
+    /** Försäkringskassan pays the whole state share, Arbetsförmedlingen's included. */
+    paysStateShare: z.boolean().default(false),
+    note: z.string().optional(),
+});
+export type Part = z.output<typeof PartSchema>;
+
+export const BODY_KINDS = ['styrelse', 'beredningsgrupp', 'styrgrupp'] as const;
+export const BodySchema = z.strictObject({
+    id: slug,
+    kind: z.enum(BODY_KINDS),
+    name: z.string().min(1),
+    aliases,
+    insatsId: slug.optional(),
+    cadence: z.strictObject({ text: z.string().min(1), days: z.number().int().positive().optional() }).optional(),
+    seatsPerPart: z.strictObject({ ledamot: z.number().int().min(1), ersattare: z.number().int().min(0) }).optional(),
+    note: z.string().optional(),
+});
+export type Body = z.output<typeof BodySchema>;
+
+export const IndicatorSchema = z
+    .object({ id: slug, text: z.string().min(1), aliases, ...targetFields, note: z.string().optional() })
+    .refine(targetComplete, TARGET_MESSAGE);
+export type Indicator = z.output<typeof IndicatorSchema>;
+
+export const InsatsSchema = z.strictObject({
+    id: slug,
+    name: z.string().min(1),
+    aliases,
+    owner: z.string().optional(),
+    ownerPartId: slug.optional(),
+    postId: slug.optional(),
+    description: z.string().optional(),
+    indicators: z.array(IndicatorSchema).default([]),
+});
+export type Insats = z.output<typeof InsatsSchema>;
+
+export const ROSTER_ROLES = [
+    'ordförande',
+    'vice ordförande',
+    'ledamot',
+    'ersättare',
+    'förbundschef',
+    'projektägare',
+    'beredningsgrupp',
+    'styrgrupp',
+] as const;
+export type RosterRole = (typeof ROSTER_ROLES)[number];
+
+export const RoleSchema = z
+    .object({ role: z.enum(ROSTER_ROLES), partId: slug.optional(), insatsId: slug.optional() })
+    .superRefine((r, ctx) => {
+        if ((r.role === 'ledamot' || r.role === 'ersättare') && !r.partId)
+            ctx.addIssue({ code: 'custom', path: ['partId'], message: `${r.role} kräver partId` });
+        if ((r.role === 'projektägare' || r.role === 'styrgrupp') && !r.insatsId)
+            ctx.addIssue({ code: 'custom', path: ['insatsId'], message: `${r.role} kräver insatsId` });
+    });
+export type Role = z.output<typeof RoleSchema>;
+
+/** Fictional people to seed a roster; `sample: true` is required so nobody mistakes them for real. */
+export const RosterSeedSchema = z.strictObject({
+    slug,
+    name: z.string().min(1),
+    email: z.string().email().optional(),
+    sample: z.literal(true),
+    roles: z.array(RoleSchema).min(1),
+});
+export type RosterSeed = z.output<typeof RosterSeedSchema>;

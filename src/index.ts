@@ -1,0 +1,41 @@
+// Boots the bot: config → app → listen; SIGTERM/SIGINT close the server and the database cleanly.
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main() {
+    // A local .env (copied from .env.example) is read when present; real deployments set the environment instead.
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    let config;
+    try {
+        config = loadConfig();
+    } catch (err) {
+        if (err instanceof ConfigError) {
+            process.stderr.write(`${err.message}\n`);
+            process.exit(2);
+        }
+        throw err;
+    }
+    const bot = createApp(config);
+    const port = await bot.listen();
+    bot.deps.log.info('listening', {
+        url: `http://${config.host}:${port}`,
+        forbund: config.forbund,
+        auth: config.auth.appId ? 'on' : 'off',
+    });
+    let closing = false;
+    const stop = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        bot.deps.log.info('shutting down', { signal });
+        await bot.close();
+        process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+    process.stderr.write(`Failed to start: ${(err as Error).message}\n`);
+    process.exit(1);
+});

@@ -1,0 +1,35 @@
+// A small structured logger: one JSON line per event, with a level filter. Free text from users is never passed here.
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type Logger = {
+    debug(msg: string, fields?: Record<string, unknown>): void;
+    info(msg: string, fields?: Record<string, unknown>): void;
+    warn(msg: string, fields?: Record<string, unknown>): void;
+    error(msg: string, fields?: Record<string, unknown>): void;
+    child(fields: Record<string, unknown>): Logger;
+};
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** Creates a logger writing JSON lines to `write` (stdout by default). */
+export function createLogger(
+    level: LogLevel,
+    base: Record<string, unknown> = {},
+    write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
+    const emit = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
+        if (order[lvl] < order[level]) return;
+        write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer));
+    };
+    return {
+        debug: emit('debug'),
+        info: emit('info'),
+        warn: emit('warn'),
+        error: emit('error'),
+        child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    };
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+    return value;
+}

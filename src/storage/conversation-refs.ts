@@ -1,0 +1,64 @@
+// Conversation references per user (their 1:1 chat) and per conversation, learned from installs, updates and messages.
+import type { ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import type { Db } from './db';
+
+const refSchema = z
+    .object({
+        serviceUrl: z.string(),
+        channelId: z.string(),
+        conversation: z.object({ id: z.string() }).passthrough(),
+        bot: z.object({ id: z.string() }).passthrough().optional(),
+        user: z.object({ id: z.string() }).passthrough().optional(),
+    })
+    .passthrough();
+
+export type RefKind = 'user' | 'conversation';
+export type StoredRef = { kind: RefKind; key: string; conversationType?: string; ref: Partial<ConversationReference> };
+
+/** Repository of conversation references: get / put / remove / list, in the Teams Toolkit spirit. */
+export function createConversationRefs(db: Db, now: () => Date = () => new Date()) {
+    const upsert = db.prepare(
+        `INSERT INTO conversation_refs (kind, key, conversation_type, tenant_id, ref, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(kind, key) DO UPDATE SET conversation_type = excluded.conversation_type,
+           tenant_id = excluded.tenant_id, ref = excluded.ref, updated_at = excluded.updated_at
+         WHERE conversation_refs.ref IS NOT excluded.ref`,
+    );
+    const select = db.prepare<[RefKind, string], { ref: string; conversation_type: string | null }>(
+        'SELECT ref, conversation_type FROM conversation_refs WHERE kind = ? AND key = ?',
+    );
+    const del = db.prepare('DELETE FROM conversation_refs WHERE kind = ? AND key = ?');
+    const list = db.prepare<[RefKind], { key: string; ref: string; conversation_type: string | null }>(
+        'SELECT key, ref, conversation_type FROM conversation_refs WHERE kind = ? ORDER BY key',
+    );
+    const toRef = (json: string) => refSchema.parse(JSON.parse(json)) as unknown as Partial<ConversationReference>;
+
+    return {
+        /** Stores (or refreshes) a reference; unchanged references are not rewritten. */
+        put(
+            kind: RefKind,
+            key: string,
+            ref: Partial<ConversationReference>,
+            conversationType?: string,
+            tenantId?: string,
+        ) {
+            upsert.run(kind, key, conversationType ?? null, tenantId ?? null, JSON.stringify(ref), now().toISOString());
+        },
+        get(kind: RefKind, key: string): Partial<ConversationReference> | undefined {
+            const row = select.get(kind, key);
+            return row ? toRef(row.ref) : undefined;
+        },
+        remove(kind: RefKind, key: string) {
+            del.run(kind, key);
+        },
+        list(kind: RefKind): StoredRef[] {
+            return list.all(kind).map((r) => ({
+                kind,
+                key: r.key,
+                conversationType: r.conversation_type ?? undefined,
+                ref: toRef(r.ref),
+            }));
+        },
+    };
+}
+export type ConversationRefs = ReturnType<typeof createConversationRefs>;
