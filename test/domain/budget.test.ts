@@ -57,12 +57,22 @@ describe('domain/budget', () => {
                 'Representation',
                 'Resekostnader',
             ],
-            notAdmin: ['Licens verktyg indikatorer/NNS', 'Utvecklingsarbete/LUFS', 'Jämställdhetsarbete/kompetensutveckling', 'Navet'],
+            notAdmin: [
+                'Licens verktyg indikatorer/NNS',
+                'Utvecklingsarbete/LUFS',
+                'Jämställdhetsarbete/kompetensutveckling',
+                'Navet',
+            ],
         },
         {
             id: 'nedansiljan',
             admin: ['Styrelse', 'Förvaltning'],
-            notAdmin: ['Processtöd', 'Rehabilitering & arbete', 'Samverkansinsatser *', 'Strukturella samverkansinsatser'],
+            notAdmin: [
+                'Processtöd',
+                'Rehabilitering & arbete',
+                'Samverkansinsatser *',
+                'Strukturella samverkansinsatser',
+            ],
         },
     ];
     for (const t of categories) {
@@ -71,7 +81,11 @@ describe('domain/budget', () => {
             for (const y of f.years) {
                 const admin = y.posts.filter((p) => p.category === 'administration').map((p) => p.name);
                 assert.deepEqual(admin.sort(), [...t.admin].sort());
-                for (const name of t.notAdmin) assert.ok(y.posts.some((p) => p.name === name), name);
+                for (const name of t.notAdmin)
+                    assert.ok(
+                        y.posts.some((p) => p.name === name),
+                        name,
+                    );
             }
         });
     }

@@ -60,11 +60,15 @@ describe('domain/findings', () => {
         });
     }
 
-    it('When Nedansiljan’s 2026 opening is changed in a copy, then the findings follow the data', () => {
+    it('When Nedansiljan’s 2026 opening (and its column) is changed in a copy, then the findings follow the data', () => {
         const f = forbund('nedansiljan');
-        const claim = f.claims.find((c) => c.id === 'ek-opening-2026');
-        assert.ok(claim && 'kr' in claim.value);
-        claim.value = { kr: 761_000, unit: 'tkr' };
+        const set = (id: string, kr: number) => {
+            const claim = f.claims.find((c) => c.id === id);
+            assert.ok(claim);
+            claim.value = { kr, unit: 'tkr' };
+        };
+        set('ek-opening-2026', 761_000);
+        set('beslutsutrymme-2026', 4_047_000);
         assert.deepEqual(
             findings(f).map((x) => [x.claim.id, formatClaimValue(x.difference)]),
             [['ek-opening-2027', '4 tkr']],

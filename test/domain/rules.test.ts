@@ -13,7 +13,12 @@ describe('domain/rules', () => {
         it(`When Fryksdalen 2024 is held against the law, then ${s.kind} pays ${s.amount} (${s.share}), ${s.deviation} from ${s.expected}`, () => {
             const part = lawSplit(forbund('fryksdalen'), 2024).parts?.find((p) => p.kind === s.kind);
             assert.ok(part);
-            const got = [formatAmount(part.amount), formatPercent(part.share), formatAmount(part.expected), formatAmount(part.deviation)];
+            const got = [
+                formatAmount(part.amount),
+                formatPercent(part.share),
+                formatAmount(part.expected),
+                formatAmount(part.deviation),
+            ];
             assert.deepEqual(got, [s.amount, s.share, s.expected, s.deviation]);
         });
     }
