@@ -6,7 +6,9 @@ import type { BotDeps } from './bot/deps';
 import { createIdentity } from './bot/identity';
 import type { Config } from './config';
 import type { Forbund } from './domain';
+import { createDownloads } from './http/downloads';
 import { createHttpServer } from './http/server';
+import { createUrlSigner } from './http/signed-url';
 import { createLogger, type Logger } from './log';
 import { FORBUND_DATA_DIR } from './paths';
 import { createProactiveSender } from './scheduler/sender';
@@ -17,6 +19,7 @@ import { openDb } from './storage/db';
 import { loadForbunds } from './storage/forbund-files';
 import { createLinks } from './storage/links';
 import { createRoster } from './storage/roster';
+import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
 
 export type AppOverrides = {
@@ -69,6 +72,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         sleep: overrides.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
         log: (event) => log.info('proactive', event),
     });
+    let boundPort = config.port;
+    const signer = createUrlSigner({
+        secret: config.urlSigningSecret ?? settingOrCreate(db, 'url-signing-secret', randomSecret),
+        baseUrl: () => config.publicUrl ?? `http://${config.host}:${boundPort}`,
+        now,
+    });
+    const downloads = createDownloads(signer);
     const deps: BotDeps = {
         forbund,
         db,
@@ -79,12 +89,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         actionKeys: createActionKeys(db, now),
         identity: createIdentity({ roster, now, log }),
         sender,
+        downloads,
         now,
         log,
     };
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
     let ready = false;
-    const server = createHttpServer({ adapter, app, log, isReady: () => ready });
+    const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });
 
     return {
         deps,
@@ -96,7 +107,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
             await new Promise<void>((resolve) => server.listen(port, host, resolve));
             ready = true;
             const address = server.address();
-            return typeof address === 'object' && address ? address.port : port;
+            boundPort = typeof address === 'object' && address ? address.port : port;
+            return boundPort;
         },
         /** Stops accepting requests and closes the database cleanly. */
         async close(): Promise<void> {

@@ -29,6 +29,8 @@ const envSchema = z
         MicrosoftAppTenantId: z.string().default(''),
         MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
         LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+        PUBLIC_URL: z.string().url().optional(),
+        URL_SIGNING_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     })
     .superRefine((env, ctx) => {
         if (!env.MicrosoftAppId) return;
@@ -61,6 +63,9 @@ export type Config = {
         appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
     };
     logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+    /** Base URL for signed download links; defaults to http://HOST:PORT. */
+    publicUrl?: string;
+    urlSigningSecret?: string;
 };
 
 /** Thrown when the environment is invalid; the message lists every bad variable. */
@@ -87,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             appType: e.MicrosoftAppType,
         },
         logLevel: e.LOG_LEVEL,
+        publicUrl: e.PUBLIC_URL,
+        urlSigningSecret: e.URL_SIGNING_SECRET,
     };
 }

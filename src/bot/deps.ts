@@ -1,5 +1,6 @@
 // What the bot's handlers are given by the composition root; nothing in src/bot constructs infrastructure.
 import type { Forbund } from '../domain';
+import type { Downloads } from '../http/downloads';
 import type { Logger } from '../log';
 import type { ProactiveSender } from '../scheduler/sender';
 import type { ActionKeys } from '../storage/action-keys';
@@ -21,6 +22,8 @@ export type BotDeps = {
     actionKeys: ActionKeys;
     identity: Identity;
     sender: ProactiveSender;
+    /** Signed download links and their providers (ics, protokoll, CSV). */
+    downloads: Downloads;
     now: () => Date;
     log: Logger;
 };

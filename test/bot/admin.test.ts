@@ -100,7 +100,10 @@ describe('Roster, roles and onboarding', () => {
         await t.post(personalMessage(stranger, `jag är förbundschef ${code}`));
         assert.match(connector.texts().at(-1)!, /Du är nu förbundschef för Fryksdalens samordningsförbund/);
         const p = t.bot.deps.roster.byTeamsUserId(stranger.id)[0];
-        assert.deepEqual(p.roles.map((r) => r.role), ['förbundschef']);
+        assert.deepEqual(
+            p.roles.map((r) => r.role),
+            ['förbundschef'],
+        );
 
         await t.post(personalMessage(newcomer, `jag är förbundschef ${code}`));
         assert.match(connector.texts().at(-1)!, /redan använd/);
@@ -191,7 +194,9 @@ describe('Several förbund in one deployment', () => {
         await t.post(groupMessage(chef, 'koppla till Nedansiljan'));
         assert.match(connector.texts().at(-1)!, /annat förbund|förbundschef/);
         assert.equal(t.bot.deps.links.forbundOf(chat.id), undefined);
-        const nedChef = t.bot.deps.roster.list('nedansiljan').find((p) => p.roles.some((r) => r.role === 'förbundschef'))!;
+        const nedChef = t.bot.deps.roster
+            .list('nedansiljan')
+            .find((p) => p.roles.some((r) => r.role === 'förbundschef'))!;
         t.bot.deps.roster.bindIdentity(nedChef.id, { teamsUserId: '29:ned-chef' });
         await t.post(groupMessage({ id: '29:ned-chef', name: nedChef.name }, 'koppla till Nedansiljan'));
         assert.match(connector.texts().at(-1)!, /hör nu till Nedansiljans samordningsförbund/);
@@ -207,7 +212,9 @@ describe('Several förbund in one deployment', () => {
     });
 
     it('When a card submit is malformed, then it is refused with a clear message', async () => {
-        const res = await t.post(executeAction(chef, 'conversation.link', { forbundId: 'fryksdalen', key: 'nonsense' }, chat));
+        const res = await t.post(
+            executeAction(chef, 'conversation.link', { forbundId: 'fryksdalen', key: 'nonsense' }, chat),
+        );
         assert.match(JSON.stringify(res.body.value), /kunde inte läsas/);
         assert.equal(t.bot.deps.links.forbundOf(chat.id), undefined);
     });

@@ -87,6 +87,10 @@ describe('HTTP endpoint', () => {
         assert.equal(personal?.serviceUrl, SERVICE_URL);
         assert.equal(personal?.activityId, undefined);
         const channel = refs.get('conversation', '19:styrelse-channel@thread.tacv2');
-        assert.equal(channel?.conversation?.id, '19:styrelse-channel@thread.tacv2', 'stored as the channel, not the thread');
+        assert.equal(
+            channel?.conversation?.id,
+            '19:styrelse-channel@thread.tacv2',
+            'stored as the channel, not the thread',
+        );
     });
 });

@@ -32,7 +32,10 @@ describe('terminal chat over real HTTP with a local connector stand-in', () => {
             const calls = await session.say('koppla kanalen till styrelsen');
             assert.equal(calls.length, 1);
             assert.match(String(calls[0].activity.text), /kanal för Styrelsen i Fryksdalens samordningsförbund/);
-            assert.deepEqual(bot.deps.links.bodyOf(session.conversationId), { forbundId: 'fryksdalen', bodyId: 'styrelse' });
+            assert.deepEqual(bot.deps.links.bodyOf(session.conversationId), {
+                forbundId: 'fryksdalen',
+                bodyId: 'styrelse',
+            });
             const help = await session.say('hjälp');
             const card = (help[0].activity.attachments as { content: Record<string, unknown> }[])[0].content;
             const { lines, buttons } = cardToText(card);
@@ -46,10 +49,14 @@ describe('terminal chat over real HTTP with a local connector stand-in', () => {
 
     it('When `chat --forbund nedansiljan "hjälp"` runs one-shot, then it prints the answer and exits', async function () {
         this.timeout(30_000);
-        const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['--no-deprecation', 'src/cli/chat.ts', '--forbund', 'nedansiljan', 'hjälp'], {
-            cwd: ROOT,
-            env: { ...process.env, DATA_DIR: tmp.dir, FORBUND: 'fryksdalen' },
-        });
+        const { stdout } = await run(
+            join(ROOT, 'node_modules', '.bin', 'tsx'),
+            ['--no-deprecation', 'src/cli/chat.ts', '--forbund', 'nedansiljan', 'hjälp'],
+            {
+                cwd: ROOT,
+                env: { ...process.env, DATA_DIR: tmp.dir, FORBUND: 'fryksdalen' },
+            },
+        );
         assert.match(stdout, /Det här kan jag svara på för Nedansiljans samordningsförbund/);
         assert.match(stdout, /\[1\] /);
     });
