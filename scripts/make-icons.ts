@@ -52,7 +52,12 @@ function render(size: number, layers: Layer[]): PNG {
                     for (let sx = 0; sx < SAMPLES; sx++)
                         if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++;
                 const c = hits / (SAMPLES * SAMPLES);
-                [r, g, b, a] = [rgb[0] * c + r * (1 - c), rgb[1] * c + g * (1 - c), rgb[2] * c + b * (1 - c), c + a * (1 - c)];
+                [r, g, b, a] = [
+                    rgb[0] * c + r * (1 - c),
+                    rgb[1] * c + g * (1 - c),
+                    rgb[2] * c + b * (1 - c),
+                    c + a * (1 - c),
+                ];
             }
             const i = (y * size + x) * 4;
             png.data[i] = a === 0 ? 255 : Math.round(r / a);

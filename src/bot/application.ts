@@ -5,9 +5,12 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { LINK, linkPrompt, registerLinking } from './admin/linking';
 import { ONBOARDING, registerOnboarding } from './admin/onboarding';
 import { registerRoster } from './admin/roster';
+import { registerAgenda } from './agenda';
 import type { BotDeps } from './deps';
 import { registerHelp } from './help/help';
+import { registerQa } from './qa/qa';
 import { say, sendReply } from './reply';
+import { registerReports } from './reports';
 import { referenceOf, turnInfo } from './turn';
 
 /** Creates the bot application over the given adapter and storage. */
@@ -46,7 +49,10 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerOnboarding(app, deps);
     registerLinking(app, deps);
     registerRoster(app, deps);
+    registerAgenda(app, deps);
+    registerReports(app, deps);
     registerHelp(app, deps);
+    registerQa(app, deps);
 
     app.error(async (ctx, err) => {
         deps.log.error('turn failed', { error: err, activityType: ctx.activity?.type });

@@ -1,0 +1,95 @@
+// "Jag kommer" / "Förhinder" on the agenda card by invited members; a ledamot's förhinder calls their ersättare.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Person } from '../../domain/access';
+import { ersattareCalledFor } from '../../domain/meetings';
+import { registerAction } from '../cards/execute';
+import { messageCard, replyActivity, say } from '../reply';
+import { asInvited } from './access';
+import { afterChange, meetingVersion } from './item-actions';
+import { answerSubmit } from './schemas';
+import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
+import { agendaReply } from './view';
+import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
+
+/** Registers the attendance verb. Answers do not change the meeting version: other members' cards stay valid. */
+export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps): void {
+    registerAction(app, ad, {
+        verb: 'attendance.answer',
+        schema: answerSubmit,
+        version: meetingVersion(ad),
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const title = say(lang, 'Inget svar sparat', 'No answer saved');
+            if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
+                return {
+                    refused: messageCard(
+                        title,
+                        say(
+                            lang,
+                            'Mötet är avslutat eller inställt. Inget har ändrats.',
+                            'The meeting is closed or cancelled. Nothing was changed.',
+                        ),
+                    ),
+                };
+            const who = await asInvited(ctx, ad, info, st, lang);
+            if (!who.ok) return { refused: messageCard(title, who.text) };
+            const person = who.person;
+            return () => {
+                const before = ad.meetings.answer(st.meeting.id, person.id, data.answer);
+                const now = loadState(ad, st.meeting.id)!;
+                const note = say(
+                    lang,
+                    `Ditt svar är sparat: ${answerLabel(data.answer, lang)}.`,
+                    `Your answer is saved: ${answerLabel(data.answer, lang)}.`,
+                );
+                const card = agendaReply(ad, now, { lang, person, note }).card!;
+                const newlyAway = data.answer === 'förhinder' && before !== 'förhinder';
+                const isLedamot = now.inv.groups.some((g) => g.ledamoter.includes(person.id));
+                return {
+                    card,
+                    after: async (turn) => {
+                        await afterChange(ad, st.meeting.id, lang)(turn);
+                        if (newlyAway && isLedamot) await callErsattare(ad, st.meeting.id, person);
+                    },
+                };
+            };
+        },
+    });
+}
+
+/** Tells the ersättare of the ledamot's part, in their 1:1 chat, that they are called to serve; the chef hears of misses. */
+export async function callErsattare(ad: AgendaDeps, meetingId: number, ledamot: Person): Promise<void> {
+    const st = loadState(ad, meetingId)!;
+    const when = formatWhen(st.meeting.startsAt, 'sv');
+    for (const id of ersattareCalledFor(st.inv, ledamot.id, st.answers)) {
+        const p = st.people.get(id);
+        if (!p) continue;
+        const ref = p.teamsUserId ? ad.refs.get('user', p.teamsUserId) : undefined;
+        const text = `Du kallas att tjänstgöra på mötet (${st.body.name}, ${when}): ${memberLabel(st, ledamot, 'sv')} har anmält förhinder. Svara "Jag kommer" eller "Förhinder" på kortet.`;
+        const card = agendaReply(ad, st, { lang: 'sv', person: p, note: text }).card;
+        const result = ref ? await ad.sender.send(ref, replyActivity({ text, card })) : undefined;
+        if (result?.ok) continue;
+        const why = result
+            ? `meddelandet gick inte fram (${result.error})`
+            : `${p.name} har inte skrivit till mig i en 1:1-chatt än, så jag kan inte nå hen`;
+        await tellChef(
+            ad,
+            st,
+            `Jag kunde inte meddela ${memberLabel(st, p, 'sv')} att hen kallas att tjänstgöra på mötet ${when} i stället för ${ledamot.name}: ${why}. Kontakta ${p.name} direkt, och be hen skriva "vem är jag?" till mig en gång så når jag hen nästa gång.`,
+        );
+    }
+}
+
+/** Sends a notice to the meeting's creator, else to a förbundschef, in their 1:1 chat; logs when nobody is reachable. */
+async function tellChef(ad: AgendaDeps, st: MeetingState, text: string): Promise<void> {
+    const chefs = [
+        st.people.get(st.meeting.createdBy),
+        ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef')),
+    ].filter((p, i, all) => p && all.findIndex((q) => q?.id === p.id) === i);
+    for (const chef of chefs) {
+        const ref = chef?.teamsUserId ? ad.refs.get('user', chef.teamsUserId) : undefined;
+        if (ref && (await ad.sender.send(ref, replyActivity({ text }))).ok) return;
+    }
+    ad.log.warn('nobody to tell about an unreachable ersättare', { meetingId: st.meeting.id, text });
+}

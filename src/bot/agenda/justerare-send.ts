@@ -1,0 +1,80 @@
+// Card writes for the meeting itself: the two justerare (from those who come) and sending the kallelse.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { registerAction } from '../cards/execute';
+import { say } from '../reply';
+import { asWriter } from './access';
+import { editorCard } from './editor';
+import { justerareFormCard } from './form-cards';
+import { afterChange, meetingVersion } from './item-actions';
+import { sendKallelse } from './publish';
+import { justerareSubmit, sendSubmit } from './schemas';
+import { loadState, meetingIdOf, type AgendaDeps } from './state';
+import { actionLang } from './words';
+
+/** Registers "välj justerare" and "skicka kallelse" on the editor card. */
+export function registerJusterareAndSend(app: Application<TurnState>, ad: AgendaDeps): void {
+    const version = meetingVersion(ad);
+
+    registerAction(app, ad, {
+        verb: 'meeting.justerare',
+        schema: justerareSubmit,
+        version,
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const w = await asWriter(ctx, ad, info, st.f.id, lang);
+            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+            const present = new Set([...st.quorum.presentLedamoter, ...st.quorum.serving, ...st.quorum.attendingOnly]);
+            const ids = [
+                ...new Set(
+                    data.justerare
+                        .split(/[,;\s]+/)
+                        .filter(Boolean)
+                        .map(Number),
+                ),
+            ];
+            if (ids.length !== 2 || !ids.every((id) => present.has(id))) {
+                const note = say(
+                    lang,
+                    'Välj exakt två av dem som kommer. Inget har ändrats.',
+                    'Choose exactly two of those who come. Nothing was changed.',
+                );
+                return { refused: justerareFormCard(st, lang, note) };
+            }
+            return () => {
+                ad.meetings.setJusterare(st.meeting.id, [ids[0], ids[1]], w.person.id, w.person.slug);
+                const now = loadState(ad, st.meeting.id)!;
+                const who = ids.map((id) => now.people.get(id)?.name).join(say(lang, ' och ', ' and '));
+                const done = say(lang, `Justerare: ${who}.`, `Minute checkers: ${who}.`);
+                return { card: editorCard(now, lang, done), after: afterChange(ad, st.meeting.id, lang) };
+            };
+        },
+    });
+
+    registerAction(app, ad, {
+        verb: 'meeting.send',
+        schema: sendSubmit,
+        version,
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const w = await asWriter(ctx, ad, info, st.f.id, lang);
+            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+            return () => ({
+                card: editorCard(
+                    st,
+                    lang,
+                    say(
+                        lang,
+                        'Kallelsen skickas; svaret kommer i chatten.',
+                        'Sending the notice; the answer follows in the chat.',
+                    ),
+                ),
+                after: async (turn) => {
+                    const result = await sendKallelse(ad, loadState(ad, st.meeting.id)!, w.person, lang);
+                    await turn.sendActivity(result.text);
+                },
+            });
+        },
+    });
+}

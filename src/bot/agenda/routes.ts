@@ -1,0 +1,150 @@
+// Chat about meetings: create one, edit or post the agenda, and "när är nästa styrelsemöte?"-style questions.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { say, sendReply } from '../reply';
+import { turnInfo, type TurnInfo } from '../turn';
+import { asWriter } from './access';
+import { editorCard } from './editor';
+import { meetingFormCard } from './form-cards';
+import { createMeeting } from './meeting-actions';
+import { bodyFromText, parseWhen, whenProblem } from './parse';
+import { sendKallelse } from './publish';
+import { loadState, type AgendaDeps, type MeetingState } from './state';
+import { agendaReply, attendanceFacts, statusText } from './view';
+import { formatWhen, quorumText } from './words';
+
+const CREATE =
+    /^(?:nytt|ny|skapa|new|create)\s+(?:ett\s+|a\s+)?(?:nytt\s+|new\s+)?(?:[\p{L}-]*möte|[\p{L}-]*mote|dagordning|agenda|(?:[\p{L}-]+\s+)?meeting)\b/iu;
+const SEND =
+    /^(?:skicka|posta)\s+(?:ut\s+)?kallelse(?:n)?\b|^(?:send|post)\s+(?:out\s+)?(?:the\s+)?(?:notice|invitation|agenda)\b/i;
+const EDIT = /^(?:redigera|ändra|andra)\s+(?:i\s+)?dagordning(?:en)?\b|^edit\s+(?:the\s+)?agenda\b/i;
+const NEXT = /^(?:när är|nar ar|när har vi|when is|when's)\s+(?:the\s+)?(?:nästa|nasta|next)\b/i;
+const SHOW =
+    /^(?:visa|show(?: me)?)\s+(?:the\s+)?(?:(?:nästa|next)\s+)?(?:dagordning(?:en)?|agenda)\b|^(?:dagordning(?:en)?|agenda)\s*[?.!]?$/i;
+const ABSENT =
+    /^(?:vilka|vem|who)\b.*(?:förhinder|forhinder|kommer inte|apologies|absen|can'?t come|cannot come|not coming)/i;
+const COMING = /^(?:vilka|vem|who)\b.*(?:kommer|coming|attending)/i;
+
+const on = (ad: AgendaDeps, re: RegExp) => async (ctx: TurnContext) =>
+    ctx.activity.type === 'message' && re.test(turnInfo(ctx, ad).text);
+
+/** The next open meeting of the body the text or the channel names (any body when neither does). */
+function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string } {
+    const f = info.forbund!;
+    const linked = ad.links.bodyOf(info.conversation.id);
+    const body =
+        bodyFromText(f, info.text) ?? f.bodies.find((b) => linked?.forbundId === f.id && b.id === linked.bodyId);
+    const next = ad.meetings.upcoming(f.id, body?.id, new Date(ad.now().getTime() - 12 * 3600_000))[0];
+    const who = body?.name ?? f.name;
+    return {
+        st: next && loadState(ad, next.id),
+        none: say(
+            info.lang,
+            `Det finns inget kommande möte för ${who}. Förbundschefen skapar ett med t.ex. "nytt styrelsemöte 12 december 13:00".`,
+            `There is no upcoming meeting for ${who}. The förbundschef creates one with e.g. "new board meeting 12 December 13:00".`,
+        ),
+    };
+}
+
+/** Registers the meeting message routes (before help and the catch-all). */
+export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps): void {
+    app.message(on(ad, CREATE), async (ctx) => {
+        const info = turnInfo(ctx, ad);
+        const { lang } = info;
+        const f = info.forbund!;
+        const w = await asWriter(ctx, ad, info, f.id, lang);
+        if (!w.ok) return sendReply(ctx, { text: w.text });
+        const linked = ad.links.bodyOf(info.conversation.id);
+        const body =
+            bodyFromText(f, info.text) ??
+            f.bodies.find((b) => b.id === linked?.bodyId) ??
+            f.bodies.find((b) => b.kind === 'styrelse') ??
+            f.bodies[0];
+        const when = parseWhen(info.text, ad.now());
+        if (!when.ok) {
+            const text =
+                when.problem === 'no-date'
+                    ? say(lang, 'Fyll i mötets uppgifter på kortet.', "Fill in the meeting's details on the card.")
+                    : whenProblem(when.problem, lang);
+            return sendReply(ctx, {
+                text,
+                card: meetingFormCard(f, lang, { bodyId: body.id, note: when.problem === 'no-date' ? '' : text }),
+            });
+        }
+        const made = createMeeting(ad, f, body, { startsAt: when.startsAt, place: when.place }, w.person, lang);
+        if (!made.ok) return sendReply(ctx, { text: made.text });
+        const note = say(
+            lang,
+            'Mötet är skapat med den vanliga dagordningen. Tryck "Redigera" för att ändra punkterna och skriv "skicka kallelse" när den är klar.',
+            'The meeting is created with the usual agenda. Press "Edit" to change the items and write "send notice" when it is ready.',
+        );
+        await sendReply(ctx, agendaReply(ad, loadState(ad, made.id)!, { lang, person: w.person, note }));
+    });
+
+    app.message(on(ad, SEND), async (ctx) => {
+        const info = turnInfo(ctx, ad);
+        const w = await asWriter(ctx, ad, info, info.forbund!.id, info.lang);
+        if (!w.ok) return sendReply(ctx, { text: w.text });
+        const { st, none } = pick(ad, info);
+        await sendReply(ctx, { text: st ? (await sendKallelse(ad, st, w.person, info.lang)).text : none });
+    });
+
+    app.message(on(ad, EDIT), async (ctx) => {
+        const info = turnInfo(ctx, ad);
+        const w = await asWriter(ctx, ad, info, info.forbund!.id, info.lang);
+        if (!w.ok) return sendReply(ctx, { text: w.text });
+        const { st, none } = pick(ad, info);
+        const text = say(info.lang, 'Dagordningen kan ändras på kortet.', 'Edit the agenda on the card.');
+        await sendReply(ctx, st ? { text, card: editorCard(st, info.lang) } : { text: none });
+    });
+
+    app.message(on(ad, SHOW), async (ctx) => {
+        const info = turnInfo(ctx, ad);
+        const { st, none } = pick(ad, info);
+        if (!st) return sendReply(ctx, { text: none });
+        const person = await ad.identity.resolve(ctx, info.user, st.f.id);
+        await sendReply(ctx, agendaReply(ad, st, { lang: info.lang, person }));
+    });
+
+    app.message(on(ad, NEXT), async (ctx) => {
+        const info = turnInfo(ctx, ad);
+        const { lang } = info;
+        const { st, none } = pick(ad, info);
+        if (!st) return sendReply(ctx, { text: none });
+        const m = st.meeting;
+        const where = m.place ? `, ${m.place}` : m.onlineUrl ? ', Teams' : '';
+        const text = [
+            `${say(lang, 'Nästa möte', 'Next meeting')} (${st.body.name}): **${formatWhen(m.startsAt, lang)}**${where}.`,
+            `${statusText(st, lang)}. ${quorumText(st.quorum, lang)}.`,
+        ].join('\n');
+        await sendReply(ctx, { text });
+    });
+
+    const attendance = (which: 'absent' | 'coming') => async (ctx: TurnContext) => {
+        const info = turnInfo(ctx, ad);
+        const { lang } = info;
+        const { st, none } = pick(ad, info);
+        if (!st) return sendReply(ctx, { text: none });
+        const facts = attendanceFacts(st, lang);
+        const absent = facts.find((x) => x.title === say(lang, 'Förhinder', "Can't come"))!;
+        const head = `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;
+        const lines =
+            which === 'absent'
+                ? [
+                      absent.value === '–'
+                          ? say(
+                                lang,
+                                `Ingen har anmält förhinder till mötet (${head}).`,
+                                `Nobody has reported they can't come to the meeting (${head}).`,
+                            )
+                          : `${say(lang, 'Förhinder till mötet', "Can't come to the meeting")} (${head}): ${absent.value}`,
+                      ...facts
+                          .filter((x) => x !== absent && x.value !== '–' && x !== facts[0])
+                          .map((x) => `${x.title}: ${x.value}`),
+                  ]
+                : [`**${head}**`, ...facts.filter((x) => x.value !== '–').map((x) => `${x.title}: ${x.value}`)];
+        await sendReply(ctx, { text: [...lines, quorumText(st.quorum, lang)].join('\n') });
+    };
+    app.message(on(ad, ABSENT), attendance('absent'));
+    app.message(on(ad, COMING), attendance('coming'));
+}

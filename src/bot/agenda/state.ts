@@ -1,0 +1,58 @@
+// Loads everything a meeting card is built from (meeting, items, invitation, answers, quorum) from the rows.
+import type { Person } from '../../domain/access';
+import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
+import type { Body, Forbund } from '../../domain';
+import { createMeetings, type Meeting, type Meetings } from '../../storage/meetings';
+import type { AgendaItem } from '../../storage/meeting-items';
+import type { BotDeps } from '../deps';
+
+/** The bot's dependencies plus the meetings repository, built from the shared db. */
+export type AgendaDeps = BotDeps & { meetings: Meetings };
+
+/** Adds the meetings repository to the bot's dependencies. */
+export function agendaDeps(deps: BotDeps): AgendaDeps {
+    return { ...deps, meetings: createMeetings(deps.db, deps.now) };
+}
+
+export type MeetingState = {
+    f: Forbund;
+    body: Body;
+    meeting: Meeting;
+    items: AgendaItem[];
+    people: Map<number, Person>;
+    inv: Invitation;
+    answers: Map<number, Answer>;
+    quorum: Quorum;
+    justerare: number[];
+    /** Conversations where the kallelse card was posted. */
+    cards: { conversationId: string; activityId: string }[];
+};
+
+/** The current state of a meeting; undefined when the meeting, its förbund or its body is unknown. */
+export function loadState(ad: AgendaDeps, meetingId: number): MeetingState | undefined {
+    const meeting = ad.meetings.get(meetingId);
+    const f = meeting && ad.forbund.get(meeting.forbundId);
+    const body = f?.bodies.find((b) => b.id === meeting!.bodyId);
+    if (!meeting || !f || !body) return undefined;
+    const roster = ad.roster.list(f.id);
+    const inv = invitation(f, body, roster);
+    const answers = latestAnswers(ad.meetings.answers(meetingId));
+    return {
+        f,
+        body,
+        meeting,
+        items: ad.meetings.items(meetingId),
+        people: new Map(roster.map((p) => [p.id, p])),
+        inv,
+        answers,
+        quorum: quorum(inv, answers),
+        justerare: ad.meetings.justerare(meetingId),
+        cards: ad.meetings.cards(meetingId),
+    };
+}
+
+/** The meeting id in an action key's record (`meeting:<id>`), or undefined. */
+export function meetingIdOf(record: string): number | undefined {
+    const m = /^meeting:(\d{1,12})$/.exec(record);
+    return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,124 @@
+// The agenda card (templates/agenda.json) and its chat text, for the posted kallelse or for one person's view.
+import { authorize, type Person } from '../../domain/access';
+import { newActionKey } from '../cards/action-key';
+import type { Lang } from '../lang';
+import { say, type Reply } from '../reply';
+import type { AgendaDeps, MeetingState } from './state';
+import { answerLabel, formatWhen, kindLabel, names, quorumText } from './words';
+
+/** Refresh userIds are capped by Teams. */
+const MAX_REFRESH_USERS = 60;
+const DAY_S = 24 * 3600;
+
+export type Viewer = { lang: Lang; person?: Person; posted?: boolean; note?: string };
+
+/** True when the person may create, edit and post agendas in the meeting's förbund. */
+export const canWrite = (st: MeetingState, p?: Person) => authorize(p, st.f.id, { kind: 'agenda.write' }).ok;
+
+/** A signed link to the meeting's .ics, valid until a day after the meeting (at least a day). */
+export function icsLink(ad: AgendaDeps, st: MeetingState): string {
+    const end = st.meeting.startsAt.getTime() + st.meeting.durationMinutes * 60_000;
+    const ttl = Math.max(DAY_S, Math.ceil((end - ad.now().getTime()) / 1000) + DAY_S);
+    return ad.downloads.link('ics', String(st.meeting.id), ttl);
+}
+
+/** Status line: draft, called (when), closed or cancelled. */
+export function statusText(st: MeetingState, lang: Lang): string {
+    const m = st.meeting;
+    if (m.status === 'kallad' && m.calledAt)
+        return say(
+            lang,
+            `Kallelse skickad ${formatWhen(m.calledAt, lang)}`,
+            `Notice sent ${formatWhen(m.calledAt, lang)}`,
+        );
+    if (m.status === 'stängd') return say(lang, 'Mötet är avslutat', 'The meeting is closed');
+    if (m.status === 'inställd') return say(lang, 'Mötet är inställt', 'The meeting is cancelled');
+    return say(lang, 'Utkast – kallelsen är inte skickad', 'Draft – the notice has not been sent');
+}
+
+/** The attendance lines shown on the card and in chat. */
+export function attendanceFacts(st: MeetingState, lang: Lang) {
+    const q = st.quorum;
+    const rows = [
+        { title: say(lang, 'Kommer', 'Coming'), value: names(st, q.presentLedamoter, lang) },
+        { title: say(lang, 'Tjänstgörande ersättare', 'Serving deputies'), value: names(st, q.serving, lang, true) },
+        { title: say(lang, 'Närvarande ersättare', 'Deputies attending'), value: names(st, q.attendingOnly, lang) },
+        { title: say(lang, 'Förhinder', "Can't come"), value: names(st, q.absent, lang, true) },
+        { title: say(lang, 'Ej svarat', 'No answer yet'), value: names(st, q.unanswered, lang) },
+    ];
+    return st.body.kind === 'styrelse' ? rows : [rows[0], rows[3], rows[4]];
+}
+
+/** The agenda card and text for a viewer. The posted card carries `refresh` so each invited member sees their view. */
+export function agendaReply(ad: AgendaDeps, st: MeetingState, v: Viewer): Reply {
+    const { lang, person } = v;
+    const m = st.meeting;
+    const open = m.status === 'utkast' || m.status === 'kallad';
+    const invited = !!person && st.inv.members.includes(person.id);
+    const own = person ? st.answers.get(person.id) : undefined;
+    const title = `${st.body.name}: ${say(lang, 'kallelse och dagordning', 'notice and agenda')}`;
+    const when = formatWhen(m.startsAt, lang);
+    const items = st.items.map((it) => ({
+        heading: `${it.number}. ${it.title}`,
+        meta: [kindLabel(it.kind, lang), it.presenter && `${say(lang, 'Föredragande', 'Presenter')}: ${it.presenter}`]
+            .filter(Boolean)
+            .join(' · '),
+        proposal: it.proposal ? `${say(lang, 'Förslag till beslut', 'Proposed decision')}: ${it.proposal}` : '',
+        details: (it.details ?? '').split('\n').join('\n\n'),
+        links: it.links.map((l) => `[${l.title}](${l.url})`).join(' · '),
+    }));
+    const justerare = st.justerare.length
+        ? `${say(lang, 'Justerare', 'Minute checkers')}: ${names(st, st.justerare, lang)}`
+        : '';
+    const attendance = attendanceFacts(st, lang);
+    const key = () => newActionKey(`meeting:${m.id}`, m.version);
+    const userIds = v.posted
+        ? st.inv.members
+              .map((id) => st.people.get(id)?.teamsUserId)
+              .filter((id): id is string => !!id)
+              .slice(0, MAX_REFRESH_USERS)
+        : [];
+    const data = {
+        title,
+        when,
+        lang,
+        meetingId: m.id,
+        facts: [
+            { title: say(lang, 'Tid', 'Time'), value: when },
+            { title: say(lang, 'Plats', 'Place'), value: m.place ?? (m.onlineUrl ? 'Teams' : '–') },
+            { title: 'Status', value: statusText(st, lang) },
+        ],
+        agendaTitle: say(lang, 'Dagordning', 'Agenda'),
+        items,
+        attendanceTitle: say(lang, 'Närvaro', 'Attendance'),
+        attendance,
+        quorumText: quorumText(st.quorum, lang),
+        quorumColor: st.quorum.beslutsmassig ? 'Good' : 'Attention',
+        justerare,
+        yourAnswer: own ? `${say(lang, 'Ditt svar', 'Your answer')}: ${answerLabel(own, lang)}` : '',
+        note: v.note ?? '',
+        canAnswer: open && (v.posted || invited),
+        canEdit: open && (v.posted || canWrite(st, person)),
+        keys: { come: key(), absent: key() },
+        labels: {
+            come: answerLabel('kommer', lang),
+            absent: answerLabel('förhinder', lang),
+            edit: say(lang, 'Redigera', 'Edit'),
+            calendar: say(lang, 'Lägg i kalendern', 'Add to calendar'),
+            join: say(lang, 'Anslut till mötet', 'Join the meeting'),
+        },
+        icsUrl: icsLink(ad, st),
+        onlineUrl: m.onlineUrl ?? '',
+        withRefresh: !!v.posted && userIds.length > 0,
+        userIds,
+    };
+    const text = [
+        `**${title}**`,
+        `${when}${m.place ? `, ${m.place}` : ''}`,
+        ...items.map((i) => `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}`),
+        ...attendance.filter((a) => a.value !== '–').map((a) => `${a.title}: ${a.value}`),
+        `**${data.quorumText}**`,
+        ...[justerare, data.yourAnswer, data.note].filter(Boolean),
+    ].join('\n');
+    return { text, card: { template: 'agenda', data } };
+}

@@ -1,0 +1,59 @@
+// Words for meetings in the user's language: dates in Stockholm time, item kinds, answers, quorum and people.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enGB, sv } from 'date-fns/locale';
+import type { TurnContext } from 'botbuilder';
+import { TIME_ZONE } from '../../domain';
+import type { Person } from '../../domain/access';
+import type { Answer, Quorum } from '../../domain/meetings';
+import type { ItemKind } from '../../domain/meetings-agenda';
+import type { Lang } from '../lang';
+import { say } from '../reply';
+import type { TurnInfo } from '../turn';
+import type { MeetingState } from './state';
+
+/** `fredag 12 december 2025 kl. 13:00` / `Friday 12 December 2025 at 13:00`, in Stockholm time. */
+export function formatWhen(d: Date, lang: Lang): string {
+    const local = new TZDate(d.getTime(), TIME_ZONE);
+    return lang === 'en'
+        ? format(local, "EEEE d MMMM yyyy 'at' HH:mm", { locale: enGB })
+        : format(local, "EEEE d MMMM yyyy 'kl.' HH:mm", { locale: sv });
+}
+
+/** The language of a card action: the one the card was made in, else the client's locale, else the text guess. */
+export function actionLang(ctx: TurnContext, info: TurnInfo, data: { lang?: string }): Lang {
+    if (data.lang === 'sv' || data.lang === 'en') return data.lang;
+    const locale = ctx.activity.locale ?? '';
+    return info.text ? info.lang : locale.startsWith('en') ? 'en' : 'sv';
+}
+
+export const kindLabel = (k: ItemKind, lang: Lang) =>
+    lang === 'en'
+        ? { information: 'Information', beslut: 'Decision', diskussion: 'Discussion' }[k]
+        : k[0].toUpperCase() + k.slice(1);
+
+export const answerLabel = (a: Answer, lang: Lang) =>
+    a === 'kommer' ? say(lang, 'Jag kommer', "I'm coming") : say(lang, 'Förhinder', "Can't come");
+
+/** `4 av 6 platser besatta – beslutsmässigt`. */
+export function quorumText(q: Quorum, lang: Lang): string {
+    return lang === 'en'
+        ? `${q.filled} of ${q.seats} seats filled – ${q.beslutsmassig ? 'quorate (beslutsmässigt)' : 'not quorate (inte beslutsmässigt)'}`
+        : `${q.filled} av ${q.seats} platser besatta – ${q.beslutsmassig ? 'beslutsmässigt' : 'inte beslutsmässigt'}`;
+}
+
+/** `Anders Berg (ledamot, Kils kommun)` for a styrelse member; just the name for other bodies. */
+export function memberLabel(st: MeetingState, p: Person, lang: Lang): string {
+    const g = st.inv.groups.find((x) => x.ledamoter.includes(p.id) || x.ersattare.includes(p.id));
+    const part = g && st.f.parter.find((x) => x.id === g.key);
+    if (!g || !part) return p.name;
+    const role = g.ledamoter.includes(p.id) ? say(lang, 'ledamot', 'member') : say(lang, 'ersättare', 'deputy');
+    return `${p.name} (${role}, ${part.name})`;
+}
+
+/** Names of people by id, joined; `–` when there are none. */
+export function names(st: MeetingState, ids: readonly number[], lang: Lang, labels = false): string {
+    const list = ids.map((id) => st.people.get(id)).filter((p): p is Person => !!p);
+    if (!list.length) return '–';
+    return list.map((p) => (labels ? memberLabel(st, p, lang) : p.name)).join(', ');
+}

@@ -1,0 +1,89 @@
+// "rapportera [insats] [månad]": sends the projektägare the report form in their 1:1 chat, prefilled from the latest version.
+import type { TurnContext } from 'botbuilder';
+import { authorize } from '../../domain/access';
+import { formatDate } from '../../domain';
+import { monthProblem } from '../../domain/reports';
+import { latestReport, reportVersionCount } from '../../storage/reports';
+import { newActionKey } from '../cards/action-key';
+import type { BotDeps } from '../deps';
+import { refusalText } from '../refusal';
+import { say, sendReply } from '../reply';
+import { turnInfo } from '../turn';
+import { formCard } from './form';
+import { valuesOf } from './form-values';
+import { errorText, monthName } from './labels';
+import { reportRecord } from './submit';
+import { insatsIn, lastMonth, monthIn } from './words';
+
+export const REPORT =
+    /^(?:rapportera|lämna rapport|lamna rapport|månadsrapport|manadsrapport|report|submit report)\b(.*)$/i;
+
+/** Handles "rapportera …". */
+export async function openReportForm(ctx: TurnContext, deps: BotDeps): Promise<void> {
+    const info = turnInfo(ctx, deps);
+    const { lang } = info;
+    const f = info.forbund!;
+    if (info.conversation.kind !== 'personal') {
+        return sendReply(ctx, {
+            text: say(
+                lang,
+                'Månadsrapporter lämnas i en 1:1-chatt med mig, eftersom formuläret visar månadens siffror. Skriv "rapportera" till mig där.',
+                'Monthly reports are sent in a 1:1 chat with me, since the form shows the month\'s figures. Write "report" to me there.',
+            ),
+        });
+    }
+    const rest = REPORT.exec(info.text)?.[1] ?? '';
+    const actor = await deps.identity.resolve(ctx, info.user, f.id);
+    const own = f.insatser.filter((i) => authorize(actor, f.id, { kind: 'report.submit', insatsId: i.id }).ok);
+    const named = insatsIn(f, rest);
+    const insats = named ?? (own.length === 1 ? own[0] : undefined);
+    if (!insats) {
+        const access = authorize(actor, f.id, { kind: 'report.submit', insatsId: f.insatser[0]?.id ?? '-' });
+        const text = own.length
+            ? say(
+                  lang,
+                  `Vilken insats? ${own.map((i) => i.name).join(', ')}.`,
+                  `Which insats? ${own.map((i) => i.name).join(', ')}.`,
+              )
+            : access.ok
+              ? say(lang, 'Förbundet har ingen insats att rapportera för.', 'The förbund has no insats to report for.')
+              : refusalText(lang, access);
+        return sendReply(ctx, { text });
+    }
+    const access = authorize(actor, f.id, { kind: 'report.submit', insatsId: insats.id });
+    if (!access.ok) return sendReply(ctx, { text: refusalText(lang, access) });
+
+    const month = monthIn(rest, deps.now()) ?? lastMonth(deps.now());
+    const problem = monthProblem(f, month, deps.now());
+    if (problem) {
+        const code = problem === 'future' ? 'month-future' : 'month-outside-plan';
+        return sendReply(ctx, {
+            text: `${monthName(month, lang)}: ${errorText({ field: 'month', code, params: {} }, lang)} ${say(lang, `Planen omfattar ${f.years.map((y) => y.year).join(', ')}.`, `The plan covers ${f.years.map((y) => y.year).join(', ')}.`)}`,
+        });
+    }
+    const latest = latestReport(deps.db, f.id, insats.id, month);
+    const version = reportVersionCount(deps.db, f.id, insats.id, month);
+    const by = latest && deps.roster.bySlug(f.id, latest.submittedBy)?.name;
+    const card = formCard({
+        f,
+        insats,
+        month,
+        lang,
+        key: newActionKey(reportRecord(f.id, insats.id, month), version),
+        values: valuesOf(latest?.report),
+        errors: [],
+        latest: latest && {
+            version: latest.version,
+            by: by ?? latest.submittedBy,
+            at: formatDate(latest.submittedAt, 'd MMMM yyyy HH:mm'),
+        },
+    });
+    await sendReply(ctx, {
+        text: say(
+            lang,
+            `Månadsrapport för ${insats.name}, ${monthName(month, lang)}. Fyll i kortet och skicka.`,
+            `Monthly report for ${insats.name}, ${monthName(month, lang)}. Fill in the card and send it.`,
+        ),
+        card,
+    });
+}

@@ -1,0 +1,157 @@
+// Year-to-date follow-up of an insats's monthly reports against the plan's targets, with the bot's status rule.
+import { DEFAULT_RULES, statusOf, yearTarget, type FollowUpRules, type TargetCheck } from './report-status';
+import type { Comparator, Forbund, Insats } from './schema';
+import {
+    addMonths,
+    DALARNA_OUTCOMES,
+    monthNumber,
+    openingOf,
+    OUTCOMES,
+    surveyIndicators,
+    total,
+    WORK_OUTCOMES,
+    type Genders,
+    type MonthlyReport,
+    type Outcome,
+} from './reports';
+
+export type Share = { count: number; of: number; ratio?: number };
+export type MonthPoint = { month: string; nya: number; avslutade: number; pagaende: number };
+
+export type FollowUp = {
+    year: number;
+    lastMonth?: string;
+    /** Months from January through the last reported month: the pro-rata basis. */
+    monthsCovered: number;
+    missingMonths: string[];
+    months: MonthPoint[];
+    opening: Genders;
+    nya: Genders;
+    avslutade: Genders;
+    deltagare: Genders;
+    pagaende: Genders;
+    utfall: Record<Outcome, number>;
+    workShare: Share;
+    dalarnaShare: Share;
+    womenShare?: number;
+    genderBalanced?: boolean;
+    days: Share;
+    daysBefore?: Share;
+    indicators: { id: string; text: string; answered: number; positive: number; ratio?: number; check?: TargetCheck }[];
+    deltagareCheck?: TargetCheck;
+    workCheck?: TargetCheck;
+};
+
+const zero = (): Genders => ({ kvinnor: 0, man: 0, annat: 0 });
+const add = (a: Genders, b: Genders): Genders => ({
+    kvinnor: a.kvinnor + b.kvinnor,
+    man: a.man + b.man,
+    annat: a.annat + b.annat,
+});
+const share = (count: number, of: number): Share => ({ count, of, ratio: of > 0 ? count / of : undefined });
+
+/**
+ * Aggregates `reports` (the latest version of each reported month of `year`) into year-to-date figures.
+ * `december` is the previous year's December report, which sets the opening level when present;
+ * otherwise the year's first report does (its pågående − nya + avslutade).
+ */
+export function followUp(
+    f: Forbund,
+    insats: Insats,
+    year: number,
+    reports: MonthlyReport[],
+    december: MonthlyReport | undefined,
+    rules: FollowUpRules = DEFAULT_RULES,
+): FollowUp {
+    const rs = reports.filter((r) => r.month.startsWith(`${year}-`)).sort((a, b) => a.month.localeCompare(b.month));
+    const last = rs.at(-1);
+    const monthsCovered = last ? monthNumber(last.month) : 0;
+    const have = new Set(rs.map((r) => r.month));
+    const missingMonths = Array.from({ length: monthsCovered }, (_, i) => addMonths(`${year}-01`, i)).filter(
+        (m) => !have.has(m),
+    );
+    const opening = december ? december.pagaende : rs[0] ? openingOf(rs[0]) : zero();
+    const nya = rs.reduce((s, r) => add(s, r.nya), zero());
+    const avslutade = rs.reduce((s, r) => add(s, r.avslutade), zero());
+    const deltagare = add(opening, nya);
+    const utfall = Object.fromEntries(OUTCOMES.map((o) => [o, rs.reduce((s, r) => s + r.utfall[o], 0)])) as Record<
+        Outcome,
+        number
+    >;
+    const sumOutcomes = (os: readonly Outcome[]) => os.reduce((s, o) => s + utfall[o], 0);
+    const workShare = share(sumOutcomes(WORK_OUTCOMES), total(avslutade));
+    const binary = deltagare.kvinnor + deltagare.man;
+    const womenShare = binary > 0 ? deltagare.kvinnor / binary : undefined;
+    const hasBefore = rs.some((r) => r.dagarFore !== undefined);
+
+    const check =
+        (source: string, m: { comparator?: Comparator; target?: number; period?: string; noun?: string }) =>
+        (actual: number, unit: 'antal' | 'procent', proRata: boolean): TargetCheck => {
+            const expected = proRata ? (m.target! * monthsCovered) / 12 : m.target!;
+            const status = statusOf(actual, expected, m.comparator!, rules);
+            return {
+                source,
+                comparator: m.comparator!,
+                target: m.target!,
+                unit,
+                noun: m.noun,
+                period: m.period,
+                expected,
+                actual,
+                status,
+            };
+        };
+    const dTarget = yearTarget(f, insats.id, year, 'antal');
+    const wTarget = yearTarget(f, insats.id, year, 'procent');
+    return {
+        year,
+        lastMonth: last?.month,
+        monthsCovered,
+        missingMonths,
+        months: rs.map((r) => ({
+            month: r.month,
+            nya: total(r.nya),
+            avslutade: total(r.avslutade),
+            pagaende: total(r.pagaende),
+        })),
+        opening,
+        nya,
+        avslutade,
+        deltagare,
+        pagaende: last ? last.pagaende : opening,
+        utfall,
+        workShare,
+        dalarnaShare: share(sumOutcomes(DALARNA_OUTCOMES), total(avslutade)),
+        womenShare,
+        genderBalanced:
+            womenShare === undefined
+                ? undefined
+                : womenShare >= rules.genderBand[0] && womenShare <= rules.genderBand[1],
+        days: share(
+            rs.reduce((s, r) => s + r.dagar, 0),
+            total(avslutade),
+        ),
+        daysBefore: hasBefore
+            ? share(
+                  rs.reduce((s, r) => s + (r.dagarFore ?? 0), 0),
+                  total(avslutade),
+              )
+            : undefined,
+        indicators: surveyIndicators(insats).map((i) => {
+            const answered = rs.reduce((s, r) => s + (r.ind[i.id]?.besvarade ?? 0), 0);
+            const positive = rs.reduce((s, r) => s + (r.ind[i.id]?.positiva ?? 0), 0);
+            const ratio = answered > 0 ? positive / answered : undefined;
+            const c =
+                ratio !== undefined && i.target !== undefined
+                    ? check(i.id, i)(ratio * 100, 'procent', false)
+                    : undefined;
+            return { id: i.id, text: i.text, answered, positive, ratio, check: c };
+        }),
+        deltagareCheck:
+            dTarget && monthsCovered > 0 ? check(dTarget.id, dTarget)(total(deltagare), 'antal', true) : undefined,
+        workCheck:
+            wTarget && workShare.ratio !== undefined
+                ? check(wTarget.id, wTarget)(workShare.ratio * 100, 'procent', false)
+                : undefined,
+    };
+}

@@ -1,0 +1,67 @@
+// "Kontrollera budgeten": every printed figure that does not match, and every rule breach, for all plan years.
+import { findings, formatClaimValue, ruleChecks, type Forbund, type RuleCheck } from '../../domain';
+import type { Answer, Question } from '../types';
+import { money, pct, say, sourceLine, withSource } from './common';
+
+const RULE_TEXT: Record<RuleCheck['rule'], [string, string]> = {
+    'ek-tak': ['Eget kapital över taket', 'Equity above the ceiling'],
+    'ek-buffert': ['Eget kapital under bufferten', 'Equity below the buffer'],
+    'ek-negativt': ['Negativt eget kapital', 'Negative equity'],
+    'admin-tak': ['Administration över taket', 'Administration above the ceiling'],
+    'kostnader-över-intäkter': ['Kostnader över intäkter', 'Costs above income'],
+    'lagens-fördelning': ['Avviker från lagens 50/25/25', "Deviates from the law's 50/25/25"],
+};
+
+const show = (v: RuleCheck['actual']) => (typeof v === 'number' ? pct(v) : money(v));
+
+/** Lists the plan's findings and rule breaches; `kind: 'finding'` even when all is well (then it says so). */
+export function answerCheck(f: Forbund, q: Question): Answer {
+    const fs = findings(f);
+    const breaches = ruleChecks(f).filter((r) => !r.passed);
+    const findingLines = fs.map((x) => {
+        const d = formatClaimValue(x.difference);
+        return say(
+            q.lang,
+            `${x.claim.year}: ${x.claim.kind} tryckt ${formatClaimValue(x.claim.value)}, beräknat ${formatClaimValue(x.derived)} (skillnad ${d})${x.possiblyRounding ? ', möjligen avrundning' : ''} – ${x.claim.where}`,
+            `${x.claim.year}: ${x.claim.kind} printed ${formatClaimValue(x.claim.value)}, computed ${formatClaimValue(x.derived)} (difference ${d})${x.possiblyRounding ? ', possibly rounding' : ''} – ${x.claim.where}`,
+        );
+    });
+    const breachLines = breaches.map((r) => {
+        const [sv, en] = RULE_TEXT[r.rule];
+        const basis = r.basis
+            ? ` (${r.basis === 'printed' ? say(q.lang, 'tryckt', 'printed') : say(q.lang, 'beräknat', 'computed')})`
+            : '';
+        const dev = r.deviation ? `, ${say(q.lang, 'avvikelse', 'deviation')} ${money(r.deviation)}` : '';
+        return `${r.year}: ${say(q.lang, sv, en)} – ${show(r.actual)} ${say(q.lang, 'mot', 'vs')} ${show(r.limit)}${basis}${dev}`;
+    });
+    const title = say(q.lang, 'Kontroll av budgeten', 'Budget check');
+    const none = say(
+        q.lang,
+        'Inga avvikelser och inga regelbrott hittades.',
+        'No discrepancies and no rule breaches found.',
+    );
+    const lines = [
+        `**${say(q.lang, 'Tryckta belopp som inte stämmer', 'Printed figures that do not add up')}** (${fs.length})`,
+        ...findingLines.map((l) => `- ${l}`),
+        `**${say(q.lang, 'Regelbrott', 'Rule breaches')}** (${breaches.length})`,
+        ...breachLines.map((l) => `- ${l}`),
+    ];
+    const rows = [
+        ...findingLines.map((l) => ({ label: say(q.lang, 'Avvikelse', 'Discrepancy'), value: l })),
+        ...breachLines.map((l) => ({ label: say(q.lang, 'Regelbrott', 'Breach'), value: l })),
+    ];
+    return {
+        kind: 'finding',
+        values: [...fs.map((x) => formatClaimValue(x.difference)), ...breaches.map((r) => `${r.year} ${r.rule}`)],
+        text: withSource(f, q.lang, [`**${title}**`, ...(rows.length ? lines : [none])]),
+        card: {
+            template: 'qa-facts',
+            data: {
+                title,
+                text: rows.length ? '' : none,
+                facts: rows.map((r) => ({ title: r.label, value: r.value })),
+                source: sourceLine(f, q.lang),
+            },
+        },
+    };
+}

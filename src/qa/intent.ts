@@ -1,0 +1,45 @@
+// Picks the intent from the concepts and names found: ordered rules, most specific first, data-driven tie-breaks.
+import type { Forbund } from '../domain';
+import { matchGoal } from './goal-match';
+import type { Intent, Question } from './types';
+
+type Q = Omit<Question, 'intent'>;
+
+/** The intent of a read question; `unknown` when nothing the bot answers is recognised. */
+export function chooseIntent(q: Q, f: Forbund): Intent {
+    const c = (k: Parameters<Q['concepts']['has']>[0]) => q.concepts.has(k);
+    const named = q.posts.length + q.parts.length + (q.insats ? 1 : 0) + (q.body ? 1 : 0);
+    if (q.tokens.length === 0 || (c('help') && q.rest.length === 0)) return 'empty';
+    if (c('offTopic') || c('action') || c('salary')) return 'out_of_scope';
+    if (c('mandate')) return 'mandate';
+    if (c('followUp')) return 'followUp';
+    if (c('chair')) return 'chair';
+    if (c('quorum')) return 'quorum';
+    if (c('formed')) return 'formed';
+    if (c('samrad') || (c('when') && (c('status') || c('costVerb')))) return 'deadline';
+    if (c('seats')) return 'seats';
+    if (c('extent')) return 'extent';
+    if (c('employ') && !c('costVerb')) return 'employ';
+    if (c('cadence')) return 'cadence';
+    if (c('owner') && q.insats) return 'owner';
+    if (c('malomrade') || c('nyckeltal') || c('indicators') || c('matpunkt')) return 'goals';
+    if (c('about') && (q.insats || q.body)) return 'about';
+    if (c('parter') && !c('contribution') && !c('costVerb')) return 'parter';
+    if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
+    if (c('admin')) return 'admin';
+    if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';
+    if (c('deficit') && !q.posts.length) return 'deficit';
+    if (c('status') && !q.posts.length) return 'status';
+    if (c('check')) return 'check';
+    if (c('space')) return 'space';
+    if (q.posts.length === 0 && (q.parts.length > 0 || q.partKind || c('parter')))
+        return c('percent') ? 'partShare' : 'contribution';
+    if ((c('target') || c('count') || c('percent')) && (matchGoal(f, q).item || (q.insats && c('target'))))
+        return 'goals';
+    if (c('target') && named === 0 && !c('costs') && !c('income') && !c('result')) return 'goals';
+    if (q.posts.length > 0) return 'post';
+    if (c('income') || c('costs') || c('result')) return 'totals';
+    if (c('costVerb') || c('share') || c('count')) return q.rest.length > 0 ? 'post' : 'empty';
+    const domain = [...q.concepts].some((k) => !['which', 'target', 'when', 'help'].includes(k));
+    return domain && q.rest.length > 0 ? 'notFound' : 'unknown';
+}

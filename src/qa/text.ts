@@ -1,0 +1,64 @@
+// Question text to matchable tokens: folding, English→Swedish domain glossary, stemming and typo-tolerant matching.
+import { StemmerSv } from '@nlpjs/lang-sv';
+import { distance } from 'fastest-levenshtein';
+import { GLOSSARY } from './lexicon';
+
+const stemmer = new StemmerSv();
+const stems = new Map<string, string>();
+
+/** Lower-case, diacritics stripped (å→a, é→e), punctuation to spaces; keeps digits, % and §. */
+export function fold(s: string): string {
+    return s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}%§]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** Words that never decide a match on their own. */
+export const STOP = new Set(
+    'och o and for i av the of till med om pa a an to in on at det den de en ett vi var vart vara our we my is are fran from by'.split(
+        ' ',
+    ),
+);
+
+/** The Swedish stem of a folded word (cached: the vocabulary is small). */
+export function stem(word: string): string {
+    let s = stems.get(word);
+    if (s === undefined) {
+        s = word.length > 3 ? (stemmer.stem(word) as string) : word;
+        stems.set(word, s);
+    }
+    return s;
+}
+
+/** Folded text with English domain phrases replaced by their Swedish words (word-bounded). */
+export function glossed(folded: string): string {
+    let out = ` ${folded} `;
+    for (const [en, sv] of GLOSSARY) out = out.split(` ${en} `).join(` ${sv} `);
+    return out.trim();
+}
+
+/** Folded, glossed tokens of a text. */
+export function tokens(text: string): string[] {
+    return glossed(fold(text)).split(' ').filter(Boolean);
+}
+
+/**
+ * How well a question word matches a name word: 1 exact or same stem, 0.9 inflected (name + up to 4 letters),
+ * 0.8 within one typo (two for long words); 0 otherwise. Short words (≤ 3) must match exactly.
+ */
+export function wordMatch(q: string, name: string): number {
+    if (q === name) return 1;
+    if (name.length <= 3 || q.length <= 3) return 0;
+    if (stem(q) === stem(name)) return 1;
+    if (q.startsWith(name) && q.length - name.length <= 4) return 0.9;
+    const allowed = name.length >= 8 ? 2 : name.length >= 5 ? 1 : 0;
+    if (allowed === 0 || Math.abs(q.length - name.length) > allowed + 4) return 0;
+    for (const suffix of ['', 'en', 'et', 'n', 'na', 'erna', 'arna', 's']) {
+        if (distance(q, name + suffix) <= allowed) return 0.8;
+    }
+    return 0;
+}

@@ -1,0 +1,81 @@
+// The Q&A core's contract: a structured question, the answer, and the context an answer may use.
+import type { Concept } from './lexicon';
+import type { YearRef } from './years';
+
+export type Lang = 'sv' | 'en';
+
+export type Intent =
+    | 'empty'
+    | 'out_of_scope'
+    | 'check'
+    | 'ek'
+    | 'status'
+    | 'deadline'
+    | 'quorum'
+    | 'seats'
+    | 'parter'
+    | 'formed'
+    | 'owner'
+    | 'cadence'
+    | 'mandate'
+    | 'followUp'
+    | 'chair'
+    | 'extent'
+    | 'about'
+    | 'employ'
+    | 'goals'
+    | 'lawSplit'
+    | 'partShare'
+    | 'contribution'
+    | 'admin'
+    | 'space'
+    | 'totals'
+    | 'deficit'
+    | 'post'
+    | 'notFound'
+    | 'unknown';
+
+/** What `understand` makes of a message: the intent, the named things (ids from the förbund data) and the years. */
+export type Question = {
+    /** The message as written (clarify buttons re-ask it with a year added). */
+    text: string;
+    intent: Intent;
+    lang: Lang;
+    years: YearRef;
+    /** Post ids: one when named, several when a word fits several posts (→ clarify). */
+    posts: string[];
+    parts: string[];
+    /** A kind of part named generically ("kommunerna", "staten"). */
+    partKind?: 'stat' | 'region' | 'kommun';
+    /** Plural kind ("kommunerna", "municipalities"): all of that kind together. */
+    partKindAll?: boolean;
+    insats?: string;
+    body?: string;
+    malomrade?: string;
+    verksamhetsmal?: string;
+    /** The concepts found in the text. */
+    concepts: ReadonlySet<Concept>;
+    /** Content words no name or concept used (e.g. an unknown post). */
+    rest: string[];
+    /** The folded, glossed tokens (for goal matching). */
+    tokens: string[];
+};
+
+export type Unit = 'kr' | 'tkr' | '%' | 'antal';
+export type AnswerKind = 'number' | 'list' | 'clarify' | 'not_stated' | 'out_of_scope' | 'finding';
+
+/** An answer: key figure(s) in the answer's unit, markdown text naming the source, optional card and buttons. */
+export type Answer = {
+    kind: AnswerKind;
+    value?: number;
+    unit?: Unit;
+    values?: (string | number)[];
+    text: string;
+    card?: { template: string; data: object };
+    options?: { title: string; q: string }[];
+};
+
+/** What an answer may consult besides the data file: e.g. the board's later decision that fixes a year's budget. */
+export type AnswerContext = {
+    budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
+};

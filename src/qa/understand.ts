@@ -1,0 +1,84 @@
+// understand(): a message → intent, named things (from the förbund's own data) and years. Deterministic, no I/O.
+import type { Forbund } from '../domain';
+import { findConcepts, isConceptWord, leftover } from './concepts';
+import { buildEntities, findHits, partialHits, type Entity, type Hit } from './entities';
+import { CONCEPTS, type Concept } from './lexicon';
+import { detectLang } from './lang';
+import { chooseIntent } from './intent';
+import { fold, glossed, STOP } from './text';
+import type { Question } from './types';
+import { yearRef } from './years';
+
+type Index = { entities: Entity[] };
+const indexes = new WeakMap<Forbund, Index>();
+
+/** The förbund's name index, built on first use and kept for the process. */
+export function indexOf(f: Forbund): Index {
+    let i = indexes.get(f);
+    if (!i) {
+        i = { entities: buildEntities(f) };
+        indexes.set(f, i);
+    }
+    return i;
+}
+
+const KINDS: [Concept, 'stat' | 'region' | 'kommun'][] = [
+    ['kommunKind', 'kommun'],
+    ['regionKind', 'region'],
+    ['stateKind', 'stat'],
+];
+
+/** Reads a message as a structured question about `f`; `now` decides year words. */
+export function understand(text: string, f: Forbund, now: Date): Question {
+    const folded = fold(text);
+    const lang = detectLang(text, folded);
+    const glossedText = glossed(folded);
+    const toks = glossedText.split(' ').filter(Boolean);
+    const { concepts, used } = findConcepts(toks);
+    const content = toks.map((t, i) => ({ t, i })).filter((x) => !STOP.has(x.t) && x.t !== 'att');
+    const hits = findHits(
+        indexOf(f).entities,
+        content.map((x) => x.t),
+    );
+    const taken = new Set<number>();
+    const best = new Map<string, Hit[]>();
+    for (const h of hits) {
+        const list = best.get(h.entity.kind) ?? [];
+        if (list.length === 0 || Math.abs(list[0]!.score - h.score) < 0.05) list.push(h);
+        best.set(h.entity.kind, list);
+        for (let k = h.from; k < h.to; k++) taken.add(content[k]!.i);
+    }
+    const ids = (kind: string) => [...new Set((best.get(kind) ?? []).map((h) => h.entity.id))];
+    const one = (kind: string) => (ids(kind).length === 1 ? ids(kind)[0] : undefined);
+    let partKind: Question['partKind'];
+    let partKindAll = false;
+    for (const [c, kind] of KINDS) {
+        toks.forEach((t, i) => {
+            if (taken.has(i) || !CONCEPTS[c].some((e) => isConceptWord(t, e))) return;
+            partKind = kind;
+            partKindAll = partKindAll || /(erna|er|ies)$/.test(t) || t === 'kommuner';
+        });
+    }
+    const rest = leftover(toks, new Set([...used, ...taken]));
+    let posts = ids('post');
+    if (posts.length === 0) posts = partialHits(indexOf(f).entities, 'post', rest).map((e) => e.id);
+    const q = {
+        text,
+        lang,
+        years: yearRef(glossedText, now, concepts.has('all')),
+        posts,
+        parts: ids('part'),
+        partKind,
+        partKindAll,
+        insats: one('insats'),
+        body: one('body'),
+        malomrade: one('malomrade'),
+        verksamhetsmal: one('verksamhetsmal'),
+        concepts,
+        rest,
+        tokens: content.map((x) => x.t),
+        intent: 'unknown' as Question['intent'],
+    };
+    q.intent = chooseIntent(q, f);
+    return q;
+}

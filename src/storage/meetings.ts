@@ -1,0 +1,155 @@
+// Meetings with their agenda, attendance, justerare and posted cards; every agenda change bumps the meeting version.
+import { z } from 'zod';
+import type { NewItem } from '../domain/meetings-agenda';
+import type { Db } from './db';
+import { createMeetingAttendance } from './meeting-attendance';
+import { createMeetingItems, type ItemFields } from './meeting-items';
+
+export const MEETING_STATUSES = ['utkast', 'kallad', 'stängd', 'inställd'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+const meetingRow = z.object({
+    id: z.number().int(),
+    forbund_id: z.string(),
+    body_id: z.string(),
+    starts_at: z.string().datetime(),
+    duration_minutes: z.number().int(),
+    place: z.string().nullable(),
+    online_url: z.string().nullable(),
+    status: z.enum(MEETING_STATUSES),
+    version: z.number().int(),
+    created_by: z.number().int(),
+    called_at: z.string().nullable(),
+});
+
+export type Meeting = {
+    id: number;
+    forbundId: string;
+    bodyId: string;
+    startsAt: Date;
+    durationMinutes: number;
+    place?: string;
+    onlineUrl?: string;
+    status: MeetingStatus;
+    version: number;
+    createdBy: number;
+    calledAt?: Date;
+};
+export type MeetingDetails = { startsAt: Date; place?: string; onlineUrl?: string };
+
+/** Repository over the meeting tables. `actor` strings go to the audit log. */
+export function createMeetings(db: Db, now: () => Date) {
+    const items = createMeetingItems(db, now);
+    const toMeeting = (raw: unknown): Meeting => {
+        const r = meetingRow.parse(raw);
+        return {
+            id: r.id,
+            forbundId: r.forbund_id,
+            bodyId: r.body_id,
+            startsAt: new Date(r.starts_at),
+            durationMinutes: r.duration_minutes,
+            place: r.place ?? undefined,
+            onlineUrl: r.online_url ?? undefined,
+            status: r.status,
+            version: r.version,
+            createdBy: r.created_by,
+            calledAt: r.called_at ? new Date(r.called_at) : undefined,
+        };
+    };
+    const get = (id: number) => {
+        const row = db.prepare('SELECT * FROM meetings WHERE id = ?').get(id);
+        return row ? toMeeting(row) : undefined;
+    };
+    /** Writes the audit row and (unless `bump` is false) bumps the version: the one way a meeting change is recorded. */
+    const touch = (id: number, actor: string, action: string, details: object = {}, bump = true) => {
+        const at = now().toISOString();
+        db.prepare('UPDATE meetings SET version = version + ?, updated_at = ? WHERE id = ?').run(bump ? 1 : 0, at, id);
+        db.prepare(
+            `INSERT INTO audit_log (forbund_id, at, actor, action, details)
+             SELECT forbund_id, ?, ?, ?, ? FROM meetings WHERE id = ?`,
+        ).run(at, actor, action, JSON.stringify({ meetingId: id, ...details }), id);
+    };
+    const tx = <A extends unknown[], R>(fn: (...a: A) => R) => db.transaction(fn);
+
+    return {
+        get,
+        version: (id: number) => get(id)?.version,
+        create: tx(
+            (
+                m: { forbundId: string; bodyId: string; createdBy: number; items: NewItem[] } & MeetingDetails,
+                actor: string,
+            ): Meeting => {
+                const at = now().toISOString();
+                const id = Number(
+                    db
+                        .prepare(
+                            `INSERT INTO meetings (forbund_id, body_id, starts_at, place, online_url, created_by, created_at, updated_at)
+                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+                        )
+                        .run(
+                            m.forbundId,
+                            m.bodyId,
+                            m.startsAt.toISOString(),
+                            m.place ?? null,
+                            m.onlineUrl ?? null,
+                            m.createdBy,
+                            at,
+                            at,
+                        ).lastInsertRowid,
+                );
+                m.items.forEach((item, i) => items.add(id, item, i));
+                touch(id, actor, 'meeting.create', { bodyId: m.bodyId, startsAt: m.startsAt.toISOString() });
+                return get(id)!;
+            },
+        ),
+        /** Meetings of a förbund (optionally one body) not closed or cancelled, starting at or after `from`. */
+        upcoming(forbundId: string, bodyId: string | undefined, from: Date): Meeting[] {
+            return db
+                .prepare(
+                    `SELECT * FROM meetings WHERE forbund_id = ? AND (? IS NULL OR body_id = ?) AND starts_at >= ?
+                     AND status IN ('utkast', 'kallad') ORDER BY starts_at, id`,
+                )
+                .all(forbundId, bodyId ?? null, bodyId ?? null, from.toISOString())
+                .map(toMeeting);
+        },
+        items: items.list,
+        item: items.get,
+        addItem: tx((meetingId: number, f: ItemFields, index: number, actor: string) => {
+            const id = items.add(meetingId, f, index);
+            touch(meetingId, actor, 'agenda.add', { itemId: id, title: f.title });
+            return id;
+        }),
+        updateItem: tx((meetingId: number, itemId: number, f: ItemFields, actor: string) => {
+            const ok = items.update(meetingId, itemId, f);
+            if (ok) touch(meetingId, actor, 'agenda.edit', { itemId, title: f.title });
+            return ok;
+        }),
+        removeItem: tx((meetingId: number, itemId: number, actor: string) => {
+            const ok = items.remove(meetingId, itemId);
+            if (ok) touch(meetingId, actor, 'agenda.remove', { itemId });
+            return ok;
+        }),
+        reorder: tx((meetingId: number, order: number[], actor: string) => {
+            items.setOrder(meetingId, order);
+            touch(meetingId, actor, 'agenda.reorder', { order });
+        }),
+        updateDetails: tx((meetingId: number, d: MeetingDetails, actor: string) => {
+            db.prepare('UPDATE meetings SET starts_at = ?, place = ?, online_url = ? WHERE id = ?').run(
+                d.startsAt.toISOString(),
+                d.place ?? null,
+                d.onlineUrl ?? null,
+                meetingId,
+            );
+            touch(meetingId, actor, 'meeting.details', { startsAt: d.startsAt.toISOString() });
+        }),
+        markCalled: tx((meetingId: number, actor: string) => {
+            db.prepare("UPDATE meetings SET status = 'kallad', called_at = coalesce(called_at, ?) WHERE id = ?").run(
+                now().toISOString(),
+                meetingId,
+            );
+            // Not a new version: the posted card was rendered at the current one.
+            touch(meetingId, actor, 'meeting.call', {}, false);
+        }),
+        ...createMeetingAttendance(db, now, touch),
+    };
+}
+export type Meetings = ReturnType<typeof createMeetings>;

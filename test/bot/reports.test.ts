@@ -1,0 +1,374 @@
+// Monthly reports through the real HTTP endpoint: form, validation, versions, refusals, follow-up, masking, CSV.
+import { parse } from 'csv-parse/sync';
+import assert from 'node:assert/strict';
+import nock from 'nock';
+import { parseForbund } from '../../src/domain';
+import { latestReportsForYear, reportHistory } from '../../src/storage/reports';
+import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
+import { rawForbund } from '../domain/load';
+import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
+
+const user = (id: string, name: string, email: string): User & { email: string } => ({
+    id: `29:${id}`,
+    name,
+    aadObjectId: `aad-${id}`,
+    email,
+});
+const tomas = user('tomas', 'Tomas Ås', 'tomas.as@example.invalid'); // projektägare + styrgrupp Navet
+const helena = user('helena', 'Helena Vik', 'helena.vik@example.invalid'); // förbundschef
+const nina = user('nina', 'Nina Sjö', 'nina.sjo@example.invalid'); // styrgrupp Navet
+const anders = user('anders', 'Anders Berg', 'anders.berg@example.invalid'); // ledamot
+const petra = user('petra', 'Petra Prov', 'petra.prov@example.invalid'); // projektägare for an invented second insats
+const members = Object.fromEntries([tomas, helena, nina, anders, petra].map((u) => [u.id, u]));
+const NOW = new Date('2024-11-20T10:00:00+01:00');
+
+/** Fryksdalen plus an invented second insats, so "another insats's owner" can be tested. */
+function fryksdalenWithSteget() {
+    const raw = rawForbund('fryksdalen') as { insatser: object[]; roster: object[] };
+    raw.insatser.push({ id: 'steget', name: 'Steget (testinsats)', indicators: [] });
+    raw.roster.push({
+        slug: 'petra-prov',
+        name: petra.name,
+        email: petra.email,
+        sample: true,
+        roles: [{ role: 'projektägare', insatsId: 'steget' }],
+    });
+    return parseForbund(raw, 'fryksdalen+steget');
+}
+
+type Card = { body: any[]; actions?: any[] };
+const inputs = (items: any[]): any[] =>
+    items.flatMap((i) => (i.type?.startsWith('Input.') ? [i] : inputs(i.items ?? i.columns ?? [])));
+/** What Teams sends for a form: the button's data plus every input's value, with `change` applied. */
+function submitData(card: Card, change: Record<string, string | number> = {}) {
+    const values = Object.fromEntries(
+        inputs(card.body).map((i) => [i.id, i.value === null || i.value === undefined ? '' : String(i.value)]),
+    );
+    return {
+        ...card.actions![0].data,
+        ...values,
+        ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, String(v)])),
+    };
+}
+/** The error text shown right under an input, or at the top of its group for sum rules. */
+function errorAt(card: Card, field: string): string | undefined {
+    const walk = (items: any[]): string | undefined => {
+        for (let k = 0; k < items.length; k++) {
+            const it = items[k];
+            if (it.id === field && items[k + 1]?.color === 'Attention') return items[k + 1].text;
+            const groupHit =
+                it.type === 'Container' &&
+                inputs(it.items).some((i: any) => i.id.startsWith(`${field}.`)) &&
+                it.items[1]?.color === 'Attention';
+            if (groupHit && !inputs(it.items).some((i: any) => i.id === field)) return it.items[1].text;
+            const inner = walk(it.items ?? []);
+            if (inner) return inner;
+        }
+        return undefined;
+    };
+    return walk(card.body);
+}
+
+const SEPT = {
+    'nya.kvinnor': 2,
+    'nya.man': 1,
+    'avslutade.kvinnor': 1,
+    'avslutade.man': 1,
+    'pagaende.kvinnor': 6,
+    'pagaende.man': 4,
+    'utfall.arbete': 1,
+    'utfall.af': 1,
+    'rem.torsby': 2,
+    'rem.kil': 1,
+    dagar: 200,
+    'ind.tydlig-planering.besvarade': 2,
+    'ind.tydlig-planering.positiva': 2,
+};
+const OCT = {
+    'nya.kvinnor': 1,
+    'nya.man': 2,
+    'avslutade.kvinnor': 2,
+    'pagaende.kvinnor': 5,
+    'pagaende.man': 6,
+    'utfall.studier': 1,
+    'utfall.ovrigt': 1,
+    'rem.sunne': 3,
+    dagar: 300,
+    'ind.tydlig-planering.besvarade': 2,
+    'ind.tydlig-planering.positiva': 1,
+    'ind.far-stod.besvarade': 4,
+    'ind.far-stod.positiva': 4,
+};
+
+describe('Monthly reports', () => {
+    let t: TestBot;
+    let connector: ReturnType<typeof nockConnector>;
+    const rows = () => (t.bot.deps.db.prepare('SELECT count(*) AS n FROM report_versions').get() as { n: number }).n;
+    const personal = (u: User) => ({ id: `a:1on1-${u.id}`, conversationType: 'personal' });
+    const say = async (u: User, text: string) => {
+        connector.clear();
+        await t.post(personalMessage(u, text));
+        return connector.messages();
+    };
+    const openForm = async (u: User, text: string): Promise<Card> => {
+        const [reply] = await say(u, text);
+        assert.ok(reply.body.attachments, `a form card for "${text}": ${reply.body.text}`);
+        return reply.body.attachments[0].content;
+    };
+    const submit = async (u: User, data: object) =>
+        (await t.post(executeAction(u, 'report.submit', data, personal(u)))).body.value as Card;
+    const report = async (month: string, values: Record<string, number | string>) =>
+        submit(tomas, submitData(await openForm(tomas, `rapportera Navet ${month}`), values));
+
+    before(isolateNetwork);
+    beforeEach(async () => {
+        connector = nockConnector(members);
+        t = await startBot({ overrides: { now: () => NOW, forbund: [fryksdalenWithSteget()] } });
+    });
+    afterEach(async () => {
+        await t.close();
+        nock.cleanAll();
+    });
+    after(() => nock.enableNetConnect());
+
+    it('When the projektägare sends a valid report, then it is stored once as version 1 and shows in the follow-up', async () => {
+        const form = await openForm(tomas, 'rapportera');
+        assert.match(JSON.stringify(form), /Månadsrapport Projekt Navet – oktober 2024/, 'defaults to last month');
+        assert.match(JSON.stringify(form), /Skriv inga personuppgifter/);
+        const done = await report('september 2024', SEPT);
+        assert.match(JSON.stringify(done), /Rapporten är sparad/);
+        assert.equal(rows(), 1);
+        await report('oktober', OCT);
+        assert.equal(rows(), 2);
+
+        const [answer] = await say(tomas, 'hur går det för Navet?');
+        // Hand-computed: opening 9 (Sept 10 − 3 + 2) + nya 6 = 15; avslutade 4, 3 to arbete/studier/AF; 500 days / 4.
+        assert.match(answer.body.text, /Deltagare hittills i år: 15 \(vid årets början 9 \+ nya 6\)/);
+        assert.match(answer.body.text, /Kvinnor \/ män \/ annat: 8 \/ 7 \/ 0/);
+        assert.match(answer.body.text, /3 av 4 \(75,0 %\)/);
+        assert.match(answer.body.text, /125 dagar/);
+        assert.match(
+            answer.body.text,
+            /Deltagare: 15 – ≥ 60 deltagare enligt planen för 2024 \(pro rata 50\) → \*\*risk\*\*/,
+        );
+        assert.match(answer.body.text, /Avslut till arbete\/studier\/AF: 75,0 % .*→ \*\*uppnått\*\*/);
+        assert.match(answer.body.text, /botens regel, inte planens/);
+        const card = answer.body.attachments[0].content as Card;
+        const chart = card.body.find((b) => b.type === 'Chart.Line');
+        assert.deepEqual(
+            chart.data.map((s: any) => s.values.map((v: any) => v.y)),
+            [
+                [3, 3],
+                [2, 2],
+                [10, 11],
+            ],
+        );
+        const table = chart.fallback.rows.slice(1).map((r: any) => r.cells.map((c: any) => c.items[0].text));
+        assert.deepEqual(
+            table,
+            [
+                ['sep', '3', '2', '10'],
+                ['okt', '3', '2', '11'],
+            ],
+            'the fallback table holds the same figures',
+        );
+    });
+
+    const bad: { rule: string; change: Record<string, number | string>; field: string; sv: RegExp; en: RegExp }[] = [
+        {
+            rule: 'a negative count',
+            change: { 'nya.man': -1 },
+            field: 'nya.man',
+            sv: /kan inte vara negativt/,
+            en: /cannot be negative/,
+        },
+        {
+            rule: 'a fraction',
+            change: { 'avslutade.man': '1.5' },
+            field: 'avslutade.man',
+            sv: /heltal/,
+            en: /whole numbers/,
+        },
+        {
+            rule: 'outcomes not summing to avslutade',
+            change: { 'utfall.arbete': 2 },
+            field: 'utfall',
+            sv: /Utfallen summerar till 3 men avslutade är 2/,
+            en: /outcomes add up to 3 but finished is 2/,
+        },
+        {
+            rule: 'referrers not summing to nya',
+            change: { 'rem.kil': 0 },
+            field: 'rem',
+            sv: /remitterande summerar till 2 men nya är 3/,
+            en: /referrals add up to 2 but new is 3/,
+        },
+        {
+            rule: 'more positive than answered',
+            change: { 'ind.tydlig-planering.positiva': 3 },
+            field: 'ind.tydlig-planering.positiva',
+            sv: /Positiva \(3\) kan inte vara fler än besvarade \(2\)/,
+            en: /Positive \(3\) cannot exceed answered \(2\)/,
+        },
+        {
+            rule: 'pågående not following the previous month',
+            change: { 'pagaende.man': 5 },
+            field: 'pagaende.man',
+            sv: /Ska vara 4: förra månadens 4/,
+            en: /Should be 4: last month's 4/,
+        },
+    ];
+    for (const b of bad) {
+        it(`When a submit has ${b.rule}, then the form comes back with the message at ${b.field} (sv and en) and nothing is stored`, async () => {
+            await report('augusti', { ...SEPT, 'pagaende.kvinnor': 5, 'pagaende.man': 4 }); // sets August's level for the pågående rule
+            const before = rows();
+            for (const [lang, text] of [
+                ['sv', 'rapportera Navet september'],
+                ['en', 'report for Navet September'],
+            ] as const) {
+                const form = await openForm(tomas, text);
+                const back = await submit(tomas, submitData(form, { ...SEPT, ...b.change }));
+                assert.match(errorAt(back, b.field) ?? '(no error)', lang === 'sv' ? b.sv : b.en);
+                assert.equal(inputs(back.body).find((i) => i.id === 'dagar').value, 200, 'values are kept');
+                assert.equal(rows(), before, 'nothing stored');
+            }
+        });
+    }
+
+    it('When a month in the future is forged into the card, then it is refused at the month and nothing is stored', async () => {
+        const form = await openForm(tomas, 'rapportera');
+        const data = {
+            ...submitData(form, SEPT),
+            month: '2024-12',
+            key: form.actions![0].data.key.replace('2024-10', '2024-12'),
+        };
+        const back = await submit(tomas, data);
+        assert.match(JSON.stringify(back), /Månaden har inte varit än/);
+        assert.equal(rows(), 0);
+    });
+
+    it('When the same month is sent again, then version 2 is stored with who, when and what changed; a double click stores once', async () => {
+        await report('september', SEPT);
+        const form = await openForm(tomas, 'rapportera navet september');
+        const otherTab = await openForm(tomas, 'rapportera navet september');
+        assert.match(JSON.stringify(form), /Version 1 finns redan \(Tomas Ås/);
+        const data = submitData(form, { 'rem.kil': 0, 'rem.sunne': 1, kommentar: 'Rättad remittent.' });
+        const first = await submit(tomas, data);
+        const again = await submit(tomas, data);
+        assert.deepEqual(again, first, 'a repeat gets the same card');
+        assert.equal(rows(), 2);
+        assert.match(
+            JSON.stringify(first),
+            /Ändrat från version 1.*Kommentar; Remitterande: Kils kommun; Remitterande: Sunne kommun/,
+        );
+        const history = reportHistory(t.bot.deps.db, 'fryksdalen', 'navet', '2024-09');
+        assert.deepEqual(
+            history.map((h) => [h.version, h.submittedBy, h.report.rem.kil]),
+            [
+                [1, 'tomas-as', 1],
+                [2, 'tomas-as', 0],
+            ],
+        );
+        const stale = await submit(tomas, submitData(otherTab, {}));
+        assert.match(JSON.stringify(stale), /inaktuellt/, 'a card shown at version 1 cannot write over version 2');
+        assert.equal(rows(), 2);
+    });
+
+    it("When another insats's owner or a ledamot submits Navet's form, then they are refused and nothing is stored", async () => {
+        const data = submitData(await openForm(tomas, 'rapportera'), SEPT);
+        for (const u of [petra, anders]) {
+            const res = await submit(u, data);
+            assert.match(JSON.stringify(res), /projektägare/);
+            assert.equal(rows(), 0);
+        }
+        const [reply] = await say(anders, 'rapportera');
+        assert.match(reply.body.text, /projektägare/);
+        assert.equal(reply.body.attachments, undefined, 'no form for a non-owner');
+    });
+
+    it('When the follow-up is asked in a channel, then small counts are masked; the owner in 1:1 sees them', async () => {
+        await report('september', SEPT);
+        await report('oktober', OCT);
+        connector.clear();
+        await t.post(channelMessage(tomas, 'hur går det för Navet?'));
+        const shared = connector.messages()[0].body;
+        assert.match(shared.text, /Avslutade: < 5/);
+        assert.match(shared.text, /Kvinnor \/ män \/ annat: 8 \/ 7 \/ < 5/);
+        assert.match(shared.text, /< 5 av < 5 \(–\)/);
+        assert.ok(!JSON.stringify(shared.attachments).includes('Chart.Line'), 'no monthly chart in a channel');
+        const [own] = await say(tomas, 'how is Navet doing against its goals?');
+        assert.match(own.body.text, /Finished: 4/);
+        assert.match(own.body.text, /3 of 4 \(75,0 %\)/);
+    });
+
+    it('When a report has an avvikelse, then the chef and styrgrupp are told in 1:1 and the unreachable are listed; free text is not logged', async () => {
+        await say(helena, 'vem är jag?');
+        await say(nina, 'vem är jag?'); // Erik Mo has never chatted with the bot.
+        const done = await report('september', {
+            ...SEPT,
+            avvikelse: 'Lokalen stängd i två veckor.',
+            kommentar: 'Hemlig kommentar.',
+        });
+        const sentTo = connector.messages().map((m) => decodeURIComponent(m.path));
+        assert.ok(sentTo.some((p) => p.includes(`a:1on1-${helena.id}`)));
+        assert.ok(sentTo.some((p) => p.includes(`a:1on1-${nina.id}`)));
+        const toChef = connector.messages().find((m) => decodeURIComponent(m.path).includes(`a:1on1-${helena.id}`))!;
+        assert.match(
+            JSON.stringify(toChef.body),
+            /Avvikelse i Projekt Navet, september 2024.*Lokalen stängd i två veckor/,
+        );
+        assert.match(JSON.stringify(done), /Avvikelsen skickad till.*Helena Vik, Nina Sjö/);
+        assert.match(JSON.stringify(done), /Kunde inte nås.*Erik Mo/);
+        const logs = JSON.stringify(t.logs);
+        assert.ok(!logs.includes('Lokalen') && !logs.includes('Hemlig'), 'free text never reaches the log');
+    });
+
+    it('When the chef asks who has not reported for oktober, then Navet and its owner are listed until it reports', async () => {
+        await report('september', SEPT);
+        const [missing] = await say(helena, 'vilka har inte rapporterat för oktober?');
+        assert.match(missing.body.text, /Inte rapporterat för oktober 2024:\n- Projekt Navet \(Tomas Ås\)/);
+        await report('oktober', OCT);
+        const [after] = await say(helena, 'who has not reported for October?');
+        assert.match(after.body.text, /Not reported for October 2024:\n- Steget \(testinsats\) \(Petra Prov\)$/);
+        const [refused] = await say(anders, 'vilka har inte rapporterat för oktober?');
+        assert.doesNotMatch(refused.body.text, /Navet|Steget/);
+    });
+
+    it('When the chef exports 2024, then the signed CSV re-parses to the numbers in the database', async () => {
+        await report('september', SEPT);
+        await report('oktober', OCT);
+        const [reply] = await say(helena, 'exportera rapporter 2024');
+        const url = /\((http[^)]+)\)/.exec(reply.body.text)![1];
+        const res = await fetch(url);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type')!, /text\/csv/);
+        const body = Buffer.from(await res.arrayBuffer());
+        assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+        const csv: Record<string, string>[] = parse(body, { delimiter: ';', bom: true, columns: true });
+        const db = latestReportsForYear(t.bot.deps.db, 'fryksdalen', 2024);
+        assert.equal(csv.length, db.length);
+        db.forEach((v, i) => {
+            assert.equal(csv[i]['Månad'], v.month);
+            assert.equal(Number(csv[i]['Nya kvinnor']), v.report.nya.kvinnor);
+            assert.equal(
+                Number(csv[i]['Pågående totalt']),
+                v.report.pagaende.kvinnor + v.report.pagaende.man + v.report.pagaende.annat,
+            );
+            assert.equal(Number(csv[i]['Utfall: Arbete']), v.report.utfall.arbete);
+            assert.equal(Number(csv[i]['Remitterad av: Torsby kommun']), v.report.rem.torsby ?? 0);
+            assert.equal(Number(csv[i]['Dagar i insats totalt']), v.report.dagar);
+        });
+        assert.equal(csv[0]['Dagar i insats snitt'], '100,0', 'decimal comma');
+        assert.equal(csv[1]['far-stod andel positiva %'], '100,0');
+        assert.ok(!body.toString('utf8').includes('Lokalen'), 'no free text in the export');
+        const [channel] =
+            (await t.post(channelMessage(helena, 'exportera rapporter 2024')), connector.messages().slice(-1));
+        assert.doesNotMatch(channel.body.text, /http/, 'no link in a shared channel');
+        assert.equal((await fetch(url.replace(/sig=[^&]+/, 'sig=AAAA'))).status, 403);
+    });
+
+    it('When a budget or target question is asked, then the report routes leave it alone', async () => {
+        const replies = await say(anders, 'Hur många deltagare ska Navet ha?');
+        assert.ok(replies.every((r) => !/uppföljning|Månadsrapport/.test(r.body.text ?? '')));
+    });
+});
