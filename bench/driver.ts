@@ -3,7 +3,14 @@ import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 
-type Job = { botUrl: string; concurrency: number; seconds?: number; turns?: number; questions: string[]; progressEvery?: number };
+type Job = {
+    botUrl: string;
+    concurrency: number;
+    seconds?: number;
+    turns?: number;
+    questions: string[];
+    progressEvery?: number;
+};
 
 /** Runs one load level and returns its figures; progress is reported through `onProgress`. */
 export async function drive(job: Job, onProgress: (turns: number) => void = () => {}) {
@@ -45,8 +52,13 @@ export async function drive(job: Job, onProgress: (turns: number) => void = () =
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
                 body: JSON.stringify({
-                    type: 'message', id, text, channelId: 'msteams', serviceUrl,
-                    from: { id: `29:bench-${w}`, name: `Bench ${w}` }, recipient: { id: '28:bot', name: 'Finsam' },
+                    type: 'message',
+                    id,
+                    text,
+                    channelId: 'msteams',
+                    serviceUrl,
+                    from: { id: `29:bench-${w}`, name: `Bench ${w}` },
+                    recipient: { id: '28:bot', name: 'Finsam' },
                     conversation: { id: `a:bench-${w}`, conversationType: 'personal', tenantId: 'bench' },
                     channelData: { tenant: { id: 'bench' } },
                 }),
@@ -66,7 +78,16 @@ export async function drive(job: Job, onProgress: (turns: number) => void = () =
     connector.close();
     latencies.sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-    return { turns, errors, seconds: elapsed, turnsPerSecond: turns / elapsed, p50: q(0.5), p95: q(0.95), p99: q(0.99), largestMessageBytes: largest };
+    return {
+        turns,
+        errors,
+        seconds: elapsed,
+        turnsPerSecond: turns / elapsed,
+        p50: q(0.5),
+        p95: q(0.95),
+        p99: q(0.99),
+        largestMessageBytes: largest,
+    };
 }
 
 // As a forked child: one job from the parent, progress and the result back over IPC.

@@ -38,3 +38,26 @@ describe('card templates', () => {
         assert.match(checkCard({ type: 'AdaptiveCard', version: '1.5', body }).join(' '), /over 81920 B/);
     });
 });
+
+describe('chart elements', () => {
+    const chart = (extra: object) => ({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+            { type: 'Chart.Line', title: 'EK', data: [{ legend: 'EK', values: [{ x: '2024', y: 632234 }] }], ...extra },
+        ],
+    });
+
+    it('When a chart has its documented shape and a fallback, then the card passes', () => {
+        assert.deepEqual(checkCard(chart({ fallback: { type: 'TextBlock', text: '632 234 kr' } })), []);
+    });
+
+    it('When a chart has no fallback, then the check says so', () => {
+        assert.match(checkCard(chart({})).join(' '), /Chart.Line.fallback/);
+    });
+
+    it('When a chart has the wrong data shape, then the check says so', () => {
+        const problems = checkCard(chart({ data: [{ x: 1 }], fallback: { type: 'TextBlock', text: 'x' } }));
+        assert.match(problems.join(' '), /Chart.Line.data/);
+    });
+});

@@ -1,5 +1,14 @@
 // "Kontrollera budgeten": every printed figure that does not match, and every rule breach, for all plan years.
-import { findings, formatClaimValue, ruleChecks, type Forbund, type RuleCheck } from '../../domain';
+import {
+    findings,
+    formatClaimValue,
+    formatDifference,
+    isAmount,
+    ruleChecks,
+    type ClaimKind,
+    type Forbund,
+    type RuleCheck,
+} from '../../domain';
 import type { Answer, Question } from '../types';
 import { money, pct, say, sourceLine, withSource } from './common';
 
@@ -12,6 +21,19 @@ const RULE_TEXT: Record<RuleCheck['rule'], [string, string]> = {
     'lagens-fördelning': ['Avviker från lagens 50/25/25', "Deviates from the law's 50/25/25"],
 };
 
+const CLAIM_TEXT: Record<ClaimKind, [string, string]> = {
+    'sum-income': ['Totala intäkter', 'Total income'],
+    'sum-costs': ['Totala kostnader', 'Total costs'],
+    resultat: ['Resultat', 'Result'],
+    beslutsutrymme: ['Totalt ingående beslutsutrymme', 'Total decision space'],
+    allotted: ['Tilldelade medel', 'Allotted funds'],
+    'allotted-change': ['Förändring av tilldelade medel', 'Change in allotted funds'],
+    'state-allocation': ['Statens tilldelning', 'State allocation'],
+    'ek-opening': ['Ingående eget kapital', 'Opening equity'],
+    'ek-closing': ['Utgående eget kapital', 'Closing equity'],
+    'ek-share': ['Eget kapital som andel', 'Equity as a share'],
+};
+
 const show = (v: RuleCheck['actual']) => (typeof v === 'number' ? pct(v) : money(v));
 
 /** Lists the plan's findings and rule breaches; `kind: 'finding'` even when all is well (then it says so). */
@@ -19,11 +41,12 @@ export function answerCheck(f: Forbund, q: Question): Answer {
     const fs = findings(f);
     const breaches = ruleChecks(f).filter((r) => !r.passed);
     const findingLines = fs.map((x) => {
-        const d = formatClaimValue(x.difference);
+        const d = isAmount(x.difference) ? formatDifference(x.difference) : formatClaimValue(x.difference);
+        const what = say(q.lang, ...CLAIM_TEXT[x.claim.kind]);
         return say(
             q.lang,
-            `${x.claim.year}: ${x.claim.kind} tryckt ${formatClaimValue(x.claim.value)}, beräknat ${formatClaimValue(x.derived)} (skillnad ${d})${x.possiblyRounding ? ', möjligen avrundning' : ''} – ${x.claim.where}`,
-            `${x.claim.year}: ${x.claim.kind} printed ${formatClaimValue(x.claim.value)}, computed ${formatClaimValue(x.derived)} (difference ${d})${x.possiblyRounding ? ', possibly rounding' : ''} – ${x.claim.where}`,
+            `${what} ${x.claim.year}: tryckt ${formatClaimValue(x.claim.value)}, beräknat ${formatClaimValue(x.derived)} (skillnad ${d})${x.possiblyRounding ? ', möjligen avrundning' : ''} – ${x.claim.where}`,
+            `${what} ${x.claim.year}: printed ${formatClaimValue(x.claim.value)}, computed ${formatClaimValue(x.derived)} (difference ${d})${x.possiblyRounding ? ', possibly rounding' : ''} – ${x.claim.where}`,
         );
     });
     const breachLines = breaches.map((r) => {
