@@ -58,7 +58,7 @@ export function cardToText(card: El, firstButton = 1): { lines: string[]; button
                     break;
                 case 'Table':
                     for (const row of arr(el.rows)) {
-                        const cells = arr(row.cells).map((c) => collect(arr(c.items)).join(' '));
+                        const cells = arr(row.cells).map((c) => collect(arr(c.items)).join(' / '));
                         lines.push(`${indent}  ${cells.join(' | ')}`);
                     }
                     break;

@@ -26,6 +26,14 @@ const CHANNEL = '19:styrelse-channel@thread.tacv2';
 const channel = { id: CHANNEL, conversationType: 'channel' };
 const oneOnOne = (p: User) => ({ id: `a:1on1-${p.id}`, conversationType: 'personal' });
 const BASE = Date.parse('2025-11-20T10:00:00Z');
+/** Waits (real time, briefly) for work the bot does after answering, such as notifying an ersättare. */
+async function until<T>(find: () => T | undefined, ms = 3000): Promise<T> {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+        const found = find();
+        if (found) return found;
+    }
+    assert.fail('timed out waiting');
+}
 
 type Card = Record<string, any>;
 const cardOf = (s: Sent): Card => s.body.attachments[0].content;
@@ -128,8 +136,8 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
     it("When D reports förhinder, then D's ersättare is told 1:1 and, coming, makes 4/6: beslutsmässigt", async () => {
         connector.clear();
         await press(D, postedCard, 'Förhinder', channel);
-        const call = connector.sent.find(
-            (s) => s.method === 'POST' && s.path.includes(encodeURIComponent(`a:1on1-${Dx.id}`)),
+        const call = await until(() =>
+            connector.sent.find((s) => s.method === 'POST' && s.path.includes(encodeURIComponent(`a:1on1-${Dx.id}`))),
         );
         assert.ok(call, 'a 1:1 message to the ersättare');
         assert.match(
@@ -150,7 +158,9 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(card), /3 av 6 platser besatta – inte beslutsmässigt/);
         assert.match(textOf(card), /Ditt svar: Förhinder/);
         // A's ersättare never wrote to the bot: the chef is told who could not be reached and how to fix it.
-        const toChef = connector.sent.find((s) => s.path.includes(encodeURIComponent(`a:1on1-${chef.id}`)));
+        const toChef = await until(() =>
+            connector.sent.find((s) => s.path.includes(encodeURIComponent(`a:1on1-${chef.id}`))),
+        );
         assert.match(
             toChef!.body.text,
             /kunde inte meddela Sofia Dahl \(ersättare, Kils kommun\).*skriva "vem är jag\?"/,

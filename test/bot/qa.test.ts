@@ -33,7 +33,7 @@ describe('Chat Q&A over HTTP', () => {
         const text = String(msg!.body.text);
         assert.match(
             text,
-            /2024: \*\*632 234 kr\*\* \(tryckt i planen\) – 20,8 % av tilldelade medel – över taket 20,0 %/,
+            /2024: \*\*632 234 kr\*\* \(tryckt i planen\) – 20,8 % av tilldelade medel – över taket 20 %/,
         );
         assert.match(text, /2025: \*\*170 514 kr\*\* \(beräknat\)/);
         assert.match(

@@ -50,7 +50,11 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
                     card,
                     after: async (turn) => {
                         await afterChange(ad, st.meeting.id, lang)(turn);
-                        if (newlyAway && isLedamot) await callErsattare(ad, st.meeting.id, person);
+                        // Not awaited: retries to an unreachable chat must not hold up the member's card answer.
+                        if (newlyAway && isLedamot)
+                            void callErsattare(ad, st.meeting.id, person).catch((error: unknown) =>
+                                ad.log.error('ersättare notice failed', { error, meetingId: st.meeting.id }),
+                            );
                     },
                 };
             };

@@ -1,7 +1,7 @@
 // Administration's cost and share of costs, judged against a ceiling only where the förbund states one.
 import { adminShare, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
-import { factsAnswer, inUnit, money, notStated, pct, pctValue, resolveYears, say } from './common';
+import { factsAnswer, inUnit, money, notStated, pct, rulePct, pctValue, resolveYears, say } from './common';
 
 /** Administration's cost or share, judged against 15 % only where the förbund has that rule. */
 export function answerAdmin(f: Forbund, q: Question, now: Date): Answer {
@@ -23,7 +23,7 @@ export function answerAdmin(f: Forbund, q: Question, now: Date): Answer {
     const picked = shares.filter((s) => years.includes(s.year));
     const lines = picked.map(
         (s) =>
-            `- ${s.year}: ${money(s.admin)} ${say(q.lang, 'av', 'of')} ${money(s.costs)} = **${pct(s.share)}**${s.limit !== undefined ? ` – ${s.breach ? say(q.lang, `ÖVER taket ${pct(s.limit)}`, `ABOVE the ${pct(s.limit)} ceiling`) : say(q.lang, `inom taket ${pct(s.limit)}`, `within the ${pct(s.limit)} ceiling`)}` : ''}`,
+            `- ${s.year}: ${money(s.admin)} ${say(q.lang, 'av', 'of')} ${money(s.costs)} = **${pct(s.share)}**${s.limit !== undefined ? ` – ${s.breach ? say(q.lang, `ÖVER taket ${rulePct(s.limit)}`, `ABOVE the ${rulePct(s.limit)} ceiling`) : say(q.lang, `inom taket ${rulePct(s.limit)}`, `within the ${rulePct(s.limit)} ceiling`)}` : ''}`,
     );
     const title = say(q.lang, 'Administration', 'Administration');
     const first = picked[0]!;

@@ -10,7 +10,7 @@ import {
     type RuleCheck,
 } from '../../domain';
 import type { Answer, Question } from '../types';
-import { money, pct, say, sourceLine, withSource } from './common';
+import { money, pct, rulePct, say, sourceLine, withSource } from './common';
 
 const RULE_TEXT: Record<RuleCheck['rule'], [string, string]> = {
     'ek-tak': ['Eget kapital över taket', 'Equity above the ceiling'],
@@ -34,7 +34,8 @@ const CLAIM_TEXT: Record<ClaimKind, [string, string]> = {
     'ek-share': ['Eget kapital som andel', 'Equity as a share'],
 };
 
-const show = (v: RuleCheck['actual']) => (typeof v === 'number' ? pct(v) : money(v));
+const show = (v: RuleCheck['actual'], rule = false) =>
+    typeof v === 'number' ? (rule ? rulePct(v) : pct(v)) : money(v);
 
 /** Lists the plan's findings and rule breaches; `kind: 'finding'` even when all is well (then it says so). */
 export function answerCheck(f: Forbund, q: Question): Answer {
@@ -55,7 +56,7 @@ export function answerCheck(f: Forbund, q: Question): Answer {
             ? ` (${r.basis === 'printed' ? say(q.lang, 'tryckt', 'printed') : say(q.lang, 'beräknat', 'computed')})`
             : '';
         const dev = r.deviation ? `, ${say(q.lang, 'avvikelse', 'deviation')} ${money(r.deviation)}` : '';
-        return `${r.year}: ${say(q.lang, sv, en)} – ${show(r.actual)} ${say(q.lang, 'mot', 'vs')} ${show(r.limit)}${basis}${dev}`;
+        return `${r.year}: ${say(q.lang, sv, en)} – ${show(r.actual)} ${say(q.lang, 'mot', 'vs')} ${show(r.limit, true)}${basis}${dev}`;
     });
     const title = say(q.lang, 'Kontroll av budgeten', 'Budget check');
     const none = say(

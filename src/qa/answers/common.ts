@@ -14,6 +14,8 @@ export function inUnit(a: Amount): { value: number; unit: Unit } {
 /** A ratio as the percent number shown (one decimal): 0.20768 → 20.8. */
 export const pctValue = (ratio: number) => Math.round(ratio * 1000) / 10;
 export const pct = (ratio: number) => formatPercent(ratio);
+/** A rule's stated percentage as the plan states it: "20 %", "15 %" (a computed share keeps one decimal). */
+export const rulePct = (ratio: number) => formatPercent(ratio, Number.isInteger(Math.round(ratio * 1e6) / 1e4) ? 0 : 1);
 export const money = formatAmount;
 
 /** "Källa: …" naming the förbund's plan. */

@@ -1,7 +1,7 @@
 // How an eget kapital year reads: closing, basis (tryckt/beräknat), share, verdict and printed-vs-computed gap.
 import { formatDifference, type EkYear, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
-import { inUnit, money, pct, say, sourceLine, withSource } from './common';
+import { inUnit, money, pct, rulePct, say, sourceLine, withSource } from './common';
 
 export const basis = (q: Question, e: EkYear) =>
     e.closingBasis === 'printed'
@@ -18,7 +18,7 @@ export function verdictText(f: Forbund, q: Question, e: EkYear): string {
         case 'negativt':
             return say(q.lang, 'NEGATIVT eget kapital', 'NEGATIVE equity');
         case 'över taket':
-            return say(q.lang, `över taket ${pct(ceiling!)}`, `above the ${pct(ceiling!)} ceiling`);
+            return say(q.lang, `över taket ${rulePct(ceiling!)}`, `above the ${rulePct(ceiling!)} ceiling`);
         case 'under bufferten':
             return say(
                 q.lang,

@@ -1,7 +1,7 @@
 // Eget kapital answers: the forecast table and chart, one year, share of allotted funds, rules, buffer, findings.
 import { ekForecast, type EkYear, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
-import { factsAnswer, inUnit, money, notStated, pct, pctValue, resolveYears, say } from './common';
+import { factsAnswer, inUnit, money, notStated, pct, rulePct, pctValue, resolveYears, say } from './common';
 
 import { diffText, ekLine, forecastAnswer } from './ek-lines';
 
@@ -33,8 +33,8 @@ export function answerEk(f: Forbund, q: Question, now: Date): Answer {
             [
                 say(
                     q.lang,
-                    `Eget kapital ska inte överstiga **${pct(ceiling)}** av tilldelade medel.`,
-                    `Equity should not exceed **${pct(ceiling)}** of allotted funds.`,
+                    `Eget kapital ska inte överstiga **${rulePct(ceiling)}** av tilldelade medel.`,
+                    `Equity should not exceed **${rulePct(ceiling)}** of allotted funds.`,
                 ),
             ],
         );
