@@ -26,6 +26,9 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     app.turn('beforeTurn', async (ctx) => {
         const info = turnInfo(ctx, deps);
         rememberReferences(ctx, deps);
+        // Binding the Teams ids of a roster person as soon as they write 1:1 makes them reachable for reminders.
+        if (info.forbund && info.conversation.kind === 'personal')
+            await deps.identity.resolve(ctx, info.user, info.forbund.id);
         if (info.forbund || ctx.activity.type !== ActivityTypes.Message) return true;
         if (ONBOARDING.test(info.text) || LINK.test(info.text)) return true;
         await sendReply(ctx, linkPrompt(deps, info));

@@ -33,7 +33,8 @@ export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
         .replace(/\s+/g, ' ')
         .trim();
     const info: TurnInfo = {
-        lang: detectLang(text),
+        // A card press has no text: the client's locale tells the language then.
+        lang: text ? detectLang(text) : a.locale?.toLowerCase().startsWith('en') ? 'en' : 'sv',
         text,
         conversation: {
             // A channel reply thread has ";messageid=…" in its id; the channel itself is what links and agendas use.

@@ -12,6 +12,8 @@ type Options = {
     /** Talk in a team channel of this name instead of a 1:1 chat. */
     channel?: string;
     startStandIn: typeof startConnectorStandIn;
+    /** Port of the connector stand-in (0 = any free port). */
+    standInPort?: number;
 };
 
 /** Starts a connector stand-in and returns functions to say something or press a card button as the user. */
@@ -22,6 +24,7 @@ export async function createChatSession(opts: Options) {
     const userId = person?.teamsUserId ?? `29:cli-${opts.as ?? 'user'}`;
     const userName = person?.name ?? 'Terminalanvändare';
     const standIn = await opts.startStandIn({
+        port: opts.standInPort,
         member: (id) =>
             id === userId
                 ? {

@@ -31,6 +31,7 @@ async function main() {
         as: values.as,
         channel: values.channel,
         startStandIn: startConnectorStandIn,
+        standInPort: Number(process.env.CHAT_CONNECTOR_PORT ?? 3988),
     });
 
     let buttons: CardButton[] = [];

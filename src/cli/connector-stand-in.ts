@@ -64,7 +64,13 @@ export async function startConnectorStandIn(
         }
         send(404, { error: 'not found' });
     });
-    await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+    // A fixed port keeps references stored by earlier chat runs reachable; if it is taken, any free port will do.
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', (err: NodeJS.ErrnoException) =>
+            err.code === 'EADDRINUSE' && opts.port ? server.listen(0, '127.0.0.1', resolve) : reject(err),
+        );
+        server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+    });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     return {

@@ -22,8 +22,9 @@ const NEXT = /^(?:när är|nar ar|när har vi|when is|when's)\s+(?:the\s+)?(?:n�
 const SHOW =
     /^(?:visa|show(?: me)?)\s+(?:the\s+)?(?:(?:nästa|next)\s+)?(?:dagordning(?:en)?|agenda)\b|^(?:dagordning(?:en)?|agenda)\s*[?.!]?$/i;
 const ABSENT =
-    /^(?:vilka|vem|who)\b.*(?:förhinder|forhinder|kommer inte|apologies|absen|can'?t come|cannot come|not coming)/i;
-const COMING = /^(?:vilka|vem|who)\b.*(?:kommer|coming|attending)/i;
+    /^(?:vilka|vem)\s+(?:har\s+)?(?:anmält|anmalt)\s+förhinder|^(?:vilka|vem)\s+(?:har förhinder|kommer inte)\b|^who\b.*\b(?:apologies|can'?t come|cannot come|not coming|absent)\b/i;
+const COMING =
+    /^(?:vilka|vem)\s+kommer(?:\s+(?:på|till)\s+[\p{L}-]*(?:möte|mötet|sammanträdet))?\s*\??$|^who(?:'s|\s+is|\s+are)\s+coming\b/iu;
 
 const on = (ad: AgendaDeps, re: RegExp) => async (ctx: TurnContext) =>
     ctx.activity.type === 'message' && re.test(turnInfo(ctx, ad).text);

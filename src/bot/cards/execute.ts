@@ -1,7 +1,7 @@
 // Registers an Action.Execute verb: parses the submit with zod, applies it once per nonce, refuses stale cards.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { z, type ZodType } from 'zod';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { expandCard, type CardSpec } from '../../cards/render';
 import type { BotDeps } from '../deps';
 import { messageCard, say } from '../reply';
@@ -14,7 +14,8 @@ export type Refused = { refused: CardSpec };
 
 export type ActionHandler<T> = {
     verb: string;
-    schema: ZodType<T>;
+    /** Parses the submitted data; transforms are allowed (input is unknown JSON). */
+    schema: ZodType<T, ZodTypeDef, unknown>;
     /** The current version of the record a key names, or undefined when the record no longer exists. */
     version: (record: string, info: TurnInfo) => number | undefined;
     /** Checks access (async: may look the caller up) and returns the write to run, or a refusal. */
