@@ -22,7 +22,10 @@ export async function drive(job: Job, onProgress: (turns: number) => void = () =
         req.on('end', () => {
             const body = Buffer.concat(chunks);
             const id = decodeURIComponent(req.url!.split('/').pop() ?? '');
-            const type = (JSON.parse(body.toString('utf8')) as { type?: string }).type;
+            const type =
+                req.method === 'POST' && body.length
+                    ? (JSON.parse(body.toString('utf8')) as { type?: string }).type
+                    : undefined;
             if (type === 'message') {
                 largest = Math.max(largest, body.length);
                 pending.get(id)?.(body.length);

@@ -25,19 +25,29 @@ export function isConceptWord(t: string, e: string): boolean {
     return e.length >= 7 && ['', 'en', 'et', 'n', 'na', 'erna'].some((s) => distance(t, e + s) <= 1);
 }
 
+// Which concepts a single token is a word of, computed once per distinct token (chat vocabulary is small).
+const tokenCache = new Map<string, Concept[]>();
+function conceptsOfToken(t: string): Concept[] {
+    let found = tokenCache.get(t);
+    if (!found) {
+        found = [...SINGLE].filter(([, words]) => words.some((e) => isConceptWord(t, e))).map(([c]) => c);
+        if (tokenCache.size > 20_000) tokenCache.clear();
+        tokenCache.set(t, found);
+    }
+    return found;
+}
+
 /** The concepts present, and the indexes of the tokens they used. */
 export function findConcepts(toks: string[]): { concepts: Set<Concept>; used: Set<number> } {
     const concepts = new Set<Concept>();
     const used = new Set<number>();
     const joined = ` ${toks.join(' ')} `;
-    for (const [c, words] of SINGLE) {
-        toks.forEach((t, i) => {
-            if (words.some((e) => isConceptWord(t, e))) {
-                concepts.add(c);
-                used.add(i);
-            }
-        });
-    }
+    toks.forEach((t, i) => {
+        for (const c of conceptsOfToken(t)) {
+            concepts.add(c);
+            used.add(i);
+        }
+    });
     for (const [c, phrases] of PHRASES) {
         for (const p of phrases) {
             const at = joined.indexOf(` ${p}`);

@@ -52,6 +52,24 @@ export function tokens(text: string): string[] {
  */
 export function wordMatch(q: string, name: string): number {
     if (q === name) return 1;
+    let row = matches.get(q);
+    if (!row) {
+        if (matches.size > 20_000) matches.clear();
+        row = new Map();
+        matches.set(q, row);
+    }
+    let score = row.get(name);
+    if (score === undefined) {
+        score = scoreWords(q, name);
+        row.set(name, score);
+    }
+    return score;
+}
+
+// Question words repeat across messages, so each (question word, name word) pair is scored once.
+const matches = new Map<string, Map<string, number>>();
+
+function scoreWords(q: string, name: string): number {
     if (name.length <= 3 || q.length <= 3) return 0;
     if (stem(q) === stem(name)) return 1;
     if (q.startsWith(name) && q.length - name.length <= 4) return 0.9;

@@ -31,6 +31,8 @@ export function createConversationRefs(db: Db, now: () => Date = () => new Date(
     const list = db.prepare<[RefKind], { key: string; ref: string; conversation_type: string | null }>(
         'SELECT key, ref, conversation_type FROM conversation_refs WHERE kind = ? ORDER BY key',
     );
+    // What this process last wrote per key: every message carries the reference, but it rarely changes.
+    const written = new Map<string, string>();
     const toRef = (json: string) => refSchema.parse(JSON.parse(json)) as unknown as Partial<ConversationReference>;
 
     return {
@@ -42,13 +44,19 @@ export function createConversationRefs(db: Db, now: () => Date = () => new Date(
             conversationType?: string,
             tenantId?: string,
         ) {
-            upsert.run(kind, key, conversationType ?? null, tenantId ?? null, JSON.stringify(ref), now().toISOString());
+            const json = JSON.stringify(ref);
+            const cacheKey = `${kind}|${key}`;
+            if (written.get(cacheKey) === json) return;
+            upsert.run(kind, key, conversationType ?? null, tenantId ?? null, json, now().toISOString());
+            if (written.size > 10_000) written.clear();
+            written.set(cacheKey, json);
         },
         get(kind: RefKind, key: string): Partial<ConversationReference> | undefined {
             const row = select.get(kind, key);
             return row ? toRef(row.ref) : undefined;
         },
         remove(kind: RefKind, key: string) {
+            written.delete(`${kind}|${key}`);
             del.run(kind, key);
         },
         list(kind: RefKind): StoredRef[] {

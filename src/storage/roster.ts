@@ -50,7 +50,12 @@ export function createRoster(db: Db, now: () => Date) {
             return { role: p.role, partId: p.part_id ?? undefined, insatsId: p.insats_id ?? undefined };
         }),
     });
-    const many = (sql: string, ...args: unknown[]) => (db.prepare(sql).all(...args) as PersonRow[]).map(toPerson);
+    const statements = new Map<string, { all(...params: unknown[]): unknown[] }>();
+    const many = (sql: string, ...args: unknown[]) => {
+        let stmt = statements.get(sql);
+        if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+        return (stmt.all(...args) as PersonRow[]).map(toPerson);
+    };
     const audit = (forbundId: string, actor: string, action: string, details: object) =>
         insertAudit.run(forbundId, now().toISOString(), actor, action, JSON.stringify(details));
 
