@@ -1,15 +1,8 @@
 // Who may do what: the one shared role check every write goes through. Pure; the bot layer words the refusal.
+import { ROSTER_ROLES } from './schema-org';
 
-export const ROLE_NAMES = [
-    'ordförande',
-    'vice ordförande',
-    'ledamot',
-    'ersättare',
-    'förbundschef',
-    'projektägare',
-    'beredningsgrupp',
-    'styrgrupp',
-] as const;
+/** The roster roles (as in the data files). */
+export const ROLE_NAMES = ROSTER_ROLES;
 export type RoleName = (typeof ROLE_NAMES)[number];
 export type PersonRole = { role: RoleName; partId?: string; insatsId?: string };
 export type Person = {

@@ -2,7 +2,7 @@
 import type { Lang } from './types';
 
 const EN = new Set(
-    'what whats how is are was the our of for does do did when who whom which show list much many will should can could me next last this year years check help please forecast equity goal goals board members need total costs cost income result share each every set aside in get getting work development contribution contribute municipality municipalities state allocation approved final there anything wrong with at end opening closing partners parties often meet owns owner project employs director participants aiming support percentage tell joke write poem exchange rate today won game night kind'.split(
+    'what whats how is are was the our of for does do did when who whom which show list much many will should can could me next last this year years check help please forecast equity goal goals board members need total costs cost income result share each every set aside in get getting work development contribution contribute municipality municipalities state allocation approved final there anything wrong with at end opening closing partners parties often meet owns owner project employs director participants aiming support percentage tell joke write poem exchange rate today won game night kind report reports reported reporting month months january february march may june july august october not yet has have submitted new meeting meetings agenda attendance deadlines deadline remind add remove link roles decisions decided about minutes'.split(
         ' ',
     ),
 );

@@ -10,7 +10,9 @@ export const SERVICE_URL = 'https://smba.example.test/teams/';
 export type Sent = { method: 'POST' | 'PUT'; path: string; body: Record<string, any> };
 
 /** Starts a bot on a fresh (or given) data dir. Logs are captured, not printed. */
-export async function startBot(opts: { forbund?: string[]; dataDir?: string; overrides?: AppOverrides } = {}) {
+export async function startBot(
+    opts: { forbund?: string[]; dataDir?: string; overrides?: AppOverrides; env?: Record<string, string> } = {},
+) {
     const tmp = opts.dataDir ? undefined : tempDir();
     const dataDir = opts.dataDir ?? tmp!.dir;
     const logs: Record<string, any>[] = [];
@@ -18,6 +20,7 @@ export async function startBot(opts: { forbund?: string[]; dataDir?: string; ove
         FORBUND: (opts.forbund ?? ['fryksdalen']).join(','),
         DATA_DIR: dataDir,
         LOG_LEVEL: 'debug',
+        ...opts.env,
     });
     const bot = createApp(config, {
         log: createLogger('debug', {}, (line) => logs.push(JSON.parse(line))),
@@ -30,11 +33,11 @@ export async function startBot(opts: { forbund?: string[]; dataDir?: string; ove
         url,
         logs,
         dataDir,
-        /** POSTs an activity to /api/messages; resolves with status and parsed body. */
-        async post(activity: object) {
+        /** POSTs an activity to /api/messages (with extra headers, e.g. authorization); resolves with status and parsed body. */
+        async post(activity: object, headers: Record<string, string> = {}) {
             const res = await fetch(`${url}/api/messages`, {
                 method: 'POST',
-                headers: { 'content-type': 'application/json' },
+                headers: { 'content-type': 'application/json', ...headers },
                 body: JSON.stringify(activity),
             });
             const text = await res.text();
