@@ -90,6 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         identity: createIdentity({ roster, now, log }),
         sender,
         downloads,
+        actionVerbs: new Set(),
         now,
         log,
     };

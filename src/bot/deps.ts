@@ -22,6 +22,8 @@ export type BotDeps = {
     actionKeys: ActionKeys;
     identity: Identity;
     sender: ProactiveSender;
+    /** Every write verb registered through registerAction (the hardening tests try each one). */
+    actionVerbs: Set<string>;
     /** Signed download links and their providers (ics, protokoll, CSV). */
     downloads: Downloads;
     now: () => Date;

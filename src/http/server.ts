@@ -1,5 +1,6 @@
 // The HTTP surface: POST /api/messages into the adapter, GET /healthz; nothing else.
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { Response as AdapterResponse } from 'botbuilder';
 import restify from 'restify';
 import type { Logger } from '../log';
 import type { Downloads } from './downloads';
@@ -18,6 +19,11 @@ export type ServerDeps = {
 /** Creates the restify server with its routes; the caller listens and closes. */
 export function createHttpServer(deps: ServerDeps): restify.Server {
     const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
+    // Every answer names its request id, so what a caller saw can be matched to the log lines of that request.
+    server.pre((req, res, next) => {
+        res.header('x-request-id', req.id());
+        return next();
+    });
     server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
 
     server.get('/healthz', async (_req, res) => {
@@ -61,19 +67,61 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
             return;
         }
         log.debug('activity', { type: parsed.data.type, conversation: parsed.data.conversation.id });
-        await deps.adapter.process(req, res, async (ctx) => {
+        // botbuilder answers a bad signature with 500 (a jsonwebtoken error is not an AuthenticationError) and puts raw
+        // error messages in its bodies, so the adapter writes into a recorder and we choose what the client sees.
+        const answer = recordedAnswer(res);
+        const turn = { started: false };
+        await deps.adapter.process(req, answer.res, async (ctx) => {
+            turn.started = true;
             await deps.app.run(ctx);
         });
+        const reason = String(answer.body ?? '').slice(0, 200);
+        if (!turn.started && (answer.status === 401 || answer.status >= 500)) {
+            log.warn('authentication failed', { reason });
+            res.send(401, { error: 'unauthorized' });
+        } else if (answer.status >= 500) {
+            log.error('turn failed', { status: answer.status, reason });
+            res.send(answer.status, { error: 'internal error' });
+        } else if (answer.body === undefined) {
+            res.status(answer.status);
+            res.end();
+        } else {
+            res.send(answer.status, answer.body);
+        }
     });
 
-    server.on('restifyError', (req, _res, err, cb) => {
-        deps.log.warn('http error', {
-            requestId: req.id(),
-            status: (err as { statusCode?: number }).statusCode,
-            message: err.message,
-        });
-        // restify sends err.body; never a stack trace.
+    server.on('restifyError', (req, res, err, cb) => {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (status !== undefined && status < 500) {
+            deps.log.warn('http error', { requestId: req.id(), status, message: err.message });
+            // restify sends err.body ({ code, message }); never a stack trace.
+            return cb();
+        }
+        // Unexpected: the message may name files or internals, so it goes to the log and the client gets a fixed body.
+        deps.log.error('http error', { requestId: req.id(), status: status ?? 500, error: err });
+        if (!res.headersSent) res.send(status ?? 500, { error: 'internal error' });
         return cb();
     });
+
+    server.on('after', (req: restify.Request, res: restify.Response) => {
+        // The path only: query strings carry link signatures.
+        const path = req.getPath();
+        deps.log.info('http', { requestId: req.id(), method: req.method, path, status: res.statusCode });
+    });
     return server;
+}
+
+/** A response for the adapter to write into instead of the socket; headers go straight through. */
+function recordedAnswer(res: restify.Response) {
+    const answer: { status: number; body?: unknown; res: AdapterResponse } = {
+        status: 200,
+        res: {
+            socket: res.socket,
+            header: (name: string, value: unknown) => res.header(name, value),
+            status: (code: number) => void (answer.status = code),
+            send: (body?: unknown) => void (answer.body = body),
+            end: () => undefined,
+        },
+    };
+    return answer;
 }

@@ -34,15 +34,28 @@ export function strangerKey(): KeyObject {
 
 /** Serves the OpenID metadata and the JWKS with our public key, endorsed for msteams, until nock.cleanAll(). */
 export function nockChannelOpenId(): void {
-    const jwks = { keys: [{ ...channel.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] };
+    const jwks = {
+        keys: [
+            {
+                ...channel.publicKey.export({ format: 'jwk' }),
+                kid: KID,
+                use: 'sig',
+                alg: 'RS256',
+                endorsements: ['msteams'],
+            },
+        ],
+    };
     const metadata = new URL(OPENID_METADATA_URL);
-    nock(metadata.origin).persist().get(metadata.pathname).reply(200, {
-        issuer: CHANNEL_ISSUER,
-        authorization_endpoint: 'https://invalid.botframework.com',
-        jwks_uri: JWKS_URL,
-        id_token_signing_alg_values_supported: ['RS256'],
-        token_endpoint_auth_methods_supported: ['private_key_jwt'],
-    });
+    nock(metadata.origin)
+        .persist()
+        .get(metadata.pathname)
+        .reply(200, {
+            issuer: CHANNEL_ISSUER,
+            authorization_endpoint: 'https://invalid.botframework.com',
+            jwks_uri: JWKS_URL,
+            id_token_signing_alg_values_supported: ['RS256'],
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        });
     const keys = new URL(JWKS_URL);
     nock(keys.origin).persist().get(keys.pathname).reply(200, jwks);
 }
@@ -68,6 +81,15 @@ export function channelToken(serviceUrl: string, opts: TokenOptions = {}): strin
         ...opts.claims,
     };
     return signJwt({ alg: 'RS256', typ: 'JWT', kid: KID }, payload, opts.key ?? channel.privateKey);
+}
+
+/** The same claims with `alg: none` and no signature: the classic forgery a validator must refuse. */
+export function unsignedToken(serviceUrl: string): string {
+    const [header, payload] = channelToken(serviceUrl).split('.');
+    const none = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(header, 'base64url').toString()), alg: 'none' }),
+    );
+    return `${none.toString('base64url')}.${payload}.`;
 }
 
 /** Signs header.payload with RSA-SHA256 (RS256, RFC 7515 compact serialization). */

@@ -1,31 +1,150 @@
+// With an app id configured, /api/messages only runs a turn for a genuine Bot Framework channel token (botbuilder's validation).
+import assert from 'node:assert/strict';
 import nock from 'nock';
-import { isolateNetwork, nockConnector, SERVICE_URL, startBot } from '../helpers/bot';
-import { AUTH_ENV, channelToken, nockChannelOpenId, nockOutboundToken, strangerKey } from '../helpers/jwt';
+import type { Db } from '../../src/storage/db';
 import { personalMessage } from '../fixtures/activities';
+import { isolateNetwork, SERVICE_URL, startBot, type TestBot } from '../helpers/bot';
+import {
+    AUTH_ENV,
+    channelToken,
+    nockChannelOpenId,
+    nockOutboundToken,
+    strangerKey,
+    TEST_APP_ID,
+    TEST_APP_PASSWORD,
+    unsignedToken,
+} from '../helpers/jwt';
 
-describe('explore auth', () => {
+const OUTBOUND_TOKEN = 'outbound-access-token-4711';
+const member = { id: '29:member-auth', name: 'Maja Medlem', aadObjectId: 'aad-member-auth' };
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Every row of every table, to prove a refused request wrote nothing. */
+function dump(db: Db): string {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${String(t)}"`).all()]));
+}
+
+/** The Bot Connector at SERVICE_URL, recording each activity with the Authorization header it came with. */
+function nockConnectorWithHeaders() {
+    const sent: { authorization?: string; body: Record<string, any> }[] = [];
+    nock(new URL(SERVICE_URL).origin)
+        .persist()
+        .post(/\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+        .reply(function (_path, body) {
+            sent.push({ authorization: this.req.headers.authorization, body: body as Record<string, any> });
+            return [200, { id: `act-${sent.length}` }];
+        });
+    return sent;
+}
+
+describe('Bot Framework authentication on /api/messages', () => {
+    let t: TestBot;
+    let sent: ReturnType<typeof nockConnectorWithHeaders>;
+    let tokenRequests: string[];
+    let consoleLines: string[];
+    const original = { error: console.error, warn: console.warn };
+
     before(isolateNetwork);
-    it('explore', async () => {
-        nock.emitter.on('no match', (req: any) => console.log('NO MATCH', req.method, req.href ?? req.path ?? req));
-        const connector = nockConnector();
+    beforeEach(async () => {
+        // botframework-connector reports refusals with console.error; keep them to check them, not to print them.
+        consoleLines = [];
+        console.error = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
+        console.warn = console.error;
         nockChannelOpenId();
-        nockOutboundToken('outbound-token-123');
-        const t = await startBot({ env: AUTH_ENV });
-        const member = { id: '29:m', name: 'M', aadObjectId: 'aad-m' };
-        const cases: [string, Record<string, string>][] = [
-            ['none', {}],
-            ['valid', { authorization: `Bearer ${channelToken(SERVICE_URL)}` }],
-            ['badsig', { authorization: `Bearer ${channelToken(SERVICE_URL, { key: strangerKey() })}` }],
-            ['aud', { authorization: `Bearer ${channelToken(SERVICE_URL, { claims: { aud: 'x' } })}` }],
-            ['iss', { authorization: `Bearer ${channelToken(SERVICE_URL, { claims: { iss: 'https://evil' } })}` }],
-            ['exp', { authorization: `Bearer ${channelToken(SERVICE_URL, { now: Math.floor(Date.now() / 1000) - 7200 })}` }],
-            ['svc', { authorization: `Bearer ${channelToken('https://evil.example/')}` }],
-        ];
-        for (const [name, headers] of cases) {
-            const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(personalMessage(member, 'hjälp')) });
-            console.log('CASE', name, res.status, JSON.stringify([...res.headers]), (await res.text()).slice(0, 300), 'sent', connector.sent.length, JSON.stringify(connector.sent.map(s => 0)));
-        }
+        ({ tokenRequests } = nockOutboundToken(OUTBOUND_TOKEN));
+        sent = nockConnectorWithHeaders();
+        t = await startBot({ env: AUTH_ENV });
+    });
+    afterEach(async () => {
+        Object.assign(console, original);
         await t.close();
         nock.cleanAll();
+    });
+    after(() => nock.enableNetConnect());
+
+    async function post(authorization?: string) {
+        const activity = personalMessage(member, 'hjälp');
+        const res = await fetch(`${t.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+            body: JSON.stringify(activity),
+        });
+        return { status: res.status, requestId: res.headers.get('x-request-id'), text: await res.text() };
+    }
+
+    const refused: [string, () => string | undefined][] = [
+        ['there is no Authorization header', () => undefined],
+        [
+            'the scheme is not Bearer',
+            () => `Basic ${Buffer.from(`${TEST_APP_ID}:${TEST_APP_PASSWORD}`).toString('base64')}`,
+        ],
+        [
+            'the token is signed with a key the channel never published',
+            () => `Bearer ${channelToken(SERVICE_URL, { key: strangerKey() })}`,
+        ],
+        ['the token is unsigned (alg none)', () => `Bearer ${unsignedToken(SERVICE_URL)}`],
+        [
+            'the token is for another app (audience)',
+            () => `Bearer ${channelToken(SERVICE_URL, { claims: { aud: '11111111-2222-4333-8444-555555555555' } })}`,
+        ],
+        [
+            'the token has another issuer',
+            () =>
+                `Bearer ${channelToken(SERVICE_URL, { claims: { iss: 'https://api.botframework.com.attacker.example' } })}`,
+        ],
+        ['the token has expired', () => `Bearer ${channelToken(SERVICE_URL, { now: nowSeconds() - 2 * 3600 })}`],
+        [
+            'the token is not valid yet',
+            () => `Bearer ${channelToken(SERVICE_URL, { claims: { nbf: nowSeconds() + 3600 } })}`,
+        ],
+        [
+            'the serviceurl claim differs from the activity serviceUrl',
+            () => `Bearer ${channelToken('https://smba.attacker.example/teams/')}`,
+        ],
+    ];
+    for (const [what, authorization] of refused) {
+        it(`When ${what}, then the answer is 401, no turn runs and nothing is stored or sent`, async () => {
+            const before = dump(t.bot.deps.db);
+            const res = await post(authorization());
+            assert.equal(res.status, 401);
+            assert.deepEqual(JSON.parse(res.text), { error: 'unauthorized' });
+            assert.equal(sent.length, 0, 'nothing reached the connector');
+            assert.equal(tokenRequests.length, 0, 'no outbound token was asked for');
+            assert.deepEqual(t.bot.deps.refs.list('conversation'), []);
+            assert.deepEqual(t.bot.deps.refs.list('user'), []);
+            assert.equal(dump(t.bot.deps.db), before, 'the database is unchanged');
+            const logged = t.logs.find((l) => l.msg === 'authentication failed');
+            assert.ok(logged, 'the refusal is logged');
+            assert.equal(logged.requestId, res.requestId, 'under the request id the caller was given');
+        });
+    }
+
+    it('When the token is a genuine channel token, then the turn runs and the reply carries the bot’s own bearer token', async () => {
+        const res = await post(`Bearer ${channelToken(SERVICE_URL)}`);
+        assert.equal(res.status, 200);
+        assert.equal(sent.length, 1);
+        assert.match(String(sent[0].body.text), /Fryksdalens samordningsförbund/);
+        assert.equal(sent[0].authorization, `Bearer ${OUTBOUND_TOKEN}`);
+        const tokenRequest = new URLSearchParams(tokenRequests[0]);
+        assert.equal(tokenRequest.get('client_id'), TEST_APP_ID);
+        assert.equal(tokenRequest.get('grant_type'), 'client_credentials');
+        assert.equal(tokenRequest.get('scope'), 'https://api.botframework.com/.default');
+        assert.equal(t.bot.deps.refs.get('user', member.id)?.serviceUrl, SERVICE_URL);
+    });
+
+    it('When turns are accepted and refused, then neither the app password nor any token appears in a log line', async () => {
+        const inbound = channelToken(SERVICE_URL);
+        assert.equal((await post(`Bearer ${inbound}`)).status, 200);
+        const forged = channelToken(SERVICE_URL, { key: strangerKey() });
+        assert.equal((await post(`Bearer ${forged}`)).status, 401);
+        assert.equal((await post()).status, 401);
+        assert.ok(tokenRequests[0].includes(encodeURIComponent(TEST_APP_PASSWORD)), 'the password was really used');
+        const lines = [...t.logs.map((l) => JSON.stringify(l)), ...consoleLines];
+        assert.ok(lines.length > 5, 'there are log lines to look at');
+        for (const secret of [TEST_APP_PASSWORD, inbound, forged, OUTBOUND_TOKEN]) {
+            const leaks = lines.filter((l) => l.includes(secret));
+            assert.deepEqual(leaks, [], 'a secret reached the log');
+        }
     });
 });

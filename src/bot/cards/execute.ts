@@ -26,6 +26,7 @@ const envelope = z.object({ key: actionKeySchema }).passthrough();
 
 /** Registers the handler on the app as an `adaptiveCard/action` invoke route returning the updated card. */
 export function registerAction<T>(app: Application<TurnState>, deps: BotDeps, h: ActionHandler<T>): void {
+    deps.actionVerbs.add(h.verb);
     app.adaptiveCards.actionExecute(h.verb, async (ctx, _state, raw) => {
         const info = turnInfo(ctx, deps);
         const card = (spec: CardSpec) => expandCard(spec) as never;
