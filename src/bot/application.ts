@@ -1,6 +1,7 @@
 // Builds the teams-ai Application and registers every capability's routes in order; the catch-all comes last.
 import { Application, type TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
+import { expandCard } from '../cards/render';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { LINK, linkPrompt, registerLinking } from './admin/linking';
 import { ONBOARDING, registerOnboarding } from './admin/onboarding';
@@ -9,7 +10,7 @@ import { registerAgenda } from './agenda';
 import type { BotDeps } from './deps';
 import { registerHelp } from './help/help';
 import { registerQa } from './qa/qa';
-import { say, sendReply } from './reply';
+import { messageCard, say, sendReply } from './reply';
 import { registerReports } from './reports';
 import { referenceOf, turnInfo } from './turn';
 
@@ -59,15 +60,23 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
 
     app.error(async (ctx, err) => {
         deps.log.error('turn failed', { error: err, activityType: ctx.activity?.type });
-        if (ctx.activity?.type === ActivityTypes.Message) {
-            const lang = turnInfo(ctx, deps).lang;
-            await ctx.sendActivity(
-                say(
-                    lang,
-                    'Något gick fel hos mig. Försök igen om en stund.',
-                    'Something went wrong on my side. Please try again in a moment.',
-                ),
-            );
+        const lang = turnInfo(ctx, deps).lang;
+        const sorry = say(
+            lang,
+            'Något gick fel hos mig, och inget har sparats. Försök igen om en stund.',
+            'Something went wrong on my side, and nothing was saved. Please try again in a moment.',
+        );
+        if (ctx.activity?.type === ActivityTypes.Message) await ctx.sendActivity(sorry);
+        if (ctx.activity?.name === 'adaptiveCard/action' && !ctx.turnState.get(INVOKE_RESPONSE_KEY)) {
+            // The card shows the apology instead of Teams' generic "something went wrong".
+            const card = expandCard(messageCard(say(lang, 'Kunde inte utföras', 'Could not be done'), sorry));
+            await ctx.sendActivity({
+                type: ActivityTypes.InvokeResponse,
+                value: {
+                    status: 200,
+                    body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+                },
+            });
         }
     });
     return app;

@@ -1,4 +1,5 @@
 // With an app id configured, /api/messages only runs a turn for a genuine Bot Framework channel token (botbuilder's validation).
+import { AppCredentials } from 'botframework-connector';
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import type { Db } from '../../src/storage/db';
@@ -25,7 +26,7 @@ function dump(db: Db): string {
     return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${String(t)}"`).all()]));
 }
 
-/** The Bot Connector at SERVICE_URL, recording each activity with the Authorization header it came with. */
+/** The Bot Connector at SERVICE_URL: records each activity with its Authorization header; knows no members. */
 function nockConnectorWithHeaders() {
     const sent: { authorization?: string; body: Record<string, any> }[] = [];
     nock(new URL(SERVICE_URL).origin)
@@ -34,7 +35,9 @@ function nockConnectorWithHeaders() {
         .reply(function (_path, body) {
             sent.push({ authorization: this.req.headers.authorization, body: body as Record<string, any> });
             return [200, { id: `act-${sent.length}` }];
-        });
+        })
+        .get(/\/v3\/conversations\/[^/]+\/members\/[^/]+$/)
+        .reply(404, { error: { code: 'MemberNotFoundInConversation' } });
     return sent;
 }
 
@@ -51,6 +54,8 @@ describe('Bot Framework authentication on /api/messages', () => {
         consoleLines = [];
         console.error = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
         console.warn = console.error;
+        // The SDK keeps outbound tokens in a process-wide cache; without this only the first test would ask for one.
+        AppCredentials.cache.clear();
         nockChannelOpenId();
         ({ tokenRequests } = nockOutboundToken(OUTBOUND_TOKEN));
         sent = nockConnectorWithHeaders();
