@@ -53,7 +53,9 @@ export function createIdentity(deps: { roster: Roster; now: () => Date; log: Log
             try {
                 return await TeamsInfo.getMember(ctx, teamsUserId);
             } catch (err) {
-                deps.log.debug('member lookup failed', { error: (err as Error).message });
+                // Only the status/code: a connector error message can carry request headers (the bearer token).
+                const e = err as { statusCode?: number; code?: string };
+                deps.log.debug('member lookup failed', { status: e.statusCode, code: e.code });
                 return undefined;
             }
         },

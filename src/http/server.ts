@@ -80,7 +80,7 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
             log.warn('authentication failed', { reason });
             res.send(401, { error: 'unauthorized' });
         } else if (answer.status >= 500) {
-            log.error('turn failed', { status: answer.status, reason });
+            log.error('adapter failed', { status: answer.status, reason });
             res.send(answer.status, { error: 'internal error' });
         } else if (answer.body === undefined) {
             res.status(answer.status);

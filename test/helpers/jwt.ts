@@ -14,13 +14,18 @@ export const TEST_TENANT_ID = '00000000-0000-4000-8000-00000007e4a7';
 /** Looks like a real client secret so that a leak into a log line is easy to spot. */
 export const TEST_APP_PASSWORD = 'Xq8~s3cr3t-APP-pa55word.NeverLog_4f1c';
 
-/** Env for startBot that turns Bot Framework authentication on (SingleTenant, as config.ts requires a tenant). */
-export const AUTH_ENV = {
-    MicrosoftAppId: TEST_APP_ID,
-    MicrosoftAppPassword: TEST_APP_PASSWORD,
-    MicrosoftAppTenantId: TEST_TENANT_ID,
-    MicrosoftAppType: 'SingleTenant',
-};
+/**
+ * Env for startBot that turns Bot Framework authentication on (SingleTenant, as config.ts requires a tenant).
+ * The SDK caches outbound tokens per app id for the whole process: a fresh app id per test keeps tests independent.
+ */
+export function authEnv(appId = TEST_APP_ID): Record<string, string> {
+    return {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: TEST_APP_PASSWORD,
+        MicrosoftAppTenantId: TEST_TENANT_ID,
+        MicrosoftAppType: 'SingleTenant',
+    };
+}
 
 // One key per process: botframework-connector caches the OpenID keys per metadata URL for 24 hours (static
 // JwtTokenExtractor.openIdMetadataCache), so every test in the run must sign with the key it saw first.
@@ -61,6 +66,8 @@ export function nockChannelOpenId(): void {
 }
 
 export type TokenOptions = {
+    /** The audience: the bot's app id (default TEST_APP_ID). */
+    appId?: string;
     claims?: Record<string, unknown>;
     /** Signs with this key instead of the published one (the `kid` stays the published one). */
     key?: KeyObject;
@@ -73,7 +80,7 @@ export function channelToken(serviceUrl: string, opts: TokenOptions = {}): strin
     const now = opts.now ?? Math.floor(Date.now() / 1000);
     const payload = {
         iss: CHANNEL_ISSUER,
-        aud: TEST_APP_ID,
+        aud: opts.appId ?? TEST_APP_ID,
         serviceurl: serviceUrl,
         nbf: now - 60,
         iat: now - 60,
@@ -84,8 +91,8 @@ export function channelToken(serviceUrl: string, opts: TokenOptions = {}): strin
 }
 
 /** The same claims with `alg: none` and no signature: the classic forgery a validator must refuse. */
-export function unsignedToken(serviceUrl: string): string {
-    const [header, payload] = channelToken(serviceUrl).split('.');
+export function unsignedToken(serviceUrl: string, opts: TokenOptions = {}): string {
+    const [header, payload] = channelToken(serviceUrl, opts).split('.');
     const none = Buffer.from(
         JSON.stringify({ ...JSON.parse(Buffer.from(header, 'base64url').toString()), alg: 'none' }),
     );

@@ -1,26 +1,26 @@
 // With an app id configured, /api/messages only runs a turn for a genuine Bot Framework channel token (botbuilder's validation).
-import { AppCredentials } from 'botframework-connector';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import type { Db } from '../../src/storage/db';
 import { personalMessage } from '../fixtures/activities';
 import { isolateNetwork, SERVICE_URL, startBot, type TestBot } from '../helpers/bot';
 import {
-    AUTH_ENV,
+    authEnv,
     channelToken,
     nockChannelOpenId,
     nockOutboundToken,
     strangerKey,
-    TEST_APP_ID,
     TEST_APP_PASSWORD,
     unsignedToken,
+    type TokenOptions,
 } from '../helpers/jwt';
 
 const OUTBOUND_TOKEN = 'outbound-access-token-4711';
 const member = { id: '29:member-auth', name: 'Maja Medlem', aadObjectId: 'aad-member-auth' };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** Every row of every table, to prove a refused request wrote nothing. */
+/** Every row of every table, bot state and conversation refs included (helpers/db-dump.ts skips those). */
 function dump(db: Db): string {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${String(t)}"`).all()]));
@@ -43,6 +43,7 @@ function nockConnectorWithHeaders() {
 
 describe('Bot Framework authentication on /api/messages', () => {
     let t: TestBot;
+    let appId: string;
     let sent: ReturnType<typeof nockConnectorWithHeaders>;
     let tokenRequests: string[];
     let consoleLines: string[];
@@ -54,12 +55,11 @@ describe('Bot Framework authentication on /api/messages', () => {
         consoleLines = [];
         console.error = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
         console.warn = console.error;
-        // The SDK keeps outbound tokens in a process-wide cache; without this only the first test would ask for one.
-        AppCredentials.cache.clear();
         nockChannelOpenId();
         ({ tokenRequests } = nockOutboundToken(OUTBOUND_TOKEN));
         sent = nockConnectorWithHeaders();
-        t = await startBot({ env: AUTH_ENV });
+        appId = randomUUID();
+        t = await startBot({ env: authEnv(appId) });
     });
     afterEach(async () => {
         Object.assign(console, original);
@@ -67,6 +67,9 @@ describe('Bot Framework authentication on /api/messages', () => {
         nock.cleanAll();
     });
     after(() => nock.enableNetConnect());
+
+    /** A channel token for this test's bot, for the activity's serviceUrl unless told otherwise. */
+    const token = (opts: TokenOptions = {}, serviceUrl = SERVICE_URL) => channelToken(serviceUrl, { appId, ...opts });
 
     async function post(authorization?: string) {
         const activity = personalMessage(member, 'hjälp');
@@ -80,32 +83,19 @@ describe('Bot Framework authentication on /api/messages', () => {
 
     const refused: [string, () => string | undefined][] = [
         ['there is no Authorization header', () => undefined],
-        [
-            'the scheme is not Bearer',
-            () => `Basic ${Buffer.from(`${TEST_APP_ID}:${TEST_APP_PASSWORD}`).toString('base64')}`,
-        ],
-        [
-            'the token is signed with a key the channel never published',
-            () => `Bearer ${channelToken(SERVICE_URL, { key: strangerKey() })}`,
-        ],
-        ['the token is unsigned (alg none)', () => `Bearer ${unsignedToken(SERVICE_URL)}`],
-        [
-            'the token is for another app (audience)',
-            () => `Bearer ${channelToken(SERVICE_URL, { claims: { aud: '11111111-2222-4333-8444-555555555555' } })}`,
-        ],
+        ['the scheme is not Bearer', () => `Basic ${Buffer.from(`${appId}:${TEST_APP_PASSWORD}`).toString('base64')}`],
+        ['the token is signed with a key the channel never published', () => `Bearer ${token({ key: strangerKey() })}`],
+        ['the token is unsigned (alg none)', () => `Bearer ${unsignedToken(SERVICE_URL, { appId })}`],
+        ['the token is for another app (audience)', () => `Bearer ${token({ appId: randomUUID() })}`],
         [
             'the token has another issuer',
-            () =>
-                `Bearer ${channelToken(SERVICE_URL, { claims: { iss: 'https://api.botframework.com.attacker.example' } })}`,
+            () => `Bearer ${token({ claims: { iss: 'https://api.botframework.com.attacker.example' } })}`,
         ],
-        ['the token has expired', () => `Bearer ${channelToken(SERVICE_URL, { now: nowSeconds() - 2 * 3600 })}`],
-        [
-            'the token is not valid yet',
-            () => `Bearer ${channelToken(SERVICE_URL, { claims: { nbf: nowSeconds() + 3600 } })}`,
-        ],
+        ['the token has expired', () => `Bearer ${token({ now: nowSeconds() - 2 * 3600 })}`],
+        ['the token is not valid yet', () => `Bearer ${token({ claims: { nbf: nowSeconds() + 3600 } })}`],
         [
             'the serviceurl claim differs from the activity serviceUrl',
-            () => `Bearer ${channelToken('https://smba.attacker.example/teams/')}`,
+            () => `Bearer ${token({}, 'https://smba.attacker.example/teams/')}`,
         ],
     ];
     for (const [what, authorization] of refused) {
@@ -126,22 +116,22 @@ describe('Bot Framework authentication on /api/messages', () => {
     }
 
     it('When the token is a genuine channel token, then the turn runs and the reply carries the bot’s own bearer token', async () => {
-        const res = await post(`Bearer ${channelToken(SERVICE_URL)}`);
+        const res = await post(`Bearer ${token()}`);
         assert.equal(res.status, 200);
         assert.equal(sent.length, 1);
         assert.match(String(sent[0].body.text), /Fryksdalens samordningsförbund/);
         assert.equal(sent[0].authorization, `Bearer ${OUTBOUND_TOKEN}`);
         const tokenRequest = new URLSearchParams(tokenRequests[0]);
-        assert.equal(tokenRequest.get('client_id'), TEST_APP_ID);
+        assert.equal(tokenRequest.get('client_id'), appId);
         assert.equal(tokenRequest.get('grant_type'), 'client_credentials');
         assert.equal(tokenRequest.get('scope'), 'https://api.botframework.com/.default');
         assert.equal(t.bot.deps.refs.get('user', member.id)?.serviceUrl, SERVICE_URL);
     });
 
     it('When turns are accepted and refused, then neither the app password nor any token appears in a log line', async () => {
-        const inbound = channelToken(SERVICE_URL);
+        const inbound = token();
         assert.equal((await post(`Bearer ${inbound}`)).status, 200);
-        const forged = channelToken(SERVICE_URL, { key: strangerKey() });
+        const forged = token({ key: strangerKey() });
         assert.equal((await post(`Bearer ${forged}`)).status, 401);
         assert.equal((await post()).status, 401);
         assert.ok(tokenRequests[0].includes(encodeURIComponent(TEST_APP_PASSWORD)), 'the password was really used');

@@ -1,6 +1,7 @@
 // The agenda card (templates/agenda.json) and its chat text, for the posted kallelse or for one person's view.
 import { authorize, type Person } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
+import { agendaDecisionData } from '../decisions/agenda-items';
 import type { Lang } from '../lang';
 import { say, type Reply } from '../reply';
 import type { AgendaDeps, MeetingState } from './state';
@@ -58,8 +59,10 @@ export function agendaReply(ad: AgendaDeps, st: MeetingState, v: Viewer): Reply 
     const own = person ? st.answers.get(person.id) : undefined;
     const title = `${st.body.name}: ${say(lang, 'kallelse och dagordning', 'notice and agenda')}`;
     const when = formatWhen(m.startsAt, lang);
+    const dec = agendaDecisionData(ad, st, lang, !!v.posted, person);
     const items = st.items.map((it) => ({
-        heading: `${it.number}. ${it.title}`,
+        ...dec.item(it),
+        heading: dec.item(it).ref ? `${dec.item(it).ref} ${it.title}` : `${it.number}. ${it.title}`,
         meta: [kindLabel(it.kind, lang), it.presenter && `${say(lang, 'Föredragande', 'Presenter')}: ${it.presenter}`]
             .filter(Boolean)
             .join(' · '),
@@ -99,8 +102,10 @@ export function agendaReply(ad: AgendaDeps, st: MeetingState, v: Viewer): Reply 
         note: v.note ?? '',
         canAnswer: open && (v.posted || invited),
         canEdit: open && (v.posted || canWrite(st, person)),
-        keys: { come: key(), absent: key() },
+        canClose: dec.canClose,
+        keys: { come: key(), absent: key(), close: dec.closeKey },
         labels: {
+            ...dec.labels,
             come: answerLabel('kommer', lang),
             absent: answerLabel('förhinder', lang),
             edit: say(lang, 'Redigera', 'Edit'),
@@ -115,7 +120,10 @@ export function agendaReply(ad: AgendaDeps, st: MeetingState, v: Viewer): Reply 
     const text = [
         `**${title}**`,
         `${when}${m.place ? `, ${m.place}` : ''}`,
-        ...items.map((i) => `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}`),
+        ...items.map(
+            (i) =>
+                `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}${i.decision ? `\n${i.decision}` : ''}`,
+        ),
         ...attendance.filter((a) => a.value !== '–').map((a) => `${a.title}: ${a.value}`),
         `**${data.quorumText}**`,
         ...[justerare, data.yourAnswer, data.note].filter(Boolean),

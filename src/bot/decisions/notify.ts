@@ -1,0 +1,42 @@
+// 1:1 messages for justering: the protokoll card to each justerare, and notices to the chef.
+import type { Person } from '../../domain/access';
+import { replyActivity, type Reply } from '../reply';
+import { protokollReply } from './protokoll-view';
+import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+
+/** Sends a reply to a person's 1:1 chat; false when they never wrote to the bot or the send failed. */
+export async function sendToPerson(dd: DecisionDeps, p: Person | undefined, reply: Reply): Promise<boolean> {
+    const ref = p?.teamsUserId ? dd.refs.get('user', p.teamsUserId) : undefined;
+    if (!ref) return false;
+    const result = await dd.sender.send(ref, replyActivity(reply));
+    if (!result.ok) dd.log.warn('1:1 send failed', { personId: p!.id, error: result.error });
+    return result.ok;
+}
+
+/** Sends each justerare the protokoll card with Justera / Begär ändring; returns the names not reached. */
+export async function sendJustering(dd: DecisionDeps, meetingId: number, intro: string): Promise<string[]> {
+    const st = loadDecisionState(dd, meetingId)!;
+    const missed: string[] = [];
+    for (const j of st.protokoll!.data.justerare) {
+        const p = st.people.get(j.personId);
+        const reply = protokollReply(dd, st, 'sv', p, intro);
+        if (!(await sendToPerson(dd, p, { ...reply, text: `${intro}\n\n${reply.text}` }))) missed.push(j.name);
+    }
+    return missed;
+}
+
+/** The people who run the meeting, first the one who created it, then every förbundschef. */
+export function chefsOf(st: DecisionState): Person[] {
+    const all = [st.people.get(st.meeting.createdBy), ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef'))];
+    return all.filter((p, i): p is Person => !!p && all.findIndex((q) => q?.id === p.id) === i);
+}
+
+/** Tells the meeting's chef (their 1:1 chat), with the protokoll card for them; logs when nobody is reachable. */
+export async function tellChef(dd: DecisionDeps, meetingId: number, text: string): Promise<void> {
+    const st = loadDecisionState(dd, meetingId)!;
+    for (const chef of chefsOf(st)) {
+        const reply = protokollReply(dd, st, 'sv', chef, text);
+        if (await sendToPerson(dd, chef, { ...reply, text: `${text}\n\n${reply.text}` })) return;
+    }
+    dd.log.warn('nobody to tell about the protokoll', { meetingId, text });
+}

@@ -1,0 +1,89 @@
+// Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { expandCard } from '../../cards/render';
+import { authorize } from '../../domain/access';
+import { registerAction } from '../cards/execute';
+import { messageCard, say } from '../reply';
+import { refusalText } from '../refusal';
+import { turnInfo } from '../turn';
+import { afterChange } from '../agenda/item-actions';
+import { agendaReply } from '../agenda/view';
+import { actionLang } from '../agenda/words';
+import { decisionFormCard } from './decision-form';
+import { alreadyRecorded, checkDecision } from './record-check';
+import { decisionSubmit, showSubmit } from './schemas';
+import { loadDecisionState, recordId, type DecisionDeps } from './state';
+import { nothing } from './words';
+
+/** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
+export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): void {
+    app.adaptiveCards.actionExecute('decision.form', async (ctx, _state, raw) => {
+        const info = turnInfo(ctx, dd);
+        const data = showSubmit.safeParse(raw);
+        const lang = actionLang(ctx, info, data.success ? data.data : {});
+        const st = data.success && data.data.meetingId ? loadDecisionState(dd, data.data.meetingId) : undefined;
+        const item = st?.items.find((x) => x.id === (data.success ? data.data.itemId : 0));
+        const fail = (text: string) => expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), text)) as never;
+        if (!st || !item) return fail(say(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
+        const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+        const access = authorize(person, st.f.id, { kind: 'decision.record' });
+        if (!access.ok) return fail(refusalText(lang, access));
+        return expandCard(decisionFormCard(st, item, st.decisions.get(item.id), lang)) as never;
+    });
+
+    registerAction(app, dd, {
+        verb: 'decision.record',
+        schema: decisionSubmit,
+        version: (record) => {
+            const id = recordId('decide', record);
+            return id !== undefined && dd.meetings.get(id) ? 1 : undefined;
+        },
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadDecisionState(dd, recordId('decide', data.key.record)!)!;
+            const item = st.items.find((x) => x.id === data.itemId);
+            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card!;
+            const refuse = (note: string) => ({
+                refused:
+                    data.from === 'form' && item
+                        ? decisionFormCard(st, item, st.decisions.get(item.id), lang, note, data)
+                        : agenda(note),
+            });
+            const access = authorize(person, st.f.id, { kind: 'decision.record' });
+            if (!access.ok) return { refused: agenda(refusalText(lang, access)) };
+            if (!item) return refuse(nothing(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
+            const current = st.decisions.get(item.id);
+            if ((current?.version ?? 0) !== data.expect) return refuse(alreadyRecorded(st, item, current!.recordedBy, lang));
+            const checked = checkDecision(dd, st, item, data, lang);
+            if (!checked.ok) return refuse(checked.note);
+            return () => {
+                const saved = dd.decisions.record(
+                    {
+                        meetingId: st.meeting.id,
+                        itemId: item.id,
+                        outcome: data.outcome,
+                        text: checked.text,
+                        note: data.note,
+                        amends: checked.amends,
+                        jav: data.jav,
+                        reservationer: data.reservationer,
+                        recordedBy: person!.id,
+                    },
+                    data.expect,
+                    st.f.id,
+                    person!.slug,
+                );
+                const now = loadDecisionState(dd, st.meeting.id)!;
+                if (!saved.ok)
+                    return { card: agendaReply(dd, now, { lang, person, note: alreadyRecorded(now, item, saved.current.recordedBy, lang) }).card! };
+                const note = say(
+                    lang,
+                    `Beslutet på punkt ${item.number} är registrerat: ${checked.text}`,
+                    `The decision on item ${item.number} is recorded: ${checked.text}`,
+                );
+                return { card: agendaReply(dd, now, { lang, person, note }).card!, after: afterChange(dd, st.meeting.id, lang) };
+            };
+        },
+    });
+}

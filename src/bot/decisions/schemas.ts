@@ -1,0 +1,71 @@
+// Zod schemas for every decision, protokoll and per capsulam card submit; handlers check meaning afterwards.
+import { z, type ZodType } from 'zod';
+import { VOTES } from '../../domain/decision-per-capsulam';
+import { OUTCOMES } from '../../domain/decisions';
+import { actionKeySchema } from '../cards/action-key';
+
+const lang = z.enum(['sv', 'en']).optional().catch(undefined);
+const text = (max: number) =>
+    z
+        .string()
+        .max(max)
+        .optional()
+        .transform((s) => s?.trim() || undefined);
+/** A multi-select ChoiceSet value: "12,15" → [12, 15]; anything unreadable is dropped by the refine. */
+const idList = z
+    .string()
+    .max(500)
+    .default('')
+    .refine((s) => /^[\d,\s]*$/.test(s), 'ids')
+    .transform((s) => [...new Set(s.split(/[,\s]+/).filter(Boolean).map(Number))]);
+
+// registerAction types its schema by output (see src/bot/agenda/schemas.ts); the runtime only uses safeParse.
+const bySubmit = <S extends z.ZodTypeAny>(s: S) => s as unknown as ZodType<z.output<S>>;
+const keyed = z.object({ key: actionKeySchema, lang });
+
+export const decisionSubmit = bySubmit(
+    keyed.extend({
+        itemId: z.coerce.number().int().positive(),
+        expect: z.coerce.number().int().nonnegative(),
+        outcome: z.enum(OUTCOMES),
+        text: text(4000),
+        jav: idList,
+        reservationer: idList,
+        note: text(2000),
+        amends: text(40),
+        from: z.enum(['form', 'agenda']).optional().catch(undefined),
+    }),
+);
+export const closeSubmit = bySubmit(keyed);
+export const justeraSubmit = bySubmit(keyed.extend({ comment: text(2000) }));
+/** The edit form sends one text per § as `t<itemId>`; they are read with `editedTexts`. */
+export const editSubmit = bySubmit(keyed.extend({ summary: text(500) }).passthrough());
+export const pcCreateSubmit = bySubmit(
+    keyed.extend({
+        title: z.string().trim().min(1).max(200),
+        proposal: z.string().trim().min(1).max(2000),
+        date: z.string().trim().max(20),
+        time: z.string().trim().max(10),
+        unavailable: idList,
+    }),
+);
+export const pcVoteSubmit = bySubmit(keyed.extend({ answer: z.enum(VOTES) }));
+
+/** Read-only buttons: the decision form, the protokoll, the edit form, the per capsulam card. */
+export const showSubmit = z.object({
+    meetingId: z.coerce.number().int().positive().optional(),
+    itemId: z.coerce.number().int().positive().optional(),
+    proposalId: z.coerce.number().int().positive().optional(),
+    lang,
+});
+
+/** The edited § texts of an edit submit: `t<itemId>` → text (trimmed, at most 4000 characters, empty dropped). */
+export function editedTexts(raw: Record<string, unknown>): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const [k, v] of Object.entries(raw)) {
+        const m = /^t(\d{1,12})$/.exec(k);
+        const s = z.string().max(4000).safeParse(v);
+        if (m && s.success && s.data.trim()) out.set(Number(m[1]), s.data.trim());
+    }
+    return out;
+}
