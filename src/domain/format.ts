@@ -1,7 +1,7 @@
 // sv-SE display of amounts, percentages, targets and dates: the only place domain values become text.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { sv } from 'date-fns/locale/sv';
 import { isAmount } from './amount';
 import type { Amount, ClaimValue, Comparator, Ratio } from './schema';
 

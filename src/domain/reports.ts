@@ -1,6 +1,6 @@
 // Monthly insats reports: the stored shape, month arithmetic and which fields an insats reports. Pure.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { TIME_ZONE } from './format';
 import type { Forbund, Indicator, Insats } from './schema';

@@ -1,6 +1,6 @@
 // Form cards for the chef: an agenda item, the meeting's time and place (or a new meeting), and the justerare.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TIME_ZONE, type Forbund } from '../../domain';
 import { ITEM_KINDS } from '../../domain/meetings-agenda';
 import type { CardSpec } from '../../cards/render';

@@ -1,7 +1,10 @@
 // Reads meeting phrases: which body, and a date and time in Stockholm time ("12 december 13:00", "2025-12-12 kl 9").
 import { tz } from '@date-fns/tz';
-import { addYears, isValid, parse } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
+import { addYears } from 'date-fns/addYears';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
 import { TIME_ZONE, type Body, type Forbund } from '../../domain';
 import { findByName, fold } from '../text';
 

@@ -1,7 +1,8 @@
 // Words for meetings in the user's language: dates in Stockholm time, item kinds, answers, quorum and people.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
 import type { TurnContext } from 'botbuilder';
 import { TIME_ZONE } from '../../domain';
 import type { Person } from '../../domain/access';
