@@ -2,7 +2,9 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { join } from 'node:path';
 import { createBotApplication } from './bot/application';
+import { decisionContext } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
+import { createReminderComposer } from './bot/reminders/messages';
 import { createIdentity } from './bot/identity';
 import type { Config } from './config';
 import type { Forbund } from './domain';
@@ -11,6 +13,7 @@ import { createHttpServer } from './http/server';
 import { createUrlSigner } from './http/signed-url';
 import { createLogger, type Logger } from './log';
 import { FORBUND_DATA_DIR } from './paths';
+import { createReminderService } from './scheduler/reminders';
 import { createProactiveSender } from './scheduler/sender';
 import { createActionKeys } from './storage/action-keys';
 import { createSqliteStorage } from './storage/bot-state';
@@ -95,11 +98,22 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         log,
     };
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
+    // Reminders: a budget deadline is done once the board's justerat decision fixes next year's budget.
+    const budget = decisionContext(deps);
+    const reminders = createReminderService({
+        ...deps,
+        compose: createReminderComposer(db),
+        clock: now,
+        doneBy: (f, d) =>
+            d.kind === 'budget' && budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd',
+    });
     let ready = false;
     const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });
 
     return {
         deps,
+        /** Deadline reminders: `tick(now)` sends what is due; src/index.ts runs it on a schedule. */
+        reminders,
         app,
         adapter,
         server,

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { scheduleReminders } from './scheduler/reminder-jobs';
 
 async function main() {
     // A local .env (copied from .env.example) is read when present; real deployments set the environment instead.
@@ -23,11 +24,13 @@ async function main() {
         forbund: config.forbund,
         auth: config.auth.appId ? 'on' : 'off',
     });
+    const reminders = scheduleReminders(bot.reminders, { log: bot.deps.log });
     let closing = false;
     const stop = async (signal: string) => {
         if (closing) return;
         closing = true;
         bot.deps.log.info('shutting down', { signal });
+        await reminders.stop();
         await bot.close();
         process.exit(0);
     };

@@ -7,10 +7,12 @@ import { LINK, linkPrompt, registerLinking } from './admin/linking';
 import { ONBOARDING, registerOnboarding } from './admin/onboarding';
 import { registerRoster } from './admin/roster';
 import { registerAgenda } from './agenda';
+import { decisionContext, registerDecisions } from './decisions';
 import type { BotDeps } from './deps';
 import { registerHelp } from './help/help';
 import { registerQa } from './qa/qa';
 import { messageCard, say, sendReply } from './reply';
+import { registerReminders } from './reminders';
 import { registerReports } from './reports';
 import { referenceOf, turnInfo } from './turn';
 
@@ -54,9 +56,11 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerLinking(app, deps);
     registerRoster(app, deps);
     registerAgenda(app, deps);
+    registerDecisions(app, deps);
     registerReports(app, deps);
+    registerReminders(app, deps);
     registerHelp(app, deps);
-    registerQa(app, deps);
+    registerQa(app, deps, decisionContext(deps));
 
     app.error(async (ctx, err) => {
         deps.log.error('turn failed', { error: err, activityType: ctx.activity?.type });

@@ -18,7 +18,9 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const stop = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 /** `Styrelsen beslutar att godkänna …` from a proposal worded "Att godkänna …". */
 const resolves = (body: string, what: string) =>
-    /^att\s/i.test(what.trim()) ? stop(`${body} beslutar ${lowerFirst(what.trim())}`) : stop(`${body} beslutar: ${what.trim()}`);
+    /^att\s/i.test(what.trim())
+        ? stop(`${body} beslutar ${lowerFirst(what.trim())}`)
+        : stop(`${body} beslutar: ${what.trim()}`);
 
 export type Worded = { ok: true; text: string } | { ok: false; reason: 'no-proposal' | 'no-text' };
 
@@ -30,7 +32,9 @@ export function decisionText(outcome: Outcome, body: string, proposal?: string, 
     const own = edited?.trim();
     switch (outcome) {
         case 'bifall':
-            return proposal?.trim() ? { ok: true, text: resolves(body, proposal) } : { ok: false, reason: 'no-proposal' };
+            return proposal?.trim()
+                ? { ok: true, text: resolves(body, proposal) }
+                : { ok: false, reason: 'no-proposal' };
         case 'ändrat':
             return own ? { ok: true, text: resolves(body, own) } : { ok: false, reason: 'no-text' };
         case 'avslag':
@@ -43,7 +47,10 @@ export function decisionText(outcome: Outcome, body: string, proposal?: string, 
         case 'återremiss':
             return { ok: true, text: own ? stop(`Ärendet återremitteras: ${own}`) : 'Ärendet återremitteras.' };
         case 'bordläggs':
-            return { ok: true, text: own ? stop(`Ärendet bordläggs: ${own}`) : 'Ärendet bordläggs till nästa sammanträde.' };
+            return {
+                ok: true,
+                text: own ? stop(`Ärendet bordläggs: ${own}`) : 'Ärendet bordläggs till nästa sammanträde.',
+            };
     }
 }
 

@@ -62,7 +62,10 @@ export function paragraphLines(p: Paragraph): string[] {
 const list = (xs: string[]) => (xs.length ? xs.join(', ') : '–');
 
 /** The protokoll as headed sections in Swedish (the document's language): närvaro, each §, and justering. */
-export function protokollSections(p: Protokoll, status: string): { heading: string; meta: string[]; sections: Section[] } {
+export function protokollSections(
+    p: Protokoll,
+    status: string,
+): { heading: string; meta: string[]; sections: Section[] } {
     const when = formatDate(new Date(p.startsAt), "EEEE d MMMM yyyy 'kl.' HH:mm");
     return {
         heading: `Protokoll – ${p.body}, ${p.forbund}`,

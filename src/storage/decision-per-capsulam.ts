@@ -40,7 +40,13 @@ export type PerCapsulam = {
     createdAt: Date;
     posted?: { conversationId: string; activityId: string };
 };
-export type PcResult = { proposalId: number; adopted: boolean; tally: z.output<typeof tallyJson>; settledAt: Date; reportedItemId?: number };
+export type PcResult = {
+    proposalId: number;
+    adopted: boolean;
+    tally: z.output<typeof tallyJson>;
+    settledAt: Date;
+    reportedItemId?: number;
+};
 
 /** Repository over per_capsulam, per_capsulam_votes and per_capsulam_results. */
 export function createPerCapsulam(db: Db, now: () => Date) {
@@ -56,12 +62,21 @@ export function createPerCapsulam(db: Db, now: () => Date) {
             voters: r.voters,
             createdBy: r.created_by,
             createdAt: new Date(r.created_at),
-            posted: r.conversation_id && r.activity_id ? { conversationId: r.conversation_id, activityId: r.activity_id } : undefined,
+            posted:
+                r.conversation_id && r.activity_id
+                    ? { conversationId: r.conversation_id, activityId: r.activity_id }
+                    : undefined,
         };
     };
     const toResult = (raw: unknown): PcResult => {
         const r = resultRow.parse(raw);
-        return { proposalId: r.proposal_id, adopted: r.adopted === 1, tally: r.tally, settledAt: new Date(r.settled_at), reportedItemId: r.reported_item_id ?? undefined };
+        return {
+            proposalId: r.proposal_id,
+            adopted: r.adopted === 1,
+            tally: r.tally,
+            settledAt: new Date(r.settled_at),
+            reportedItemId: r.reported_item_id ?? undefined,
+        };
     };
     const get = (id: number) => {
         const row = db.prepare('SELECT * FROM per_capsulam WHERE id = ?').get(id);
@@ -83,23 +98,31 @@ export function createPerCapsulam(db: Db, now: () => Date) {
                         `INSERT INTO per_capsulam (forbund_id, body_id, title, proposal, deadline, voters, created_by, created_at)
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
                     )
-                    .run(p.forbundId, p.bodyId, p.title, p.proposal, p.deadline.toISOString(), JSON.stringify(p.voters), p.createdBy, at.toISOString())
-                    .lastInsertRowid,
+                    .run(
+                        p.forbundId,
+                        p.bodyId,
+                        p.title,
+                        p.proposal,
+                        p.deadline.toISOString(),
+                        JSON.stringify(p.voters),
+                        p.createdBy,
+                        at.toISOString(),
+                    ).lastInsertRowid,
             );
             audit(db, p.forbundId, at, actor, 'per-capsulam.create', { id, deadline: p.deadline.toISOString() });
             return id;
         },
         recordPosted(id: number, conversationId: string, activityId: string) {
-            db.prepare('UPDATE per_capsulam SET conversation_id = ?, activity_id = ? WHERE id = ?').run(conversationId, activityId, id);
+            db.prepare('UPDATE per_capsulam SET conversation_id = ?, activity_id = ? WHERE id = ?').run(
+                conversationId,
+                activityId,
+                id,
+            );
         },
         vote(p: PerCapsulam, part: string, personId: number, answer: Vote, actor: string) {
-            db.prepare('INSERT INTO per_capsulam_votes (proposal_id, part, person_id, answer, at) VALUES (?, ?, ?, ?, ?)').run(
-                p.id,
-                part,
-                personId,
-                answer,
-                now().toISOString(),
-            );
+            db.prepare(
+                'INSERT INTO per_capsulam_votes (proposal_id, part, person_id, answer, at) VALUES (?, ?, ?, ?, ?)',
+            ).run(p.id, part, personId, answer, now().toISOString());
             audit(db, p.forbundId, now(), actor, 'per-capsulam.vote', { id: p.id, part, answer });
         },
         votes(id: number) {
@@ -114,13 +137,17 @@ export function createPerCapsulam(db: Db, now: () => Date) {
         /** Records the settled result once (a second call keeps the first). */
         settle(p: PerCapsulam, adopted: boolean, tally: z.input<typeof tallyJson>): boolean {
             const { changes } = db
-                .prepare('INSERT OR IGNORE INTO per_capsulam_results (proposal_id, adopted, tally, settled_at) VALUES (?, ?, ?, ?)')
+                .prepare(
+                    'INSERT OR IGNORE INTO per_capsulam_results (proposal_id, adopted, tally, settled_at) VALUES (?, ?, ?, ?)',
+                )
                 .run(p.id, adopted ? 1 : 0, JSON.stringify(tallyJson.parse(tally)), now().toISOString());
             if (changes === 1) audit(db, p.forbundId, now(), 'bot', 'per-capsulam.settle', { id: p.id, adopted });
             return changes === 1;
         },
         markReported(id: number, itemId: number) {
-            db.prepare('UPDATE per_capsulam_results SET reported_item_id = ?, reported_at = ? WHERE proposal_id = ?').run(itemId, now().toISOString(), id);
+            db.prepare(
+                'UPDATE per_capsulam_results SET reported_item_id = ?, reported_at = ? WHERE proposal_id = ?',
+            ).run(itemId, now().toISOString(), id);
         },
         /** Settled results not yet put on an agenda, of a förbund's body. */
         unreported(forbundId: string, bodyId: string): PcResult[] {
@@ -134,7 +161,10 @@ export function createPerCapsulam(db: Db, now: () => Date) {
         },
         /** Every proposal of a förbund, newest first (for the register and settling on read). */
         list(forbundId: string): PerCapsulam[] {
-            return db.prepare('SELECT * FROM per_capsulam WHERE forbund_id = ? ORDER BY id DESC').all(forbundId).map(toProposal);
+            return db
+                .prepare('SELECT * FROM per_capsulam WHERE forbund_id = ? ORDER BY id DESC')
+                .all(forbundId)
+                .map(toProposal);
         },
     };
 }

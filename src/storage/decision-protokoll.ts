@@ -29,7 +29,13 @@ type MeetingKey = { id: number; forbundId: string; bodyId: string };
 export function createProtokoll(db: Db, now: () => Date) {
     const toVersion = (raw: unknown): ProtokollVersion => {
         const r = versionRow.parse(raw);
-        return { meetingId: r.meeting_id, version: r.version, data: r.data, reason: r.reason, createdAt: new Date(r.created_at) };
+        return {
+            meetingId: r.meeting_id,
+            version: r.version,
+            data: r.data,
+            reason: r.reason,
+            createdAt: new Date(r.created_at),
+        };
     };
     const latest = (meetingId: number) => {
         const row = db
@@ -50,7 +56,9 @@ export function createProtokoll(db: Db, now: () => Date) {
             .int()
             .parse(
                 db
-                    .prepare('SELECT coalesce(max(number), 0) FROM paragraphs WHERE forbund_id = ? AND body_id = ? AND year = ?')
+                    .prepare(
+                        'SELECT coalesce(max(number), 0) FROM paragraphs WHERE forbund_id = ? AND body_id = ? AND year = ?',
+                    )
                     .pluck()
                     .get(forbundId, bodyId, year),
             );
@@ -62,7 +70,14 @@ export function createProtokoll(db: Db, now: () => Date) {
          * Closes an open meeting: § numbers in the given (agenda) order, status stängd, protokoll version 1 built from
          * the numbers. Returns false when the meeting was closed meanwhile. Runs in the caller's transaction.
          */
-        close(m: MeetingKey, year: number, numbers: Map<number, number>, build: () => Protokoll, by: number, actor: string) {
+        close(
+            m: MeetingKey,
+            year: number,
+            numbers: Map<number, number>,
+            build: () => Protokoll,
+            by: number,
+            actor: string,
+        ) {
             const at = now().toISOString();
             const { changes } = db
                 .prepare(
@@ -77,7 +92,10 @@ export function createProtokoll(db: Db, now: () => Date) {
             );
             for (const [itemId, n] of numbers) put.run(itemId, m.id, m.forbundId, m.bodyId, year, n, by, at);
             insertVersion(m.id, build(), 'stängt', by);
-            audit(db, m.forbundId, now(), actor, 'meeting.close', { meetingId: m.id, paragraphs: [...numbers.values()] });
+            audit(db, m.forbundId, now(), actor, 'meeting.close', {
+                meetingId: m.id,
+                paragraphs: [...numbers.values()],
+            });
             return true;
         },
         /** The § number per item of a meeting. */
@@ -122,11 +140,23 @@ export function createProtokoll(db: Db, now: () => Date) {
                 .all(meetingId)
                 .map((raw) => {
                     const r = eventRow.parse(raw);
-                    const e = { version: r.protokoll_version, personId: r.person_id, action: r.action, at: new Date(r.at) };
+                    const e = {
+                        version: r.protokoll_version,
+                        personId: r.person_id,
+                        action: r.action,
+                        at: new Date(r.at),
+                    };
                     return r.comment ? { ...e, comment: r.comment } : e;
                 });
         },
-        addEvent(m: MeetingKey, version: number, personId: number, action: JusteringAction, comment: string | undefined, actor: string) {
+        addEvent(
+            m: MeetingKey,
+            version: number,
+            personId: number,
+            action: JusteringAction,
+            comment: string | undefined,
+            actor: string,
+        ) {
             db.prepare(
                 'INSERT INTO justering (meeting_id, protokoll_version, person_id, action, comment, at) VALUES (?, ?, ?, ?, ?, ?)',
             ).run(m.id, version, personId, action, comment ?? null, now().toISOString());

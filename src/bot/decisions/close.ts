@@ -20,7 +20,12 @@ import { loadDecisionState, type DecisionDeps, type DecisionState } from './stat
 import { meetingYear, nothing } from './words';
 
 /** Why the meeting cannot be closed now (undefined when it can). */
-export function closeProblem(dd: DecisionDeps, st: DecisionState, person: Person | undefined, lang: Lang): string | undefined {
+export function closeProblem(
+    dd: DecisionDeps,
+    st: DecisionState,
+    person: Person | undefined,
+    lang: Lang,
+): string | undefined {
     const access = authorize(person, st.f.id, { kind: 'meeting.close' });
     if (!access.ok) return refusalText(lang, access);
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
@@ -28,7 +33,11 @@ export function closeProblem(dd: DecisionDeps, st: DecisionState, person: Person
     if (dd.now() < st.meeting.startsAt)
         return nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.');
     if (st.justerare.length !== 2)
-        return nothing(lang, 'Välj två justerare först (Redigera → Justerare).', 'Choose two minute checkers first (Edit → Minute checkers).');
+        return nothing(
+            lang,
+            'Välj två justerare först (Redigera → Justerare).',
+            'Choose two minute checkers first (Edit → Minute checkers).',
+        );
     const open = st.items.filter((it) => it.kind === 'beslut' && it.proposal && !st.decisions.has(it.id));
     if (open.length)
         return nothing(
@@ -53,14 +62,26 @@ export function closeNow(dd: DecisionDeps, st: DecisionState, by: Person): strin
 }
 
 /** After the commit: the posted agenda is updated, the justerare get their cards, the chef the protokoll. */
-export async function afterClose(dd: DecisionDeps, meetingId: number, chef: Person, lang: Lang, ctx: TurnContext): Promise<void> {
+export async function afterClose(
+    dd: DecisionDeps,
+    meetingId: number,
+    chef: Person,
+    lang: Lang,
+    ctx: TurnContext,
+): Promise<void> {
     const failures = await refreshPosted(dd, meetingId, lang);
     const missed = await sendJustering(dd, meetingId, 'Protokollet är klart för justering.');
     const st = loadDecisionState(dd, meetingId)!;
     const own = protokollReply(dd, st, lang, chef);
     const inChat = ctx.activity.conversation.conversationType === 'personal';
     if (!inChat && !(await sendToPerson(dd, chef, own)))
-        failures.push(say(lang, 'Skriv "visa protokollet" till mig i en 1:1-chatt för att se utkastet.', 'Write "show the minutes" to me in a 1:1 chat to see the draft.'));
+        failures.push(
+            say(
+                lang,
+                'Skriv "visa protokollet" till mig i en 1:1-chatt för att se utkastet.',
+                'Write "show the minutes" to me in a 1:1 chat to see the draft.',
+            ),
+        );
     if (missed.length)
         failures.push(
             say(
@@ -89,7 +110,11 @@ export function registerClose(app: Application<TurnState>, dd: DecisionDeps): vo
                 const range = closeNow(dd, st, person!);
                 const now = loadDecisionState(dd, st.meeting.id)!;
                 const note = range
-                    ? say(lang, `Mötet är avslutat: ${range}. Protokollet går till justerarna.`, `The meeting is closed: ${range}. The minutes go to the minute checkers.`)
+                    ? say(
+                          lang,
+                          `Mötet är avslutat: ${range}. Protokollet går till justerarna.`,
+                          `The meeting is closed: ${range}. The minutes go to the minute checkers.`,
+                      )
                     : nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.');
                 return {
                     card: agendaReply(dd, now, { lang, person, note }).card!,

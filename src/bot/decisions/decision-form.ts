@@ -10,10 +10,21 @@ import { memberLabel, quorumText } from '../agenda/words';
 import type { Decision } from '../../storage/decisions';
 import { outcomeLabel } from './words';
 
-export type DecisionDraft = { outcome?: string; text?: string; jav?: number[]; reservationer?: number[]; note?: string; amends?: string };
+export type DecisionDraft = {
+    outcome?: string;
+    text?: string;
+    jav?: number[];
+    reservationer?: number[];
+    note?: string;
+    amends?: string;
+};
 
 /** Everyone present at the meeting (ledamöter, serving and attending ersättare): who may have jäv or reserve. */
-export const presentIds = (st: MeetingState) => [...st.quorum.presentLedamoter, ...st.quorum.serving, ...st.quorum.attendingOnly];
+export const presentIds = (st: MeetingState) => [
+    ...st.quorum.presentLedamoter,
+    ...st.quorum.serving,
+    ...st.quorum.attendingOnly,
+];
 
 /** The form for recording (or changing) the decision on a beslut item; `draft` re-fills what was submitted. */
 export function decisionFormCard(
@@ -25,7 +36,10 @@ export function decisionFormCard(
     draft: DecisionDraft = {},
 ): CardSpec {
     const m = st.meeting;
-    const people = presentIds(st).map((id) => ({ title: memberLabel(st, st.people.get(id)!, lang), value: String(id) }));
+    const people = presentIds(st).map((id) => ({
+        title: memberLabel(st, st.people.get(id)!, lang),
+        value: String(id),
+    }));
     return {
         template: 'decision-form',
         data: {
@@ -59,7 +73,11 @@ export function decisionFormCard(
                 jav: say(lang, 'Jäv – deltog inte', 'Conflict of interest – did not take part'),
                 reservationer: say(lang, 'Reservationer', 'Dissenting (reservation)'),
                 note: say(lang, 'Protokollsanteckning', 'Note in the minutes'),
-                amends: say(lang, 'Ändrar tidigare beslut (t.ex. § 3/2025)', 'Amends an earlier decision (e.g. § 3/2025)'),
+                amends: say(
+                    lang,
+                    'Ändrar tidigare beslut (t.ex. § 3/2025)',
+                    'Amends an earlier decision (e.g. § 3/2025)',
+                ),
                 save: say(lang, 'Registrera beslutet', 'Record the decision'),
                 cancel: say(lang, 'Tillbaka', 'Back'),
             },

@@ -27,7 +27,10 @@ export async function sendJustering(dd: DecisionDeps, meetingId: number, intro: 
 
 /** The people who run the meeting, first the one who created it, then every förbundschef. */
 export function chefsOf(st: DecisionState): Person[] {
-    const all = [st.people.get(st.meeting.createdBy), ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef'))];
+    const all = [
+        st.people.get(st.meeting.createdBy),
+        ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef')),
+    ];
     return all.filter((p, i): p is Person => !!p && all.findIndex((q) => q?.id === p.id) === i);
 }
 

@@ -20,7 +20,10 @@ export function maySeeProtokoll(st: DecisionState, p?: Person): boolean {
 /** Signed links to the protokoll (or one § as an utdrag) as HTML and PDF. */
 export function protokollLinks(dd: DecisionDeps, meetingId: number, itemId?: number) {
     const id = itemId ? `${meetingId}-${itemId}` : String(meetingId);
-    return { html: dd.downloads.link('protokoll', `${id}.html`, LINK_TTL_S), pdf: dd.downloads.link('protokoll', `${id}.pdf`, LINK_TTL_S) };
+    return {
+        html: dd.downloads.link('protokoll', `${id}.html`, LINK_TTL_S),
+        pdf: dd.downloads.link('protokoll', `${id}.pdf`, LINK_TTL_S),
+    };
 }
 
 /** The protokoll card for a viewer (who must be allowed to see it); justerare get Justera / Begär ändring. */
@@ -35,14 +38,20 @@ export function protokollReply(dd: DecisionDeps, st: DecisionState, lang: Lang, 
     const links = protokollLinks(dd, st.meeting.id);
     const sections = protokollSections(p, status);
     const title = `${say(lang, 'Protokoll', 'Minutes')}: ${meetingHeading(st, lang)}`;
-    const paragraphs = p.paragraphs.map((x) => ({ heading: `${x.ref} ${x.title}`, text: paragraphLines(x).join('\n\n') }));
+    const paragraphs = p.paragraphs.map((x) => ({
+        heading: `${x.ref} ${x.title}`,
+        text: paragraphLines(x).join('\n\n'),
+    }));
     const data = {
         title,
         status,
         note,
         lang,
         meetingId: st.meeting.id,
-        presence: sections.sections[0].lines.map((l) => ({ title: l.split(': ')[0], value: l.split(': ').slice(1).join(': ') })),
+        presence: sections.sections[0].lines.map((l) => ({
+            title: l.split(': ')[0],
+            value: l.split(': ').slice(1).join(': '),
+        })),
         paragraphs,
         justerare: `${say(lang, 'Justerare', 'Minute checkers')}: ${p.justerare.map((x) => x.name).join(', ')}`,
         requests: j.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`).join('\n\n'),

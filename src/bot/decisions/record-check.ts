@@ -2,7 +2,6 @@
 import { decisionText, parseRef, quorumWithJav, type Outcome } from '../../domain/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
-import { say } from '../reply';
 import { names, quorumText } from '../agenda/words';
 import { presentIds } from './decision-form';
 import type { DecisionDeps, DecisionState } from './state';
@@ -13,7 +12,13 @@ export type Submitted = { outcome: Outcome; text?: string; jav: number[]; reserv
 export type Checked = { ok: true; text: string; amends?: number } | { ok: false; note: string };
 
 /** The decision's final wording and amended decision, or why it cannot be recorded (nothing is stored then). */
-export function checkDecision(dd: DecisionDeps, st: DecisionState, item: AgendaItem, s: Submitted, lang: Lang): Checked {
+export function checkDecision(
+    dd: DecisionDeps,
+    st: DecisionState,
+    item: AgendaItem,
+    s: Submitted,
+    lang: Lang,
+): Checked {
     const fail = (sv: string, en: string): Checked => ({ ok: false, note: nothing(lang, sv, en) });
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
         return fail(
@@ -21,7 +26,10 @@ export function checkDecision(dd: DecisionDeps, st: DecisionState, item: AgendaI
             'The meeting is closed, so decisions can no longer be recorded here. A later decision can amend it ("Amends an earlier decision").',
         );
     if (dd.now().getTime() < st.meeting.startsAt.getTime() - EARLY_MS)
-        return fail('Beslut registreras under mötet; det har inte börjat än.', 'Decisions are recorded during the meeting; it has not started yet.');
+        return fail(
+            'Beslut registreras under mötet; det har inte börjat än.',
+            'Decisions are recorded during the meeting; it has not started yet.',
+        );
     if (item.kind !== 'beslut')
         return fail(`Punkt ${item.number} är ingen beslutspunkt.`, `Item ${item.number} is not a decision item.`);
     const present = new Set(presentIds(st));
@@ -50,14 +58,16 @@ export function checkDecision(dd: DecisionDeps, st: DecisionState, item: AgendaI
     const worded = decisionText(s.outcome, st.body.name, proposal, s.text);
     if (!worded.ok)
         return worded.reason === 'no-proposal'
-            ? fail('Punkten har inget förslag till beslut; välj "Ändrat beslut" och skriv beslutet.', 'The item has no proposed decision; choose "Amended decision" and write it.')
+            ? fail(
+                  'Punkten har inget förslag till beslut; välj "Ändrat beslut" och skriv beslutet.',
+                  'The item has no proposed decision; choose "Amended decision" and write it.',
+              )
             : fail('Skriv beslutstexten för ett ändrat beslut.', 'Write the text of the amended decision.');
     if (!s.amends) return { ok: true, text: worded.text };
     const ref = parseRef(s.amends);
     const at = ref && dd.protokoll.findParagraph(st.f.id, st.body.id, ref.number, ref.year);
     const earlier = at && dd.decisions.latest(at.itemId);
-    if (!earlier)
-        return fail(`Hittar inget beslut ${s.amends} att ändra.`, `Found no decision ${s.amends} to amend.`);
+    if (!earlier) return fail(`Hittar inget beslut ${s.amends} att ändra.`, `Found no decision ${s.amends} to amend.`);
     return { ok: true, text: worded.text, amends: earlier.id };
 }
 

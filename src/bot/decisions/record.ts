@@ -23,7 +23,8 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
         const lang = actionLang(ctx, info, data.success ? data.data : {});
         const st = data.success && data.data.meetingId ? loadDecisionState(dd, data.data.meetingId) : undefined;
         const item = st?.items.find((x) => x.id === (data.success ? data.data.itemId : 0));
-        const fail = (text: string) => expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), text)) as never;
+        const fail = (text: string) =>
+            expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), text)) as never;
         if (!st || !item) return fail(say(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
         const person = await dd.identity.resolve(ctx, info.user, st.f.id);
         const access = authorize(person, st.f.id, { kind: 'decision.record' });
@@ -54,7 +55,8 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
             if (!access.ok) return { refused: agenda(refusalText(lang, access)) };
             if (!item) return refuse(nothing(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
             const current = st.decisions.get(item.id);
-            if ((current?.version ?? 0) !== data.expect) return refuse(alreadyRecorded(st, item, current!.recordedBy, lang));
+            if ((current?.version ?? 0) !== data.expect)
+                return refuse(alreadyRecorded(st, item, current!.recordedBy, lang));
             const checked = checkDecision(dd, st, item, data, lang);
             if (!checked.ok) return refuse(checked.note);
             return () => {
@@ -76,13 +78,22 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
                 );
                 const now = loadDecisionState(dd, st.meeting.id)!;
                 if (!saved.ok)
-                    return { card: agendaReply(dd, now, { lang, person, note: alreadyRecorded(now, item, saved.current.recordedBy, lang) }).card! };
+                    return {
+                        card: agendaReply(dd, now, {
+                            lang,
+                            person,
+                            note: alreadyRecorded(now, item, saved.current.recordedBy, lang),
+                        }).card!,
+                    };
                 const note = say(
                     lang,
                     `Beslutet på punkt ${item.number} är registrerat: ${checked.text}`,
                     `The decision on item ${item.number} is recorded: ${checked.text}`,
                 );
-                return { card: agendaReply(dd, now, { lang, person, note }).card!, after: afterChange(dd, st.meeting.id, lang) };
+                return {
+                    card: agendaReply(dd, now, { lang, person, note }).card!,
+                    after: afterChange(dd, st.meeting.id, lang),
+                };
             };
         },
     });

@@ -17,7 +17,14 @@ const idList = z
     .max(500)
     .default('')
     .refine((s) => /^[\d,\s]*$/.test(s), 'ids')
-    .transform((s) => [...new Set(s.split(/[,\s]+/).filter(Boolean).map(Number))]);
+    .transform((s) => [
+        ...new Set(
+            s
+                .split(/[,\s]+/)
+                .filter(Boolean)
+                .map(Number),
+        ),
+    ]);
 
 // registerAction types its schema by output (see src/bot/agenda/schemas.ts); the runtime only uses safeParse.
 const bySubmit = <S extends z.ZodTypeAny>(s: S) => s as unknown as ZodType<z.output<S>>;

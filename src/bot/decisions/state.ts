@@ -7,7 +7,11 @@ import { agendaDeps, loadState, type AgendaDeps, type MeetingState } from '../ag
 import type { BotDeps } from '../deps';
 
 /** The agenda dependencies plus the decision repositories, built over the shared db. */
-export type DecisionDeps = AgendaDeps & { decisions: Decisions; protokoll: ProtokollRepo; perCapsulam: PerCapsulamRepo };
+export type DecisionDeps = AgendaDeps & {
+    decisions: Decisions;
+    protokoll: ProtokollRepo;
+    perCapsulam: PerCapsulamRepo;
+};
 
 /** Adds the decision repositories (and the meetings repository) to the bot's dependencies. */
 export function decisionDeps(deps: BotDeps | AgendaDeps): DecisionDeps {

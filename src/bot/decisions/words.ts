@@ -29,11 +29,16 @@ export function justeringText(j: JusteringState | undefined, lang: Lang, names: 
             `Change requested by ${names(j.requests.map((r) => r.personId))} (version ${j.version})`,
         );
     const done = j.done.length ? say(lang, `, justerat av ${names(j.done)}`, `, approved by ${names(j.done)}`) : '';
-    return say(lang, `Utkast version ${j.version} – justeras${done}`, `Draft version ${j.version} – being checked${done}`);
+    return say(
+        lang,
+        `Utkast version ${j.version} – justeras${done}`,
+        `Draft version ${j.version} – being checked${done}`,
+    );
 }
 
 /** `Styrelsen 12 december 2025` style heading for a meeting. */
-export const meetingHeading = (st: MeetingState, lang: Lang) => `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;
+export const meetingHeading = (st: MeetingState, lang: Lang) =>
+    `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;
 
 /** "Nothing was changed" refusal sentence with a reason. */
 export const nothing = (lang: Lang, sv: string, en: string) =>

@@ -1,0 +1,51 @@
+// The 'protokoll' download provider: `<meetingId>.html|pdf` (whole protokoll) and `<meetingId>-<itemId>.…` (utdrag).
+import { z } from 'zod';
+import { protokollSections } from '../../domain/protokoll';
+import type { Download } from '../../http/downloads';
+import { documentHtml, type DocModel } from './document-html';
+import { documentPdf } from './document-pdf';
+import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { justeringText } from './words';
+
+const docId = z
+    .string()
+    .regex(/^(\d{1,12})(?:-(\d{1,12}))?\.(html|pdf)$/)
+    .transform((s) => {
+        const m = /^(\d+)(?:-(\d+))?\.(html|pdf)$/.exec(s)!;
+        return { meetingId: Number(m[1]), itemId: m[2] ? Number(m[2]) : undefined, format: m[3] as 'html' | 'pdf' };
+    });
+
+/** The protokoll's status line in Swedish (the document's language). */
+export function documentStatus(st: DecisionState): string {
+    return justeringText(st.justering, 'sv', (ids) => ids.map((id) => st.people.get(id)?.name ?? '?').join(', '));
+}
+
+/** The whole protokoll, or the utdrag of one § (with the meeting, the justerare and the status); undefined if none. */
+export function documentModel(st: DecisionState, itemId?: number): DocModel | undefined {
+    if (!st.protokoll) return undefined;
+    const full = protokollSections(st.protokoll.data, documentStatus(st));
+    if (itemId === undefined) return full;
+    const i = st.protokoll.data.paragraphs.findIndex((p) => p.itemId === itemId);
+    if (i < 0) return undefined;
+    return {
+        heading: `Protokollsutdrag – ${st.protokoll.data.body}, ${st.protokoll.data.forbund}`,
+        meta: full.meta,
+        sections: [full.sections[i + 1], full.sections.at(-1)!],
+    };
+}
+
+/** Serves protokoll documents; unknown ids, meetings without a protokoll and unknown §§ are undefined (404). */
+export function protokollProvider(dd: DecisionDeps) {
+    return async (id: string): Promise<Download | undefined> => {
+        const parsed = docId.safeParse(id);
+        if (!parsed.success) return undefined;
+        const { meetingId, itemId, format } = parsed.data;
+        const st = loadDecisionState(dd, meetingId);
+        const doc = st && documentModel(st, itemId);
+        if (!st || !doc) return undefined;
+        const name = `protokoll-${st.body.id}-${meetingId}${itemId ? `-utdrag-${itemId}` : ''}`;
+        return format === 'html'
+            ? { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, body: documentHtml(doc) }
+            : { contentType: 'application/pdf', filename: `${name}.pdf`, body: await documentPdf(doc) };
+    };
+}

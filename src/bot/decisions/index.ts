@@ -1,0 +1,27 @@
+// Decisions capability: beslut from the agenda, closing with § numbers, protokoll, justering, per capsulam, register.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from '../deps';
+import { registerClose } from './close';
+import { protokollProvider } from './documents';
+import { registerJustering } from './justering';
+import { registerPerCapsulam } from './per-capsulam';
+import { registerProtokollEdit } from './protokoll-edit';
+import { registerProtokollShow } from './protokoll-show';
+import { registerRecord } from './record';
+import { registerDecisionRoutes } from './routes';
+import { decisionDeps } from './state';
+
+export { decisionContext } from './budget-context';
+
+/** Registers the decision routes, card actions and the 'protokoll' download provider. */
+export function registerDecisions(app: Application<TurnState>, deps: BotDeps): void {
+    const dd = decisionDeps(deps);
+    deps.downloads.register('protokoll', protokollProvider(dd));
+    registerDecisionRoutes(app, dd);
+    registerRecord(app, dd);
+    registerClose(app, dd);
+    registerJustering(app, dd);
+    registerProtokollEdit(app, dd);
+    registerProtokollShow(app, dd);
+    registerPerCapsulam(app, dd);
+}

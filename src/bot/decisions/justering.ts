@@ -1,0 +1,125 @@
+// "Justera" and "Begär ändring" on the protokoll card: only the chosen justerare, on the current version.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { mayJustera, type JusteringAction, type JusteringRefusal } from '../../domain/decision-justering';
+import { budgetEffects } from '../../domain/decisions';
+import { registerAction } from '../cards/execute';
+import type { Lang } from '../lang';
+import { say } from '../reply';
+import { actionLang } from '../agenda/words';
+import { tellChef } from './notify';
+import { protokollReply } from './protokoll-view';
+import { justeraSubmit } from './schemas';
+import { loadDecisionState, recordId, type DecisionDeps, type DecisionState } from './state';
+import { nothing } from './words';
+
+/** The version of the protokoll a `protokoll:<id>` key names: an edit makes older justering cards stale. */
+export const protokollVersion = (dd: DecisionDeps) => (record: string) => {
+    const id = recordId('protokoll', record);
+    return id === undefined ? undefined : dd.protokoll.latest(id)?.version;
+};
+
+function refusal(st: DecisionState, why: JusteringRefusal, lang: Lang): string {
+    const names = st.protokoll!.data.justerare.map((j) => j.name).join(say(lang, ' och ', ' and '));
+    switch (why) {
+        case 'not-justerare':
+            return nothing(
+                lang,
+                `Bara de valda justerarna (${names}) justerar protokollet.`,
+                `Only the chosen minute checkers (${names}) approve the minutes.`,
+            );
+        case 'already':
+            return nothing(lang, 'Du har redan justerat den här versionen.', 'You have already approved this version.');
+        case 'final':
+            return nothing(
+                lang,
+                'Protokollet är redan justerat och ändras inte.',
+                'The minutes are already approved and are not changed.',
+            );
+        case 'change-requested':
+            return nothing(
+                lang,
+                'En ändring är begärd; du får en ny version att justera när förbundschefen har ändrat.',
+                'A change has been requested; you get a new version to approve once it is edited.',
+            );
+    }
+}
+
+/** What the chef hears when the protokoll becomes final, with the budget years it settles. */
+function finalText(st: DecisionState): string {
+    const effects = st.protokoll!.data.paragraphs.flatMap((p) =>
+        p.decision ? budgetEffects(p.decision.outcome, p.decision.text) : [],
+    );
+    const budget = effects.length ? ` Budgetstatus: ${effects.map((e) => `${e.year} ${e.status}`).join(', ')}.` : '';
+    return `Protokollet är justerat av båda justerarna och är nu slutligt.${budget}`;
+}
+
+function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, action: JusteringAction): void {
+    registerAction(app, dd, {
+        verb,
+        schema: justeraSubmit,
+        version: protokollVersion(dd),
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
+            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+            const justerare = st.protokoll!.data.justerare.map((j) => j.personId);
+            const allowed = person
+                ? mayJustera(st.justering!, justerare, person.id, action)
+                : { ok: false as const, reason: 'not-justerare' as const };
+            const card = (note: string) => protokollReply(dd, st, lang, person, note).card!;
+            if (!allowed.ok) return { refused: card(refusal(st, allowed.reason, lang)) };
+            if (action === 'ändring' && !data.comment)
+                return {
+                    refused: card(
+                        nothing(
+                            lang,
+                            'Skriv i kommentaren vad som ska ändras.',
+                            'Write in the comment what should change.',
+                        ),
+                    ),
+                };
+            return () => {
+                dd.protokoll.addEvent(
+                    st.meeting,
+                    st.protokoll!.version,
+                    person!.id,
+                    action,
+                    data.comment,
+                    person!.slug,
+                );
+                const now = loadDecisionState(dd, st.meeting.id)!;
+                const final = now.justering!.status === 'justerat';
+                const note =
+                    action === 'ändring'
+                        ? say(
+                              lang,
+                              'Din begäran är skickad till förbundschefen.',
+                              'Your request has been sent to the förbundschef.',
+                          )
+                        : final
+                          ? say(
+                                lang,
+                                'Protokollet är justerat och nu slutligt.',
+                                'The minutes are approved and now final.',
+                            )
+                          : say(lang, 'Du har justerat protokollet.', 'You have approved the minutes.');
+                const chefText =
+                    action === 'ändring'
+                        ? `${person!.name} begär ändring i protokollet: "${data.comment}". Tryck "Ändra protokollet"; efter ändringen börjar justeringen om.`
+                        : final
+                          ? finalText(now)
+                          : undefined;
+                return {
+                    card: protokollReply(dd, now, lang, person, note).card!,
+                    after: chefText ? () => tellChef(dd, st.meeting.id, chefText) : undefined,
+                };
+            };
+        },
+    });
+}
+
+/** Registers the justering verbs. */
+export function registerJustering(app: Application<TurnState>, dd: DecisionDeps): void {
+    register(app, dd, 'protokoll.justera', 'justerat');
+    register(app, dd, 'protokoll.change', 'ändring');
+}

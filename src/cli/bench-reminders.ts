@@ -1,0 +1,170 @@
+// Bench: 1 000 reminders to 100 conversations through the real tick and sender, against a local connector stand-in
+// that answers 429 (Retry-After: 1) to 20 % of requests; prints delivered / duplicated / lost, peak rates and wall time.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { Worker } from 'node:worker_threads';
+import { createReminderComposer } from '../bot/reminders/messages';
+import { dayOf, type Deadline } from '../domain/deadlines';
+import { createLogger } from '../log';
+import { FORBUND_DATA_DIR } from '../paths';
+import { createReminderService } from '../scheduler/reminders';
+import { TEAMS_LIMITS } from '../scheduler/rate-limit';
+import { createProactiveSender } from '../scheduler/sender';
+import { createConversationRefs } from '../storage/conversation-refs';
+import { openDb } from '../storage/db';
+import { upsertDeadline } from '../storage/deadlines';
+import { loadForbunds } from '../storage/forbund-files';
+import { createRoster } from '../storage/roster';
+
+const PEOPLE = 100;
+const PER_PERSON = 10;
+const THROTTLE_SHARE = 0.2;
+
+/** Largest number of `times` in any span of `windowMs`. */
+function peak(times: number[], windowMs: number): number {
+    const s = [...times].sort((a, b) => a - b);
+    let best = 0;
+    for (let i = 0, j = 0; i < s.length; i++) {
+        while (s[i] - s[j] >= windowMs) j++;
+        best = Math.max(best, i - j + 1);
+    }
+    return best;
+}
+
+/**
+ * The connector stand-in runs in a worker thread with its own event loop, so arrival times are not skewed by the
+ * bot's work in this thread. It answers 429 (Retry-After: 1) to a seeded 20 % of requests, 200 to the rest.
+ */
+const STAND_IN = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createServer } = require('node:http');
+let seed = workerData.seed;
+const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const requests = {};
+const accepted = {};
+let throttled = 0;
+const server = createServer((req, res) => {
+    const at = Date.now();
+    const conversation = decodeURIComponent((req.url || '').split('/')[3] || '');
+    (requests[conversation] = requests[conversation] || []).push(at);
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+        if (random() < workerData.share) {
+            throttled++;
+            res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+            return res.end(JSON.stringify({ error: { code: 'Throttled' } }));
+        }
+        const text = String(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}').text);
+        const marker = (/bench-[0-9]+-[0-9]+/.exec(text) || [])[0];
+        if (marker) accepted[marker] = (accepted[marker] || 0) + 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'act-' + at }));
+    });
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', () => server.close(() => parentPort.postMessage({ requests, accepted, throttled })));
+`;
+type StandInResult = { requests: Record<string, number[]>; accepted: Record<string, number>; throttled: number };
+
+async function main() {
+    const worker = new Worker(STAND_IN, { eval: true, workerData: { seed: 20251130, share: THROTTLE_SHARE } });
+    const port = await new Promise<number>((r) => worker.once('message', (m: { port: number }) => r(m.port)));
+    const serviceUrl = `http://127.0.0.1:${port}/`;
+
+    const db = openDb(':memory:');
+    const [f] = loadForbunds(FORBUND_DATA_DIR, ['nedansiljan']);
+    const now = () => new Date();
+    const roster = createRoster(db, now);
+    const refs = createConversationRefs(db, now);
+    roster.seedOnce(f.id, f.roster);
+    const reach = (personId: number, teamsId: string) => {
+        roster.bindIdentity(personId, { teamsUserId: teamsId });
+        const conversation = { id: `a:${teamsId}`, conversationType: 'personal' };
+        refs.put('user', teamsId, { serviceUrl, channelId: 'msteams', conversation: conversation as never });
+    };
+    reach(roster.bySlug(f.id, 'malin-sjoberg')!.id, '29:chef');
+    const today = dayOf(now());
+    for (let i = 0; i < PEOPLE; i++) {
+        const p = roster.addRole(f.id, 'bench', { name: `Bench ${i}` }, { role: 'beredningsgrupp' });
+        reach(p.id, `29:bench-${i}`);
+        for (let k = 0; k < PER_PERSON; k++) {
+            const d: Deadline = {
+                key: `egen:bench-${i}-${k}`,
+                kind: 'egen',
+                due: today,
+                title: { sv: `bench-${i}-${k}`, en: `bench-${i}-${k}` },
+                source: { sv: 'bench', en: 'bench' },
+                origin: 'chatt',
+                audience: { to: 'person', personId: p.id },
+                leads: [0],
+            };
+            upsertDeadline(db, f.id, d, 'bench', now());
+        }
+    }
+    const sender = createProactiveSender({
+        adapter: new TeamsAdapter({}),
+        appId: '',
+        clock: { now: () => Date.now() },
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    const service = createReminderService({
+        db,
+        forbund: new Map([[f.id, f]]),
+        roster,
+        refs,
+        sender,
+        compose: createReminderComposer(db),
+        log: createLogger('silent'),
+        // Everything is due today from midnight on, whatever the hour the bench runs.
+        calendar: () => ({ leadDays: [0], sendHour: 0 }),
+    });
+
+    const started = performance.now();
+    let ticks = 0;
+    for (let pending = 1; pending > 0 && ticks < 5; ticks++) {
+        const r = await service.tick(now());
+        pending = r.pending + r.unreachable;
+    }
+    const wallMs = performance.now() - started;
+    worker.postMessage('stop');
+    const result = await new Promise<StandInResult>((r) => worker.once('message', r));
+    await worker.terminate();
+    const requests = new Map(Object.entries(result.requests));
+    const accepted = new Map(Object.entries(result.accepted));
+    const throttled = result.throttled;
+
+    const total = PEOPLE * PER_PERSON;
+    const delivered = accepted.size;
+    const duplicated = [...accepted.values()].reduce((s, n) => s + n - 1, 0);
+    const sentRows = db.prepare("SELECT count(*) FROM reminders WHERE state = 'sent'").pluck().get() as number;
+    const bench = [...requests.entries()].filter(([c]) => c.startsWith('a:29:bench-'));
+    const all = [...requests.values()].flat();
+    const perConv = TEAMS_LIMITS.perConversation.filter((w) => w.windowMs <= 30_000);
+    const line = (label: string, got: number, limit: number) =>
+        `  ${label.padEnd(34)} ${String(got).padStart(4)}   (limit ${limit})${got > limit ? '  OVER' : ''}`;
+    process.stdout.write(
+        [
+            `reminders: ${total} to ${bench.length} conversations; ${all.length} requests, ${throttled} answered 429 (Retry-After: 1)`,
+            `delivered ${delivered} / duplicated ${duplicated} / lost ${total - delivered}   (rows marked sent: ${sentRows}, ticks: ${ticks})`,
+            'peak requests:',
+            ...perConv.map((w) =>
+                line(`per conversation in ${w.windowMs / 1000} s`, Math.max(...bench.map(([, t]) => peak(t, w.windowMs))), w.limit),
+            ),
+            ...TEAMS_LIMITS.global.map((w) => line(`overall in ${w.windowMs / 1000} s`, peak(all, w.windowMs), w.limit)),
+            `wall time ${(wallMs / 1000).toFixed(1)} s`,
+            '',
+        ].join('\n'),
+    );
+    db.close();
+    if (delivered !== total || duplicated !== 0) process.exitCode = 1;
+}
+
+main().catch((err) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack}\n`);
+    process.exit(1);
+});

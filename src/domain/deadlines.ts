@@ -1,0 +1,165 @@
+// Deadlines a förbund keeps: the types, the per-förbund calendar and the yearly ones from lag 2003:1210 and the plan.
+import { z } from 'zod';
+import { addDaysTo } from './deadline-days';
+import type { Forbund } from './schema';
+
+export * from './deadline-days';
+export * from './deadline-leads';
+export * from './deadline-sources';
+
+/** A text in both languages the bot speaks. */
+export type Text = { sv: string; en: string };
+
+export const DEADLINE_KINDS = [
+    'samrad',
+    'budget',
+    'arsredovisning',
+    'delarsrapport',
+    'indikatorer',
+    'sus',
+    'projektrapport',
+    'kallelse',
+    'mote',
+    'protokoll',
+    'egen',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const ORIGINS = ['lag', 'plan', 'möte', 'chatt'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/** Who is reminded: the förbundschef, an insats's projektägare, the members called to a body, or one person. */
+export type Audience =
+    | { to: 'chef' }
+    | { to: 'projektagare'; insatsId: string }
+    | { to: 'members'; bodyId: string }
+    | { to: 'person'; personId: number };
+
+/** One deadline: `due` is a day in Europe/Stockholm (yyyy-MM-dd); `leads` are days before it (negative: after). */
+export type Deadline = {
+    key: string;
+    kind: DeadlineKind;
+    due: string;
+    title: Text;
+    source: Text;
+    origin: Origin;
+    audience: Audience;
+    leads: readonly number[];
+    /** Lead times that fell before this instant are never sent: the deadline did not exist then. */
+    knownFrom?: Date;
+    subject?: { year?: number; insatsId?: string; month?: string; meetingId?: number };
+};
+
+const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+const leads = z.array(z.number().int().min(-60).max(365)).min(1);
+
+/** Per-förbund dates and lead times; every field has a documented default. */
+export const CalendarSchema = z.object({
+    /** Samråd with the members before the budget (23 §): default 31 October. */
+    samradBy: mmdd.default('10-31'),
+    /** Delårsrapport, only where the plan has one (see calendarOf). */
+    delarsrapport: mmdd.optional(),
+    /** The yearly Indikatorer survey (NNS) and SUS registration, only where configured. */
+    indikatorer: mmdd.optional(),
+    sus: mmdd.optional(),
+    /** The monthly projektrapport for the previous month is due on this day. */
+    reportDay: z.number().int().min(1).max(28).default(10),
+    leadDays: leads.default([30, 14, 7, 1, 0]),
+    reportLeadDays: leads.default([0, -3]),
+    meetingLeadDays: leads.default([7, 1, 0]),
+    kallelseDaysBefore: z.number().int().min(1).max(60).default(7),
+    protokollDaysAfter: z.number().int().min(1).max(60).default(14),
+    /** Reminders go out at this hour, Stockholm time. */
+    sendHour: z.number().int().min(0).max(23).default(8),
+    /** A reminder more than this many days past its time is no longer sent. */
+    graceDays: z.number().int().min(0).max(60).default(7),
+});
+export type Calendar = z.output<typeof CalendarSchema>;
+export type CalendarInput = z.input<typeof CalendarSchema>;
+
+/** Used when the plan follows up through a delårsrapport but its data file gives no date (set calendar.delarsrapport). */
+export const DEFAULT_DELARSRAPPORT = '08-31';
+
+const LAW = 'lag (2003:1210) om finansiell samordning av rehabiliteringsinsatser';
+const planNote = (f: Forbund) => f.notes.find((n) => /delårsrapport/i.test(n));
+
+/** The förbund's calendar: its data file's `calendar`, then `extra`, over the defaults. */
+export function calendarOf(f: Forbund, extra: CalendarInput = {}): Calendar {
+    const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    const fromPlan = planNote(f) ? { delarsrapport: DEFAULT_DELARSRAPPORT } : {};
+    return CalendarSchema.parse({ ...fromPlan, ...defined(f.calendar ?? {}), ...defined(extra) });
+}
+
+/** The yearly deadlines whose due day falls in calendar year `year`. */
+export function yearlyDeadlines(f: Forbund, cal: Calendar, year: number): Deadline[] {
+    const chef: Audience = { to: 'chef' };
+    const base = { audience: chef, leads: cal.leadDays, subject: { year } };
+    const out: Deadline[] = [
+        {
+            ...base,
+            key: `samrad:${year}`,
+            kind: 'samrad',
+            due: `${year}-${cal.samradBy}`,
+            title: { sv: `Samråd med medlemmarna om budget ${year + 1}`, en: `Samråd with the members on budget ${year + 1}` },
+            source: { sv: `23 § ${LAW}: budgeten fastställs efter samråd med medlemmarna`, en: `23 § ${LAW}` },
+            origin: 'lag',
+        },
+        {
+            ...base,
+            key: `budget:${year}`,
+            kind: 'budget',
+            due: `${year}-11-30`,
+            title: { sv: `Styrelsen fastställer budget ${year + 1}`, en: `The board fixes the budget for ${year + 1}` },
+            source: { sv: `23 § ${LAW}: senast 30 november året före`, en: `23 § ${LAW}: by 30 November` },
+            origin: 'lag',
+        },
+        {
+            ...base,
+            key: `arsredovisning:${year}`,
+            kind: 'arsredovisning',
+            due: `${year}-03-31`,
+            title: { sv: `Årsredovisning ${year - 1} upprättad`, en: `Annual report (årsredovisning) ${year - 1} prepared` },
+            source: {
+                sv: `${LAW}: inom tre månader efter räkenskapsårets utgång`,
+                en: `${LAW}: within three months of year end`,
+            },
+            origin: 'lag',
+        },
+    ];
+    const planned = (kind: DeadlineKind, mmddDue: string | undefined, title: Text, source: Text) => {
+        if (mmddDue) out.push({ ...base, key: `${kind}:${year}`, kind, due: `${year}-${mmddDue}`, title, source, origin: 'plan' });
+    };
+    const note = planNote(f);
+    planned(
+        'delarsrapport',
+        cal.delarsrapport,
+        { sv: `Delårsrapport ${year}`, en: `Interim report (delårsrapport) ${year}` },
+        note ? { sv: `Förbundets plan: ${note}`, en: `The förbund's plan: ${note}` } : { sv: 'Förbundets kalender', en: "The förbund's calendar" },
+    );
+    planned(
+        'indikatorer',
+        cal.indikatorer,
+        { sv: `Indikatorer för finansiell samordning: enkäten ${year}`, en: `Indikatorer survey ${year}` },
+        { sv: 'Nationella nätverket för samordningsförbund (NNS); förbundets kalender', en: 'NNS; the förbund’s calendar' },
+    );
+    planned(
+        'sus',
+        cal.sus,
+        { sv: `SUS: insatser och deltagare ${year} registrerade`, en: `SUS registration for ${year}` },
+        { sv: 'Försäkringskassans uppföljningssystem SUS; förbundets kalender', en: 'SUS (Försäkringskassan); the förbund’s calendar' },
+    );
+    return out;
+}
+
+/** Yearly deadlines with a due day in [from, to] (yyyy-MM-dd). */
+export function yearlyBetween(f: Forbund, cal: Calendar, from: string, to: string): Deadline[] {
+    const years: number[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+    return years.flatMap((y) => yearlyDeadlines(f, cal, y)).filter((d) => d.due >= from && d.due <= to);
+}
+
+/** The window of due days the planner must look at on `today`: late reminders back, the longest lead ahead. */
+export function planningWindow(cal: Calendar, today: string): { from: string; to: string } {
+    const all = [...cal.leadDays, ...cal.reportLeadDays, ...cal.meetingLeadDays];
+    const after = Math.max(0, -Math.min(...all));
+    return { from: addDaysTo(today, -(cal.graceDays + after)), to: addDaysTo(today, Math.max(...all, 0)) };
+}

@@ -1,0 +1,143 @@
+// Reminder service: a tick plans due reminders and sends them through the proactive sender, each at most once.
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { Person } from '../domain/access';
+import { calendarOf, type CalendarInput, type Deadline } from '../domain/deadlines';
+import type { Forbund } from '../domain/schema';
+import type { Logger } from '../log';
+import type { ConversationRefs } from '../storage/conversation-refs';
+import type { Db } from '../storage/db';
+import { createReminderRows } from '../storage/reminders';
+import type { Roster } from '../storage/roster';
+import { deliverAll, type Delivery } from './reminder-delivery';
+import { planForbund, type DoneBy, type Planned } from './reminder-plan';
+import type { ProactiveSender } from './sender';
+
+/** Something the chef is told about a reminder: its recipient cannot be reached, or sending it failed. */
+export type NoticeItem = { deadline: Deadline; person: Person } & (
+    | { kind: 'unreachable' }
+    | { kind: 'failed'; error: string; final: boolean }
+);
+
+/** Turns reminders and notices into activities (the bot layer words them and picks the card). */
+export type ReminderComposer = {
+    reminder(f: Forbund, p: Planned, now: Date): Partial<Activity>;
+    notice(f: Forbund, items: NoticeItem[], now: Date): Partial<Activity>;
+};
+
+export type ReminderServiceDeps = {
+    db: Db;
+    forbund: ReadonlyMap<string, Forbund>;
+    roster: Roster;
+    refs: ConversationRefs;
+    sender: ProactiveSender;
+    compose: ReminderComposer;
+    log: Logger;
+    /** Wall clock for sent_at stamps (the tick's `now` is only for planning). */
+    clock?: () => Date;
+    /** Deadlines done by facts kept elsewhere, e.g. the justerad budget decision (see src/app.ts). */
+    doneBy?: DoneBy;
+    /** Calendar settings beyond the data file's `calendar`, per förbund (Indikatorer, SUS, lead times). */
+    calendar?: (f: Forbund) => CalendarInput;
+    /** Conversations served at once; each conversation's reminders go one after another. */
+    concurrency?: number;
+};
+
+/** What one tick did. */
+export type TickReport = { planned: number; sent: number; pending: number; failed: number; unreachable: number; notices: number };
+
+/** Creates the service; call `tick(now)` from a scheduler or a test. Ticks never overlap. */
+export function createReminderService(deps: ReminderServiceDeps) {
+    const rows = createReminderRows(deps.db);
+    const clock = deps.clock ?? (() => new Date());
+    const log = deps.log.child({ component: 'reminders' });
+    const warnedNoRecipient = new Set<string>();
+    let running: Promise<TickReport> | undefined;
+
+    const userRef = (p: Person): Partial<ConversationReference> | undefined =>
+        p.teamsUserId ? deps.refs.get('user', p.teamsUserId) : undefined;
+
+    async function run(now: Date): Promise<TickReport> {
+        for (const r of rows.interrupted())
+            log.warn('reminder send was interrupted before its result was recorded; it is sent again and may arrive twice', {
+                reminderId: r.id,
+                claimedAt: r.claimed_at,
+            });
+        const report: TickReport = { planned: 0, sent: 0, pending: 0, failed: 0, unreachable: 0, notices: 0 };
+        const deliveries: Delivery[] = [];
+        const notices = new Map<string, { key: string; item: NoticeItem }[]>();
+        const notice = (f: Forbund, key: string, item: NoticeItem) => {
+            if (!rows.noticed(key)) notices.set(f.id, [...(notices.get(f.id) ?? []), { key, item }]);
+        };
+        for (const f of deps.forbund.values()) {
+            const people = deps.roster.list(f.id);
+            const calendar = calendarOf(f, deps.calendar?.(f));
+            const planned = deps.db.transaction(() =>
+                planForbund(deps.db, rows, f, people, now, {
+                    doneBy: deps.doneBy,
+                    calendar,
+                    noRecipient: (d) => {
+                        if (warnedNoRecipient.has(`${f.id}|${d.key}`)) return;
+                        warnedNoRecipient.add(`${f.id}|${d.key}`);
+                        log.warn('deadline has nobody to remind on the roster', { forbund: f.id, deadline: d.key });
+                    },
+                }),
+            )();
+            report.planned += planned.length;
+            for (const p of planned) {
+                const ref = userRef(p.person);
+                if (!ref) {
+                    report.unreachable++;
+                    notice(f, `unreachable:${p.row.deadline_id}:${p.person.id}`, { kind: 'unreachable', ...p });
+                    continue;
+                }
+                deliveries.push({ f, p, ref, activity: deps.compose.reminder(f, p, now) });
+            }
+        }
+        const results = await deliverAll(deliveries, { rows, sender: deps.sender, clock, log, concurrency: deps.concurrency });
+        for (const r of results) {
+            if (r.outcome === 'sent') report.sent++;
+            else if (r.outcome === 'skipped') continue;
+            else {
+                report[r.final ? 'failed' : 'pending']++;
+                notice(r.f, `failed:${r.p.row.id}`, { kind: 'failed', ...r.p, error: r.error, final: r.final });
+            }
+        }
+        report.notices = await sendNotices(notices, now);
+        return report;
+    }
+
+    /** Tells each förbund's chef, in one message, what could not be delivered; each notice reaches them once. */
+    async function sendNotices(byForbund: Map<string, { key: string; item: NoticeItem }[]>, now: Date): Promise<number> {
+        let told = 0;
+        for (const [forbundId, list] of byForbund) {
+            const f = deps.forbund.get(forbundId)!;
+            const chef = deps.roster.list(f.id).find((p) => p.roles.some((r) => r.role === 'förbundschef') && userRef(p));
+            if (!chef) {
+                log.warn('reminder problems cannot be told: the förbundschef cannot be reached', { forbund: f.id, notices: list.length });
+                continue;
+            }
+            const result = await deps.sender.send(userRef(chef)!, deps.compose.notice(f, list.map((n) => n.item), now));
+            if (!result.ok) {
+                log.warn('reminder notice to the chef failed; it is tried again next tick', { forbund: f.id, error: result.error });
+                continue;
+            }
+            rows.recordNotices(f.id, list.map((n) => n.key), clock());
+            told += list.length;
+        }
+        return told;
+    }
+
+    return {
+        /** Plans and sends what is due at `now`; a tick asked for while one runs joins that one. */
+        tick(now: Date): Promise<TickReport> {
+            running ??= run(now).finally(() => (running = undefined));
+            return running;
+        },
+        /** Resolves when no tick is running (for a clean shutdown). */
+        async idle(): Promise<void> {
+            await running?.catch(() => undefined);
+        },
+        rows,
+    };
+}
+export type ReminderService = ReturnType<typeof createReminderService>;

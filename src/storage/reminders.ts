@@ -1,0 +1,87 @@
+// Reminder rows, one per (deadline, lead time, person): planned, claimed right before a send, then sent or failed.
+import { z } from 'zod';
+import type { Db } from './db';
+
+const reminderRow = z.object({
+    id: z.number().int(),
+    deadline_id: z.number().int(),
+    lead_days: z.number().int(),
+    person_id: z.number().int(),
+    fire_at: z.string(),
+    late: z.number().int(),
+    state: z.enum(['pending', 'sent', 'failed', 'superseded']),
+    attempts: z.number().int(),
+    last_error: z.string().nullable(),
+    claimed_at: z.string().nullable(),
+    sent_at: z.string().nullable(),
+});
+/** A stored reminder. */
+export type ReminderRow = z.output<typeof reminderRow>;
+
+/** The reminder repository over the db. */
+export function createReminderRows(db: Db) {
+    const parse = (r: unknown) => reminderRow.parse(r);
+    const one = db.prepare('SELECT * FROM reminders WHERE deadline_id = ? AND lead_days = ? AND person_id = ?');
+    const insert = db.prepare(
+        `INSERT OR IGNORE INTO reminders (deadline_id, lead_days, person_id, fire_at, late, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    return {
+        /** The row for this lead time and person, created pending if new; an existing row is returned as it is. */
+        ensure(deadlineId: number, lead: number, personId: number, fireAt: Date, late: boolean, at: Date): ReminderRow {
+            insert.run(deadlineId, lead, personId, fireAt.toISOString(), late ? 1 : 0, at.toISOString());
+            return parse(one.get(deadlineId, lead, personId));
+        },
+        /** Older pending rows of the same deadline and person are never sent once a later lead time is due. */
+        supersede(deadlineId: number, personId: number, keepLead: number): number {
+            return db
+                .prepare(
+                    `UPDATE reminders SET state = 'superseded' WHERE deadline_id = ? AND person_id = ? AND lead_days <> ?
+                     AND state = 'pending'`,
+                )
+                .run(deadlineId, personId, keepLead).changes;
+        },
+        /** Committed right before the send: if the process dies before `sent`, the row shows it was in flight. */
+        claim(id: number, at: Date): boolean {
+            return (
+                db
+                    .prepare("UPDATE reminders SET claimed_at = ? WHERE id = ? AND state = 'pending'")
+                    .run(at.toISOString(), id).changes === 1
+            );
+        },
+        /** Records the connector's acceptance; called synchronously right after it, to keep the crash window small. */
+        sent(id: number, at: Date, attempts: number, activityId?: string): void {
+            db.prepare(
+                `UPDATE reminders SET state = 'sent', sent_at = ?, attempts = attempts + ?, activity_id = ?,
+                 claimed_at = NULL, last_error = NULL WHERE id = ?`,
+            ).run(at.toISOString(), attempts, activityId ?? null, id);
+        },
+        /** Records a failed send: `final` makes it 'failed', otherwise it stays pending for the next tick. */
+        failed(id: number, error: string, attempts: number, final: boolean): void {
+            db.prepare(
+                `UPDATE reminders SET state = ?, attempts = attempts + ?, last_error = ?, claimed_at = NULL WHERE id = ?`,
+            ).run(final ? 'failed' : 'pending', attempts, error.slice(0, 500), id);
+        },
+        /** Pending rows whose send was interrupted (claimed but never recorded). */
+        interrupted(): ReminderRow[] {
+            return db
+                .prepare("SELECT * FROM reminders WHERE state = 'pending' AND claimed_at IS NOT NULL")
+                .all()
+                .map(parse);
+        },
+        /** Every row of a deadline (tests and listings). */
+        ofDeadline(deadlineId: number): ReminderRow[] {
+            return db.prepare('SELECT * FROM reminders WHERE deadline_id = ? ORDER BY id').all(deadlineId).map(parse);
+        },
+        /** True once a notice with this key reached the chef. */
+        noticed(key: string): boolean {
+            return db.prepare('SELECT 1 FROM reminder_notices WHERE key = ?').get(key) !== undefined;
+        },
+        /** Records that notices reached the chef. */
+        recordNotices: db.transaction((forbundId: string, keys: string[], at: Date) => {
+            const put = db.prepare('INSERT OR IGNORE INTO reminder_notices (key, forbund_id, sent_at) VALUES (?, ?, ?)');
+            for (const k of keys) put.run(k, forbundId, at.toISOString());
+        }),
+    };
+}
+export type ReminderRows = ReturnType<typeof createReminderRows>;

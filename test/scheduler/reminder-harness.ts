@@ -1,0 +1,120 @@
+// Test harness for the reminder service: a real SQLite file, both sample förbund, a fake clock and a nocked connector.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { join } from 'node:path';
+import nock from 'nock';
+import { createReminderComposer } from '../../src/bot/reminders/messages';
+import type { Forbund } from '../../src/domain';
+import { createLogger } from '../../src/log';
+import { createReminderService, type ReminderServiceDeps } from '../../src/scheduler/reminders';
+import { createProactiveSender } from '../../src/scheduler/sender';
+import { createConversationRefs } from '../../src/storage/conversation-refs';
+import { openDb, type Db } from '../../src/storage/db';
+import { createRoster } from '../../src/storage/roster';
+import { forbund } from '../domain/load';
+import { tempDir } from '../helpers/temp-dir';
+
+export const SERVICE = 'https://smba.example.test';
+export type Posted = { conversation: string; text: string; at: Date; body: Record<string, any> };
+
+/** Fryksdalen and Nedansiljan on a database file in a temp folder; `reopen` simulates a restart. */
+export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
+    const tmp = tempDir('finsam-reminders-');
+    const file = join(tmp.dir, 'finsam.sqlite');
+    const fs: Forbund[] = [forbund('fryksdalen'), forbund('nedansiljan')];
+    const logs: Record<string, any>[] = [];
+    let clock = new Date('2025-10-01T00:00:00Z');
+    const posted: Posted[] = [];
+    const failing = new Map<string, number>();
+
+    nock(SERVICE)
+        .persist()
+        .post(/\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+        .reply((path, body) => {
+            const conversation = decodeURIComponent(path.split('/')[3]);
+            const status = failing.get(conversation);
+            if (status) return [status, { error: { code: 'X', message: `status ${status}` } }];
+            const b = body as Record<string, any>;
+            posted.push({ conversation, text: String(b.text ?? ''), at: clock, body: b });
+            return [200, { id: `act-${posted.length}` }];
+        });
+
+    const open = (db: Db) => {
+        const roster = createRoster(db, () => clock);
+        const refs = createConversationRefs(db, () => clock);
+        const sender = createProactiveSender({
+            adapter: new TeamsAdapter({}),
+            appId: '',
+            clock: { now: () => clock.getTime() },
+            // Virtual sleep: the retry and throttle waits pass instantly.
+            sleep: async () => undefined,
+            random: () => 0.5,
+        });
+        const service = createReminderService({
+            db,
+            forbund: new Map(fs.map((f) => [f.id, f])),
+            roster,
+            refs,
+            sender,
+            compose: createReminderComposer(db),
+            log: createLogger('debug', {}, (l) => logs.push(JSON.parse(l))),
+            clock: () => clock,
+            ...extra,
+        });
+        return { db, roster, refs, service };
+    };
+    let current = open(openDb(file));
+    for (const f of fs) current.roster.seedOnce(f.id, f.roster);
+
+    const h = {
+        fs,
+        posted,
+        logs,
+        failing,
+        get db() {
+            return current.db;
+        },
+        get roster() {
+            return current.roster;
+        },
+        get service() {
+            return current.service;
+        },
+        now: () => clock,
+        /** Makes a roster person reachable: their Teams id is bound and their 1:1 reference stored. */
+        reach(forbundId: string, slug: string): string {
+            const p = current.roster.bySlug(forbundId, slug)!;
+            const teamsId = `29:${slug}`;
+            current.roster.bindIdentity(p.id, { teamsUserId: teamsId });
+            const conversation = `a:1on1-${slug}`;
+            current.refs.put('user', teamsId, {
+                serviceUrl: `${SERVICE}/`,
+                channelId: 'msteams',
+                conversation: { id: conversation, conversationType: 'personal' } as never,
+                bot: { id: '28:bot', name: 'Finsam' },
+                user: { id: teamsId, name: p.name },
+            });
+            return conversation;
+        },
+        /** Runs one tick at `iso`. */
+        async tick(iso: string | Date) {
+            clock = new Date(iso);
+            return current.service.tick(clock);
+        },
+        /** Ticks every `stepMinutes` from `fromIso` up to (not including) `toIso`. */
+        async run(fromIso: string, toIso: string, stepMinutes = 15) {
+            for (let t = Date.parse(fromIso); t < Date.parse(toIso); t += stepMinutes * 60_000) await h.tick(new Date(t));
+        },
+        /** Closes the database and opens it again with a new service, as after a restart. */
+        reopen() {
+            current.db.close();
+            current = open(openDb(file));
+        },
+        close() {
+            current.db.close();
+            nock.cleanAll();
+            tmp.cleanup();
+        },
+    };
+    return h;
+}
+export type ReminderHarness = ReturnType<typeof reminderHarness>;
