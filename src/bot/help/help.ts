@@ -22,8 +22,14 @@ export function helpReply(ctx: TurnContext, deps: BotDeps): Reply {
     const title = say(info.lang, `Det här kan jag svara på för ${f.name}`, `What I can answer for ${f.name}`);
     const topics = say(
         info.lang,
-        'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. Förbundschefen kan också hantera roller ("visa roller") och koppla kanaler.',
-        'Budget and eget kapital, posts and the parts\' contributions, rules and discrepancies in the plan, goals and indicators, organisation and the law. The förbundschef can also manage roles ("show roles") and link channels.',
+        'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. ' +
+            'Möten: "när är nästa styrelsemöte?", "visa dagordningen"; förbundschefen skriver "nytt styrelsemöte 12 december 13:00" och "skicka kallelse". ' +
+            'Beslut: "vilka beslut har fattats om Navet?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för Navet?". ' +
+            'Deadlines: "vilka deadlines har vi?". Roller: "visa roller".',
+        "Budget and eget kapital, posts and the parts' contributions, rules and discrepancies in the plan, goals and indicators, organisation and the law. " +
+            'Meetings: "when is the next board meeting?", "show the agenda"; the förbundschef writes "nytt styrelsemöte 12 december 13:00" and "skicka kallelse". ' +
+            'Decisions: "what did the board decide about the budget?". Reports: project owners write "report", anyone can ask "how is Navet doing?". ' +
+            'Deadlines: "which deadlines do we have?". Roles: "show roles".',
     );
     return {
         text: [`**${title}**`, topics, ...examples.map((q) => `- ${q}`)].join('\n'),
