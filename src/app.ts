@@ -104,8 +104,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         ...deps,
         compose: createReminderComposer(db),
         clock: now,
-        doneBy: (f, d) =>
-            d.kind === 'budget' && budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd',
+        doneBy: (f, d) => d.kind === 'budget' && budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd',
     });
     let ready = false;
     const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });

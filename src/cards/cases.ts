@@ -24,7 +24,9 @@ export function cardCases(): { cases: CardCase[]; withoutData: string[] } {
             continue;
         }
         const raw = JSON.parse(readFileSync(file, 'utf8')) as object | object[];
-        (Array.isArray(raw) ? raw : [raw]).forEach((data, i) => cases.push({ template, name: `${template}-${i + 1}`, data }));
+        (Array.isArray(raw) ? raw : [raw]).forEach((data, i) =>
+            cases.push({ template, name: `${template}-${i + 1}`, data }),
+        );
     }
     return { cases, withoutData };
 }

@@ -78,7 +78,10 @@
     }
 
     function escapeHtml(s) {
-        return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+        return s.replace(
+            /[&<>"']/g,
+            (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+        );
     }
 
     function inline(s) {
@@ -101,7 +104,9 @@
                     return `<ul>${lines.map((l) => `<li>${inline(l.replace(/^\s*[-*] /, ''))}</li>`).join('')}</ul>`;
                 }
                 if (lines.every((l) => /^\s*\d+\. /.test(l))) {
-                    return `<ol>${lines.map((l) => `<li>${inline(l.replace(/^\s*\d+\. /, ''))}</li>`).join('')}</ol>`;
+                    const start = parseInt(lines[0], 10);
+                    const items = lines.map((l) => `<li>${inline(l.replace(/^\s*\d+\. /, ''))}</li>`).join('');
+                    return `<ol start="${start}">${items}</ol>`;
                 }
                 return `<p>${lines.map(inline).join('<br>')}</p>`;
             })

@@ -2,12 +2,13 @@
 // that answers 429 (Retry-After: 1) to 20 % of requests; prints delivered / duplicated / lost, peak rates and wall time.
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { Worker } from 'node:worker_threads';
+import { STAND_IN, type StandInResult } from './bench-stand-in';
 import { createReminderComposer } from '../bot/reminders/messages';
 import { dayOf, type Deadline } from '../domain/deadlines';
 import { createLogger } from '../log';
 import { FORBUND_DATA_DIR } from '../paths';
 import { createReminderService } from '../scheduler/reminders';
-import { TEAMS_LIMITS } from '../scheduler/rate-limit';
+import { TEAMS_LIMITS, type RateWindow } from '../scheduler/rate-limit';
 import { createProactiveSender } from '../scheduler/sender';
 import { createConversationRefs } from '../storage/conversation-refs';
 import { openDb } from '../storage/db';
@@ -29,47 +30,6 @@ function peak(times: number[], windowMs: number): number {
     }
     return best;
 }
-
-/**
- * The connector stand-in runs in a worker thread with its own event loop, so arrival times are not skewed by the
- * bot's work in this thread. It answers 429 (Retry-After: 1) to a seeded 20 % of requests, 200 to the rest.
- */
-const STAND_IN = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createServer } = require('node:http');
-let seed = workerData.seed;
-const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const requests = {};
-const accepted = {};
-let throttled = 0;
-const server = createServer((req, res) => {
-    const at = Date.now();
-    const conversation = decodeURIComponent((req.url || '').split('/')[3] || '');
-    (requests[conversation] = requests[conversation] || []).push(at);
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-        if (random() < workerData.share) {
-            throttled++;
-            res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
-            return res.end(JSON.stringify({ error: { code: 'Throttled' } }));
-        }
-        const text = String(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}').text);
-        const marker = (/bench-[0-9]+-[0-9]+/.exec(text) || [])[0];
-        if (marker) accepted[marker] = (accepted[marker] || 0) + 1;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: 'act-' + at }));
-    });
-});
-server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
-parentPort.on('message', () => server.close(() => parentPort.postMessage({ requests, accepted, throttled })));
-`;
-type StandInResult = { requests: Record<string, number[]>; accepted: Record<string, number>; throttled: number };
 
 async function main() {
     const worker = new Worker(STAND_IN, { eval: true, workerData: { seed: 20251130, share: THROTTLE_SHARE } });
@@ -106,9 +66,13 @@ async function main() {
             upsertDeadline(db, f.id, d, 'bench', now());
         }
     }
+    // `--margin <ms>` widens every window by that much: what a limiter with room for network jitter would do.
+    const margin = Number(process.argv[process.argv.indexOf('--margin') + 1]) || 0;
+    const widen = (ws: RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
     const sender = createProactiveSender({
         adapter: new TeamsAdapter({}),
         appId: '',
+        limits: { perConversation: widen(TEAMS_LIMITS.perConversation), global: widen(TEAMS_LIMITS.global) },
         clock: { now: () => Date.now() },
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     });
@@ -126,9 +90,11 @@ async function main() {
 
     const started = performance.now();
     let ticks = 0;
+    let notices = 0;
     for (let pending = 1; pending > 0 && ticks < 5; ticks++) {
         const r = await service.tick(now());
         pending = r.pending + r.unreachable;
+        notices += r.notices;
     }
     const wallMs = performance.now() - started;
     worker.postMessage('stop');
@@ -149,13 +115,19 @@ async function main() {
         `  ${label.padEnd(34)} ${String(got).padStart(4)}   (limit ${limit})${got > limit ? '  OVER' : ''}`;
     process.stdout.write(
         [
-            `reminders: ${total} to ${bench.length} conversations; ${all.length} requests, ${throttled} answered 429 (Retry-After: 1)`,
-            `delivered ${delivered} / duplicated ${duplicated} / lost ${total - delivered}   (rows marked sent: ${sentRows}, ticks: ${ticks})`,
-            'peak requests:',
+            `reminders: ${total} to ${bench.length} conversations; ${all.length} requests, ${throttled} answered 429 (Retry-After: 1)${margin ? `; limiter windows widened by ${margin} ms` : ''}`,
+            `delivered ${delivered} / duplicated ${duplicated} / lost ${total - delivered}   (rows marked sent: ${sentRows}, ticks: ${ticks}, notices to the chef: ${notices})`,
+            'peak requests as the connector received them:',
             ...perConv.map((w) =>
-                line(`per conversation in ${w.windowMs / 1000} s`, Math.max(...bench.map(([, t]) => peak(t, w.windowMs))), w.limit),
+                line(
+                    `per conversation in ${w.windowMs / 1000} s`,
+                    Math.max(...bench.map(([, t]) => peak(t, w.windowMs))),
+                    w.limit,
+                ),
             ),
-            ...TEAMS_LIMITS.global.map((w) => line(`overall in ${w.windowMs / 1000} s`, peak(all, w.windowMs), w.limit)),
+            ...TEAMS_LIMITS.global.map((w) =>
+                line(`overall in ${w.windowMs / 1000} s`, peak(all, w.windowMs), w.limit),
+            ),
             `wall time ${(wallMs / 1000).toFixed(1)} s`,
             '',
         ].join('\n'),

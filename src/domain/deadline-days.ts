@@ -1,6 +1,6 @@
 // Calendar days in Europe/Stockholm as yyyy-MM-dd strings: today, day arithmetic and the instant a reminder is due.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TIME_ZONE } from './format';
 
 /** The Stockholm day of an instant. */

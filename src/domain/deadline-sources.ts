@@ -1,7 +1,8 @@
 // Deadlines that follow from the förbund's own records: the monthly projektrapport per insats and each meeting.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
 import { addDaysTo, dayOf } from './deadline-days';
 import type { Calendar, Deadline, Text } from './deadlines';
 import { TIME_ZONE } from './format';
@@ -47,7 +48,10 @@ export function reportDeadlines(
                 key: `projektrapport:${insats.id}:${m}`,
                 kind: 'projektrapport',
                 due,
-                title: { sv: `Månadsrapport ${insats.name}, ${name.sv}`, en: `Monthly report ${insats.name}, ${name.en}` },
+                title: {
+                    sv: `Månadsrapport ${insats.name}, ${name.sv}`,
+                    en: `Monthly report ${insats.name}, ${name.en}`,
+                },
                 source: {
                     sv: `Förbundets uppföljning: rapport senast den ${cal.reportDay} i månaden efter`,
                     en: `The förbund's follow-up: report by day ${cal.reportDay} of the following month`,

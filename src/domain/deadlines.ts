@@ -1,11 +1,13 @@
 // Deadlines a förbund keeps: the types, the per-förbund calendar and the yearly ones from lag 2003:1210 and the plan.
 import { z } from 'zod';
 import { addDaysTo } from './deadline-days';
+import { planNote } from './deadline-yearly';
 import type { Forbund } from './schema';
 
 export * from './deadline-days';
 export * from './deadline-leads';
 export * from './deadline-sources';
+export * from './deadline-yearly';
 
 /** A text in both languages the bot speaks. */
 export type Text = { sv: string; en: string };
@@ -79,82 +81,11 @@ export type CalendarInput = z.input<typeof CalendarSchema>;
 /** Used when the plan follows up through a delårsrapport but its data file gives no date (set calendar.delarsrapport). */
 export const DEFAULT_DELARSRAPPORT = '08-31';
 
-const LAW = 'lag (2003:1210) om finansiell samordning av rehabiliteringsinsatser';
-const planNote = (f: Forbund) => f.notes.find((n) => /delårsrapport/i.test(n));
-
 /** The förbund's calendar: its data file's `calendar`, then `extra`, over the defaults. */
 export function calendarOf(f: Forbund, extra: CalendarInput = {}): Calendar {
     const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     const fromPlan = planNote(f) ? { delarsrapport: DEFAULT_DELARSRAPPORT } : {};
     return CalendarSchema.parse({ ...fromPlan, ...defined(f.calendar ?? {}), ...defined(extra) });
-}
-
-/** The yearly deadlines whose due day falls in calendar year `year`. */
-export function yearlyDeadlines(f: Forbund, cal: Calendar, year: number): Deadline[] {
-    const chef: Audience = { to: 'chef' };
-    const base = { audience: chef, leads: cal.leadDays, subject: { year } };
-    const out: Deadline[] = [
-        {
-            ...base,
-            key: `samrad:${year}`,
-            kind: 'samrad',
-            due: `${year}-${cal.samradBy}`,
-            title: { sv: `Samråd med medlemmarna om budget ${year + 1}`, en: `Samråd with the members on budget ${year + 1}` },
-            source: { sv: `23 § ${LAW}: budgeten fastställs efter samråd med medlemmarna`, en: `23 § ${LAW}` },
-            origin: 'lag',
-        },
-        {
-            ...base,
-            key: `budget:${year}`,
-            kind: 'budget',
-            due: `${year}-11-30`,
-            title: { sv: `Styrelsen fastställer budget ${year + 1}`, en: `The board fixes the budget for ${year + 1}` },
-            source: { sv: `23 § ${LAW}: senast 30 november året före`, en: `23 § ${LAW}: by 30 November` },
-            origin: 'lag',
-        },
-        {
-            ...base,
-            key: `arsredovisning:${year}`,
-            kind: 'arsredovisning',
-            due: `${year}-03-31`,
-            title: { sv: `Årsredovisning ${year - 1} upprättad`, en: `Annual report (årsredovisning) ${year - 1} prepared` },
-            source: {
-                sv: `${LAW}: inom tre månader efter räkenskapsårets utgång`,
-                en: `${LAW}: within three months of year end`,
-            },
-            origin: 'lag',
-        },
-    ];
-    const planned = (kind: DeadlineKind, mmddDue: string | undefined, title: Text, source: Text) => {
-        if (mmddDue) out.push({ ...base, key: `${kind}:${year}`, kind, due: `${year}-${mmddDue}`, title, source, origin: 'plan' });
-    };
-    const note = planNote(f);
-    planned(
-        'delarsrapport',
-        cal.delarsrapport,
-        { sv: `Delårsrapport ${year}`, en: `Interim report (delårsrapport) ${year}` },
-        note ? { sv: `Förbundets plan: ${note}`, en: `The förbund's plan: ${note}` } : { sv: 'Förbundets kalender', en: "The förbund's calendar" },
-    );
-    planned(
-        'indikatorer',
-        cal.indikatorer,
-        { sv: `Indikatorer för finansiell samordning: enkäten ${year}`, en: `Indikatorer survey ${year}` },
-        { sv: 'Nationella nätverket för samordningsförbund (NNS); förbundets kalender', en: 'NNS; the förbund’s calendar' },
-    );
-    planned(
-        'sus',
-        cal.sus,
-        { sv: `SUS: insatser och deltagare ${year} registrerade`, en: `SUS registration for ${year}` },
-        { sv: 'Försäkringskassans uppföljningssystem SUS; förbundets kalender', en: 'SUS (Försäkringskassan); the förbund’s calendar' },
-    );
-    return out;
-}
-
-/** Yearly deadlines with a due day in [from, to] (yyyy-MM-dd). */
-export function yearlyBetween(f: Forbund, cal: Calendar, from: string, to: string): Deadline[] {
-    const years: number[] = [];
-    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
-    return years.flatMap((y) => yearlyDeadlines(f, cal, y)).filter((d) => d.due >= from && d.due <= to);
 }
 
 /** The window of due days the planner must look at on `today`: late reminders back, the longest lead ahead. */

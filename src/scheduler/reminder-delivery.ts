@@ -10,9 +10,7 @@ import type { ProactiveSender, SendResult } from './sender';
 export type Delivery = { f: Forbund; p: Planned; ref: Partial<ConversationReference>; activity: Partial<Activity> };
 /** How it went: sent, failed (final or kept pending), or skipped because another tick had it. */
 export type Delivered = { f: Forbund; p: Planned } & (
-    | { outcome: 'sent' }
-    | { outcome: 'skipped' }
-    | { outcome: 'failed'; error: string; final: boolean }
+    { outcome: 'sent' } | { outcome: 'skipped' } | { outcome: 'failed'; error: string; final: boolean }
 );
 
 type Deps = { rows: ReminderRows; sender: ProactiveSender; clock: () => Date; log: Logger; concurrency?: number };
@@ -54,7 +52,9 @@ export async function deliverAll(all: readonly Delivery[], deps: Deps): Promise<
     const queues = new Map<string, Delivery[]>();
     for (const d of all) {
         const key = d.ref.conversation?.id ?? '';
-        queues.set(key, [...(queues.get(key) ?? []), d]);
+        const queue = queues.get(key) ?? [];
+        queue.push(d);
+        queues.set(key, queue);
     }
     const pending = [...queues.values()];
     const out: Delivered[] = [];

@@ -21,7 +21,11 @@ export function scheduleReminders(
             opts.log.error('reminders tick failed', { error: err });
         }
     };
-    const job = new Cron(opts.pattern ?? REMINDER_PATTERN, { name: 'reminders', timezone: TIME_ZONE, protect: true }, run);
+    const job = new Cron(
+        opts.pattern ?? REMINDER_PATTERN,
+        { name: 'reminders', timezone: TIME_ZONE, protect: true },
+        run,
+    );
     void run();
     return {
         /** The next scheduled tick. */

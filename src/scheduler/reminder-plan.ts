@@ -90,7 +90,14 @@ export function recipients(f: Forbund, a: Audience, people: readonly Person[]): 
 }
 
 /** A reminder to send now. */
-export type Planned = { row: ReminderRow; deadline: Deadline; person: Person; lead: number; late: boolean; fireAt: Date };
+export type Planned = {
+    row: ReminderRow;
+    deadline: Deadline;
+    person: Person;
+    lead: number;
+    late: boolean;
+    fireAt: Date;
+};
 
 /**
  * Plans one förbund's tick (call inside a transaction): for each open deadline, the latest lead time that has come

@@ -9,13 +9,13 @@ import type { Db } from '../storage/db';
 import { createReminderRows } from '../storage/reminders';
 import type { Roster } from '../storage/roster';
 import { deliverAll, type Delivery } from './reminder-delivery';
+import { sendNotices } from './reminder-notices';
 import { planForbund, type DoneBy, type Planned } from './reminder-plan';
 import type { ProactiveSender } from './sender';
 
 /** Something the chef is told about a reminder: its recipient cannot be reached, or sending it failed. */
 export type NoticeItem = { deadline: Deadline; person: Person } & (
-    | { kind: 'unreachable' }
-    | { kind: 'failed'; error: string; final: boolean }
+    { kind: 'unreachable' } | { kind: 'failed'; error: string; final: boolean }
 );
 
 /** Turns reminders and notices into activities (the bot layer words them and picks the card). */
@@ -43,7 +43,14 @@ export type ReminderServiceDeps = {
 };
 
 /** What one tick did. */
-export type TickReport = { planned: number; sent: number; pending: number; failed: number; unreachable: number; notices: number };
+export type TickReport = {
+    planned: number;
+    sent: number;
+    pending: number;
+    failed: number;
+    unreachable: number;
+    notices: number;
+};
 
 /** Creates the service; call `tick(now)` from a scheduler or a test. Ticks never overlap. */
 export function createReminderService(deps: ReminderServiceDeps) {
@@ -58,10 +65,13 @@ export function createReminderService(deps: ReminderServiceDeps) {
 
     async function run(now: Date): Promise<TickReport> {
         for (const r of rows.interrupted())
-            log.warn('reminder send was interrupted before its result was recorded; it is sent again and may arrive twice', {
-                reminderId: r.id,
-                claimedAt: r.claimed_at,
-            });
+            log.warn(
+                'reminder send was interrupted before its result was recorded; it is sent again and may arrive twice',
+                {
+                    reminderId: r.id,
+                    claimedAt: r.claimed_at,
+                },
+            );
         const report: TickReport = { planned: 0, sent: 0, pending: 0, failed: 0, unreachable: 0, notices: 0 };
         const deliveries: Delivery[] = [];
         const notices = new Map<string, { key: string; item: NoticeItem }[]>();
@@ -93,7 +103,13 @@ export function createReminderService(deps: ReminderServiceDeps) {
                 deliveries.push({ f, p, ref, activity: deps.compose.reminder(f, p, now) });
             }
         }
-        const results = await deliverAll(deliveries, { rows, sender: deps.sender, clock, log, concurrency: deps.concurrency });
+        const results = await deliverAll(deliveries, {
+            rows,
+            sender: deps.sender,
+            clock,
+            log,
+            concurrency: deps.concurrency,
+        });
         for (const r of results) {
             if (r.outcome === 'sent') report.sent++;
             else if (r.outcome === 'skipped') continue;
@@ -102,29 +118,8 @@ export function createReminderService(deps: ReminderServiceDeps) {
                 notice(r.f, `failed:${r.p.row.id}`, { kind: 'failed', ...r.p, error: r.error, final: r.final });
             }
         }
-        report.notices = await sendNotices(notices, now);
+        report.notices = await sendNotices(notices, now, { ...deps, rows, clock, log, userRef });
         return report;
-    }
-
-    /** Tells each förbund's chef, in one message, what could not be delivered; each notice reaches them once. */
-    async function sendNotices(byForbund: Map<string, { key: string; item: NoticeItem }[]>, now: Date): Promise<number> {
-        let told = 0;
-        for (const [forbundId, list] of byForbund) {
-            const f = deps.forbund.get(forbundId)!;
-            const chef = deps.roster.list(f.id).find((p) => p.roles.some((r) => r.role === 'förbundschef') && userRef(p));
-            if (!chef) {
-                log.warn('reminder problems cannot be told: the förbundschef cannot be reached', { forbund: f.id, notices: list.length });
-                continue;
-            }
-            const result = await deps.sender.send(userRef(chef)!, deps.compose.notice(f, list.map((n) => n.item), now));
-            if (!result.ok) {
-                log.warn('reminder notice to the chef failed; it is tried again next tick', { forbund: f.id, error: result.error });
-                continue;
-            }
-            rows.recordNotices(f.id, list.map((n) => n.key), clock());
-            told += list.length;
-        }
-        return told;
     }
 
     return {

@@ -90,7 +90,9 @@ export function customDeadline(row: DeadlineRow, leads: readonly number[]): Dead
 export function markDeadlineDone(db: Db, forbundId: string, key: string, by: string, at: Date): boolean {
     return (
         db
-            .prepare('UPDATE deadlines SET done_at = ?, done_by = ? WHERE forbund_id = ? AND key = ? AND done_at IS NULL')
+            .prepare(
+                'UPDATE deadlines SET done_at = ?, done_by = ? WHERE forbund_id = ? AND key = ? AND done_at IS NULL',
+            )
             .run(at.toISOString(), by, forbundId, key).changes === 1
     );
 }
@@ -98,7 +100,9 @@ export function markDeadlineDone(db: Db, forbundId: string, key: string, by: str
 /** Meetings of a förbund starting at or after `from` (any status), for kallelse and protokoll deadlines. */
 export function meetingFacts(db: Db, forbundId: string, from: Date): MeetingFact[] {
     return db
-        .prepare('SELECT id, body_id, starts_at, status, created_at FROM meetings WHERE forbund_id = ? AND starts_at >= ?')
+        .prepare(
+            'SELECT id, body_id, starts_at, status, created_at FROM meetings WHERE forbund_id = ? AND starts_at >= ?',
+        )
         .all(forbundId, from.toISOString())
         .map((raw) => {
             const r = meetingRow.parse(raw);

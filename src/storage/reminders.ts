@@ -79,7 +79,9 @@ export function createReminderRows(db: Db) {
         },
         /** Records that notices reached the chef. */
         recordNotices: db.transaction((forbundId: string, keys: string[], at: Date) => {
-            const put = db.prepare('INSERT OR IGNORE INTO reminder_notices (key, forbund_id, sent_at) VALUES (?, ?, ?)');
+            const put = db.prepare(
+                'INSERT OR IGNORE INTO reminder_notices (key, forbund_id, sent_at) VALUES (?, ?, ?)',
+            );
             for (const k of keys) put.run(k, forbundId, at.toISOString());
         }),
     };

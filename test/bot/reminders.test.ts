@@ -26,7 +26,9 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
         return connector.messages().at(-1)!.body;
     };
     const deadlines = () =>
-        t.bot.deps.db.prepare("SELECT key, done_by FROM deadlines WHERE origin = 'chatt' OR done_at IS NOT NULL ORDER BY key").all();
+        t.bot.deps.db
+            .prepare("SELECT key, done_by FROM deadlines WHERE origin = 'chatt' OR done_at IS NOT NULL ORDER BY key")
+            .all();
 
     before(async () => {
         isolateNetwork();
@@ -43,7 +45,10 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
         const reply = await say(chef, 'vilka deadlines har vi?');
         assert.match(reply.text, /\*\*30 nov\. 2025\*\* Styrelsen fastställer budget 2026 \(23 § lag \(2003:1210\)/);
         assert.match(reply.text, /31 mars 2026\*\* Årsredovisning 2025 upprättad/);
-        assert.match(reply.text, /31 aug\. 2026\*\* Delårsrapport 2026 \(Förbundets plan: Uppföljning sker genom delårsrapport/);
+        assert.match(
+            reply.text,
+            /31 aug\. 2026\*\* Delårsrapport 2026 \(Förbundets plan: Uppföljning sker genom delårsrapport/,
+        );
         assert.match(reply.text, /Månadsrapport Projekt Navet, november 2025/);
         const card = reply.attachments[0].content;
         assert.match(JSON.stringify(card), /30, 14, 7 och 1 dagar före och på dagen/);
@@ -62,18 +67,29 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
 
     it('When the chef writes "påminn mig om revisionsmötet 3 mars", then it is stored once and listed', async () => {
         const reply = await say(chef, 'påminn mig om revisionsmötet 3 mars');
-        assert.match(reply.text, /Sparat: \*\*revisionsmötet\*\* 3 mars 2026\. Jag påminner dig i en 1:1-chatt den 1 februari, 17 februari, 24 februari, 2 mars, 3 mars, kl\. 08/);
+        assert.match(
+            reply.text,
+            /Sparat: \*\*revisionsmötet\*\* 3 mars 2026\. Jag påminner dig i en 1:1-chatt den 1 februari, 17 februari, 24 februari, 2 mars, 3 mars, kl\. 08/,
+        );
         const again = await say(chef, 'påminn mig om revisionsmötet 3 mars');
         assert.match(again.text, /Den finns redan/);
-        assert.deepEqual(deadlines(), [{ key: `egen:${t.bot.deps.roster.bySlug('fryksdalen', 'helena-vik')!.id}:2026-03-03:revisionsmotet`, done_by: null }]);
-        assert.match((await say(chef, 'vilka deadlines har vi?')).text, /3 mars 2026\*\* revisionsmötet \(Tillagd i chatten av Helena Vik 13 november 2025\)/);
+        assert.deepEqual(deadlines(), [
+            {
+                key: `egen:${t.bot.deps.roster.bySlug('fryksdalen', 'helena-vik')!.id}:2026-03-03:revisionsmotet`,
+                done_by: null,
+            },
+        ]);
+        assert.match(
+            (await say(chef, 'vilka deadlines har vi?')).text,
+            /3 mars 2026\*\* revisionsmötet \(Tillagd i chatten av Helena Vik 13 november 2025\)/,
+        );
     });
 
     it('When the chef gives no date, then the bot asks for one', async () => {
         assert.match((await say(chef, 'påminn mig om revisionsmötet')).text, /Vilket datum\?/);
     });
 
-    it('When the one-off deadline comes within 7 days, then the app\'s tick reminds the chef in the 1:1 chat', async () => {
+    it("When the one-off deadline comes within 7 days, then the app's tick reminds the chef in the 1:1 chat", async () => {
         connector.clear();
         const report = await t.bot.reminders.tick(new Date('2026-02-24T07:00:00Z'));
         assert.ok(report.sent >= 1);
@@ -92,7 +108,10 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
         connector.clear();
         await t.bot.reminders.tick(new Date('2025-11-16T07:00:00Z'));
         assert.ok(!connector.texts().some((x) => /budget 2026/.test(x)));
-        assert.match((await say(chef, 'vilka deadlines har vi?')).text, /budget 2026 .* – Klar – markerad av Helena Vik/);
+        assert.match(
+            (await say(chef, 'vilka deadlines har vi?')).text,
+            /budget 2026 .* – Klar – markerad av Helena Vik/,
+        );
     });
 
     it('When the chef writes "klar: årsredovisning" (or a question about the budget), then only the statement marks done', async () => {

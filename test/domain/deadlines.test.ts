@@ -23,7 +23,12 @@ const at = (iso: string) => new Date(iso);
 describe('domain/deadlines', () => {
     describe('calendar', () => {
         const cases = [
-            { name: 'Fryksdalen (plan follows up through delårsrapport)', f: fryksdalen, delars: '08-31', samrad: '10-31' },
+            {
+                name: 'Fryksdalen (plan follows up through delårsrapport)',
+                f: fryksdalen,
+                delars: '08-31',
+                samrad: '10-31',
+            },
             { name: 'Nedansiljan (no delårsrapport in its plan)', f: nedansiljan, delars: undefined, samrad: '10-31' },
         ];
         for (const c of cases)
@@ -53,9 +58,17 @@ describe('domain/deadlines', () => {
         const table: { f: typeof fryksdalen; extra?: object; keys: string[] }[] = [
             {
                 f: fryksdalen,
-                keys: ['samrad:2025@2025-10-31', 'budget:2025@2025-11-30', 'arsredovisning:2025@2025-03-31', 'delarsrapport:2025@2025-08-31'],
+                keys: [
+                    'samrad:2025@2025-10-31',
+                    'budget:2025@2025-11-30',
+                    'arsredovisning:2025@2025-03-31',
+                    'delarsrapport:2025@2025-08-31',
+                ],
             },
-            { f: nedansiljan, keys: ['samrad:2025@2025-10-31', 'budget:2025@2025-11-30', 'arsredovisning:2025@2025-03-31'] },
+            {
+                f: nedansiljan,
+                keys: ['samrad:2025@2025-10-31', 'budget:2025@2025-11-30', 'arsredovisning:2025@2025-03-31'],
+            },
             {
                 f: nedansiljan,
                 extra: { indikatorer: '04-30', sus: '01-31' },
@@ -75,7 +88,9 @@ describe('domain/deadlines', () => {
             });
 
         it('When the budget deadline is built, then it names next year, cites 23 § and goes to the chef', () => {
-            const budget = yearlyDeadlines(nedansiljan, calendarOf(nedansiljan), 2025).find((d) => d.kind === 'budget')!;
+            const budget = yearlyDeadlines(nedansiljan, calendarOf(nedansiljan), 2025).find(
+                (d) => d.kind === 'budget',
+            )!;
             assert.equal(budget.title.sv, 'Styrelsen fastställer budget 2026');
             assert.match(budget.source.sv, /^23 § lag \(2003:1210\)/);
             assert.deepEqual(budget.audience, { to: 'chef' });
@@ -99,13 +114,21 @@ describe('domain/deadlines', () => {
 
         const budget = yearlyDeadlines(fryksdalen, calendarOf(fryksdalen), 2025).find((d) => d.kind === 'budget')!;
         const cal = calendarOf(fryksdalen);
-        const due: { now: string; want?: { lead: number; late: boolean } ; why: string }[] = [
+        const due: { now: string; want?: { lead: number; late: boolean }; why: string }[] = [
             { now: '2025-10-31T06:59:59Z', why: 'before the first lead time' },
             { now: '2025-10-31T07:00:00Z', want: { lead: 30, late: false }, why: 'at 30 days before' },
             { now: '2025-11-16T07:10:00Z', want: { lead: 14, late: false }, why: 'a tick after 14 days before' },
-            { now: '2025-11-24T09:00:00Z', want: { lead: 7, late: true }, why: 'after downtime over 14 and 7: only 7, late' },
+            {
+                now: '2025-11-24T09:00:00Z',
+                want: { lead: 7, late: true },
+                why: 'after downtime over 14 and 7: only 7, late',
+            },
             { now: '2025-11-30T07:00:00Z', want: { lead: 0, late: false }, why: 'on the day' },
-            { now: '2025-12-07T06:59:00Z', want: { lead: 0, late: true }, why: 'a week after the day, still within grace' },
+            {
+                now: '2025-12-07T06:59:00Z',
+                want: { lead: 0, late: true },
+                why: 'a week after the day, still within grace',
+            },
             { now: '2025-12-07T07:01:00Z', why: 'more than the grace days after the last one' },
         ];
         for (const c of due)
@@ -140,18 +163,36 @@ describe('domain/deadlines', () => {
             assert.equal(d.due, '2025-11-10');
             assert.deepEqual(d.audience, { to: 'projektagare', insatsId: 'roa' });
             assert.equal(d.settled, undefined);
-            assert.deepEqual(reminderTimes(d, cal).map((t) => t.at.toISOString().slice(0, 10)), ['2025-11-10', '2025-11-13']);
+            assert.deepEqual(
+                reminderTimes(d, cal).map((t) => t.at.toISOString().slice(0, 10)),
+                ['2025-11-10', '2025-11-13'],
+            );
         });
         it('When the month is reported, then the deadline is settled', () => {
-            const [d] = reportDeadlines(nedansiljan, cal, '2025-11-01', '2025-11-30', (i, m) => i === 'roa' && m === '2025-10');
+            const [d] = reportDeadlines(
+                nedansiljan,
+                cal,
+                '2025-11-01',
+                '2025-11-30',
+                (i, m) => i === 'roa' && m === '2025-10',
+            );
             assert.equal(d.settled?.sv, 'rapporten har kommit in');
         });
         it('When the report day is configured to 5, then the due day moves', () => {
-            const [d] = reportDeadlines(nedansiljan, calendarOf(nedansiljan, { reportDay: 5 }), '2025-11-01', '2025-11-30', () => false);
+            const [d] = reportDeadlines(
+                nedansiljan,
+                calendarOf(nedansiljan, { reportDay: 5 }),
+                '2025-11-01',
+                '2025-11-30',
+                () => false,
+            );
             assert.equal(d.due, '2025-11-05');
         });
         it('When the month lies outside the plan years, then there is no report deadline', () => {
-            assert.deepEqual(reportDeadlines(nedansiljan, cal, '2024-06-01', '2024-06-30', () => false), []);
+            assert.deepEqual(
+                reportDeadlines(nedansiljan, cal, '2024-06-01', '2024-06-30', () => false),
+                [],
+            );
         });
     });
 
@@ -166,20 +207,30 @@ describe('domain/deadlines', () => {
         });
         const table: { status: MeetingFact['status']; keys: string[]; kallelseSettled: boolean }[] = [
             { status: 'utkast', keys: ['kallelse:7@2025-12-05', 'protokoll:7@2025-12-26'], kallelseSettled: false },
-            { status: 'kallad', keys: ['kallelse:7@2025-12-05', 'mote:7@2025-12-12', 'protokoll:7@2025-12-26'], kallelseSettled: true },
+            {
+                status: 'kallad',
+                keys: ['kallelse:7@2025-12-05', 'mote:7@2025-12-12', 'protokoll:7@2025-12-26'],
+                kallelseSettled: true,
+            },
             { status: 'inställd', keys: [], kallelseSettled: false },
         ];
         for (const c of table)
             it(`When a styrelse meeting on 12 December is ${c.status}, then its deadlines are ${c.keys.join(', ') || 'none'}`, () => {
                 const ds = meetingDeadlines(fryksdalen, cal, [meeting(c.status)]);
-                assert.deepEqual(ds.map((d) => `${d.key}@${d.due}`), c.keys);
+                assert.deepEqual(
+                    ds.map((d) => `${d.key}@${d.due}`),
+                    c.keys,
+                );
                 const kallelse = ds.find((d) => d.kind === 'kallelse');
                 if (kallelse) assert.equal(!!kallelse.settled, c.kallelseSettled);
             });
         it('When the members are reminded, then it is once, on the kallelse day, and the meeting existed before', () => {
             const mote = meetingDeadlines(fryksdalen, cal, [meeting('kallad')]).find((d) => d.kind === 'mote')!;
             assert.deepEqual(mote.audience, { to: 'members', bodyId: 'styrelse' });
-            assert.deepEqual(reminderTimes(mote, cal).map((t) => t.at.toISOString()), ['2025-12-05T07:00:00.000Z']);
+            assert.deepEqual(
+                reminderTimes(mote, cal).map((t) => t.at.toISOString()),
+                ['2025-12-05T07:00:00.000Z'],
+            );
             assert.equal(mote.knownFrom?.toISOString(), '2025-11-20T09:00:00.000Z');
         });
     });

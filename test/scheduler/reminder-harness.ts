@@ -102,7 +102,8 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         },
         /** Ticks every `stepMinutes` from `fromIso` up to (not including) `toIso`. */
         async run(fromIso: string, toIso: string, stepMinutes = 15) {
-            for (let t = Date.parse(fromIso); t < Date.parse(toIso); t += stepMinutes * 60_000) await h.tick(new Date(t));
+            for (let t = Date.parse(fromIso); t < Date.parse(toIso); t += stepMinutes * 60_000)
+                await h.tick(new Date(t));
         },
         /** Closes the database and opens it again with a new service, as after a restart. */
         reopen() {

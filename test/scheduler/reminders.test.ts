@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
+import { createLogger } from '../../src/log';
+import { scheduleReminders } from '../../src/scheduler/reminder-jobs';
+import type { TickReport } from '../../src/scheduler/reminders';
 import { markDeadlineDone } from '../../src/storage/deadlines';
 import { createMeetings } from '../../src/storage/meetings';
 import { insertReportVersion } from '../../src/storage/reports';
@@ -12,7 +15,16 @@ const budgetTo = (h: ReminderHarness, conv: string) =>
 const stockholm8 = (day: string) => new Date(`${day}T08:00:00+01:00`).toISOString();
 const report = (month: string): MonthlyReport => {
     const g = { kvinnor: 0, man: 0, annat: 0 };
-    return { month, nya: g, avslutade: g, pagaende: g, utfall: { arbete: 0, studier: 0, af: 0, rehab: 0, ovrigt: 0 }, rem: {}, dagar: 0, ind: {} };
+    return {
+        month,
+        nya: g,
+        avslutade: g,
+        pagaende: g,
+        utfall: { arbete: 0, studier: 0, af: 0, rehab: 0, ovrigt: 0 },
+        rem: {},
+        dagar: 0,
+        ind: {},
+    };
 };
 
 describe('scheduler/reminders', function () {
@@ -24,7 +36,10 @@ describe('scheduler/reminders', function () {
     after(() => nock.enableNetConnect());
     beforeEach(() => {
         h = reminderHarness();
-        chefConv = { fryksdalen: h.reach('fryksdalen', CHEFS.fryksdalen), nedansiljan: h.reach('nedansiljan', CHEFS.nedansiljan) };
+        chefConv = {
+            fryksdalen: h.reach('fryksdalen', CHEFS.fryksdalen),
+            nedansiljan: h.reach('nedansiljan', CHEFS.nedansiljan),
+        };
     });
     afterEach(() => h.close());
 
@@ -33,10 +48,20 @@ describe('scheduler/reminders', function () {
         const want = ['2025-10-31', '2025-11-16', '2025-11-23', '2025-11-29', '2025-11-30'].map(stockholm8);
         for (const id of ['fryksdalen', 'nedansiljan'] as const) {
             const got = budgetTo(h, chefConv[id]);
-            assert.deepEqual(got.map((p) => p.at.toISOString()), want, id);
-            assert.ok(got.every((p) => !/kommer sent/.test(p.text)), 'none is late');
+            assert.deepEqual(
+                got.map((p) => p.at.toISOString()),
+                want,
+                id,
+            );
+            assert.ok(
+                got.every((p) => !/kommer sent/.test(p.text)),
+                'none is late',
+            );
             assert.match(got[1].text, /om 14 dagar/);
-            assert.equal(got[1].body.attachments[0].content.body[0].text, 'Påminnelse: Styrelsen fastställer budget 2026');
+            assert.equal(
+                got[1].body.attachments[0].content.body[0].text,
+                'Påminnelse: Styrelsen fastställer budget 2026',
+            );
         }
     });
 
@@ -52,11 +77,16 @@ describe('scheduler/reminders', function () {
     it('When the doneBy hook says the budget decision is justerad, then reminders stop and the deadline is marked done', async () => {
         h.close();
         h = reminderHarness({ doneBy: (f, d) => f.id === 'nedansiljan' && d.kind === 'budget' });
-        chefConv = { fryksdalen: h.reach('fryksdalen', CHEFS.fryksdalen), nedansiljan: h.reach('nedansiljan', CHEFS.nedansiljan) };
+        chefConv = {
+            fryksdalen: h.reach('fryksdalen', CHEFS.fryksdalen),
+            nedansiljan: h.reach('nedansiljan', CHEFS.nedansiljan),
+        };
         await h.tick('2025-11-23T07:00:00Z');
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 1);
         assert.equal(budgetTo(h, chefConv.nedansiljan).length, 0);
-        const row = h.db.prepare("SELECT done_by FROM deadlines WHERE forbund_id = 'nedansiljan' AND key = 'budget:2025'").get();
+        const row = h.db
+            .prepare("SELECT done_by FROM deadlines WHERE forbund_id = 'nedansiljan' AND key = 'budget:2025'")
+            .get();
         assert.deepEqual(row, { done_by: 'beslut' });
     });
 
@@ -67,26 +97,39 @@ describe('scheduler/reminders', function () {
         await h.tick('2025-11-16T07:15:00Z');
         await h.tick('2025-11-16T12:00:00Z');
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 1);
-        const rows = h.db.prepare("SELECT state, attempts FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.key = 'budget:2025' AND d.forbund_id = 'fryksdalen'").all();
+        const rows = h.db
+            .prepare(
+                "SELECT state, attempts FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.key = 'budget:2025' AND d.forbund_id = 'fryksdalen'",
+            )
+            .all();
         assert.deepEqual(rows, [{ state: 'sent', attempts: 1 }]);
     });
 
     it('When a send was interrupted between claim and commit, then after restart it is sent once more and the possible repeat is logged', async () => {
         await h.tick('2025-11-16T07:00:00Z');
         const id = h.db
-            .prepare("SELECT r.id FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.key = 'budget:2025' AND d.forbund_id = 'fryksdalen'")
+            .prepare(
+                "SELECT r.id FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.key = 'budget:2025' AND d.forbund_id = 'fryksdalen'",
+            )
             .pluck()
             .get() as number;
         // As if the process died after the connector accepted it but before the result was recorded.
         h.db.exec('DROP TRIGGER reminders_sent_kept');
-        h.db.prepare("UPDATE reminders SET state = 'pending', claimed_at = '2025-11-16T07:00:01Z', sent_at = NULL WHERE id = ?").run(id);
+        h.db
+            .prepare(
+                "UPDATE reminders SET state = 'pending', claimed_at = '2025-11-16T07:00:01Z', sent_at = NULL WHERE id = ?",
+            )
+            .run(id);
         h.reopen();
         await h.tick('2025-11-16T07:15:00Z');
         assert.ok(h.logs.some((l) => /interrupted/.test(l.msg) && l.reminderId === id));
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 2, 'the one repeat the crash window allows');
         await h.tick('2025-11-16T07:30:00Z');
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 2);
-        assert.deepEqual(h.db.prepare('SELECT state, claimed_at FROM reminders WHERE id = ?').get(id), { state: 'sent', claimed_at: null });
+        assert.deepEqual(h.db.prepare('SELECT state, claimed_at FROM reminders WHERE id = ?').get(id), {
+            state: 'sent',
+            claimed_at: null,
+        });
     });
 
     it('When the bot was down over two lead times, then one late reminder is sent for the latest, once', async () => {
@@ -105,10 +148,19 @@ describe('scheduler/reminders', function () {
     it('When a monthly report is missing, then its projektägare gets the form; when it is present, then nothing', async () => {
         const robert = h.reach('nedansiljan', 'robert-falk');
         const tomas = h.reach('fryksdalen', 'tomas-as');
-        insertReportVersion(h.db, { forbundId: 'fryksdalen', insatsId: 'navet', report: report('2025-10'), submittedBy: 'tomas-as', at: h.now() });
+        insertReportVersion(h.db, {
+            forbundId: 'fryksdalen',
+            insatsId: 'navet',
+            report: report('2025-10'),
+            submittedBy: 'tomas-as',
+            at: h.now(),
+        });
         await h.run('2025-11-10T06:00:00Z', '2025-11-14T00:00:00Z', 60);
         const toRobert = h.posted.filter((p) => p.conversation === robert);
-        assert.deepEqual(toRobert.map((p) => p.at.toISOString()), ['2025-11-10T07:00:00.000Z', '2025-11-13T07:00:00.000Z']);
+        assert.deepEqual(
+            toRobert.map((p) => p.at.toISOString()),
+            ['2025-11-10T07:00:00.000Z', '2025-11-13T07:00:00.000Z'],
+        );
         const form = toRobert[0].body.attachments[0].content;
         assert.match(form.body[0].text, /Månadsrapport Rehabilitering/);
         assert.equal(form.actions[0].verb, 'report.submit');
@@ -121,19 +173,43 @@ describe('scheduler/reminders', function () {
         const anders = h.reach('fryksdalen', 'anders-berg');
         await h.tick('2025-11-20T09:00:00Z');
         const meetings = createMeetings(h.db, h.now);
-        const m = meetings.create({ forbundId: 'fryksdalen', bodyId: 'styrelse', createdBy: chef.id, items: [], startsAt: new Date('2025-12-12T12:00:00Z') }, 'helena-vik');
+        const m = meetings.create(
+            {
+                forbundId: 'fryksdalen',
+                bodyId: 'styrelse',
+                createdBy: chef.id,
+                items: [],
+                startsAt: new Date('2025-12-12T12:00:00Z'),
+            },
+            'helena-vik',
+        );
         await h.run('2025-11-20T10:00:00Z', '2025-11-29T00:00:00Z', 60);
-        const kallelse = h.posted.filter((p) => p.conversation === chefConv.fryksdalen && /Kallelse till Styrelse/.test(p.text));
-        assert.deepEqual(kallelse.map((p) => p.at.toISOString()), ['2025-11-28T07:00:00.000Z']);
+        const kallelse = h.posted.filter(
+            (p) => p.conversation === chefConv.fryksdalen && /Kallelse till Styrelse/.test(p.text),
+        );
+        assert.deepEqual(
+            kallelse.map((p) => p.at.toISOString()),
+            ['2025-11-28T07:00:00.000Z'],
+        );
         assert.match(kallelse[0].text, /skicka kallelse/);
         meetings.markCalled(m.id, 'helena-vik');
         await h.run('2025-11-29T00:00:00Z', '2025-12-06T00:00:00Z', 60);
-        assert.equal(h.posted.filter((p) => /Kallelse till Styrelse/.test(p.text)).length, 1, 'no kallelse reminder after it was sent');
+        assert.equal(
+            h.posted.filter((p) => /Kallelse till Styrelse/.test(p.text)).length,
+            1,
+            'no kallelse reminder after it was sent',
+        );
         const toAnders = h.posted.filter((p) => p.conversation === anders);
-        assert.deepEqual(toAnders.map((p) => p.at.toISOString()), ['2025-12-05T07:00:00.000Z']);
+        assert.deepEqual(
+            toAnders.map((p) => p.at.toISOString()),
+            ['2025-12-05T07:00:00.000Z'],
+        );
         const notices = h.posted.filter((p) => p.conversation === chefConv.fryksdalen && /inte kom fram/.test(p.text));
         assert.equal(notices.length, 1, 'the chef is told once');
-        assert.match(notices[0].text, /Lena Strand \(Styrelse.*\): jag når inte Lena Strand i Teams\. Be hen öppna boten i Teams en gång/);
+        assert.match(
+            notices[0].text,
+            /Lena Strand \(Styrelse.*\): jag når inte Lena Strand i Teams\. Be hen öppna boten i Teams en gång/,
+        );
         assert.doesNotMatch(notices[0].text, /Anders Berg/);
     });
 
@@ -142,13 +218,20 @@ describe('scheduler/reminders', function () {
         h.failing.set(robert, 503);
         const first = await h.tick('2025-11-10T07:00:00Z');
         assert.equal(first.pending, 1);
-        const row = h.db.prepare("SELECT state, attempts, last_error FROM reminders WHERE person_id = (SELECT id FROM people WHERE slug = 'robert-falk')").get() as Record<string, unknown>;
+        const row = h.db
+            .prepare(
+                "SELECT state, attempts, last_error FROM reminders WHERE person_id = (SELECT id FROM people WHERE slug = 'robert-falk')",
+            )
+            .get() as Record<string, unknown>;
         assert.deepEqual({ state: row.state, attempts: row.attempts }, { state: 'pending', attempts: 5 });
         const told = h.posted.filter((p) => p.conversation === chefConv.nedansiljan && /inte kom fram/.test(p.text));
         assert.equal(told.length, 1);
         assert.match(told[0].text, /Robert Falk.*försöker igen vid nästa kontroll/);
         await h.tick('2025-11-10T07:15:00Z');
-        assert.equal(h.posted.filter((p) => p.conversation === chefConv.nedansiljan && /inte kom fram/.test(p.text)).length, 1);
+        assert.equal(
+            h.posted.filter((p) => p.conversation === chefConv.nedansiljan && /inte kom fram/.test(p.text)).length,
+            1,
+        );
         h.failing.delete(robert);
         const third = await h.tick('2025-11-10T07:30:00Z');
         assert.equal(third.sent, 1);
@@ -166,5 +249,31 @@ describe('scheduler/reminders', function () {
         const told = h.posted.filter((p) => p.conversation === chefConv.nedansiljan && /inte kom fram/.test(p.text));
         assert.equal(told.length, 1);
         assert.match(told[0].text, /Robert Falk .*Teams tog inte emot påminnelsen \(HTTP 403/);
+    });
+
+    it('When the schedule starts, then it ticks at once, the next tick is within 15 minutes, and stop waits for a running tick', async () => {
+        const ticks: Date[] = [];
+        let finish: () => void = () => undefined;
+        const report: TickReport = { planned: 0, sent: 0, pending: 0, failed: 0, unreachable: 0, notices: 0 };
+        let running: Promise<TickReport> | undefined;
+        const service = {
+            tick: (now: Date) => {
+                ticks.push(now);
+                running = new Promise<TickReport>((r) => (finish = () => r(report)));
+                return running;
+            },
+            idle: async () => void (await running),
+        };
+        const job = scheduleReminders(service, { log: createLogger('silent') });
+        assert.equal(ticks.length, 1);
+        const next = job.nextRun()!.getTime() - Date.now();
+        assert.ok(next > 0 && next <= 15 * 60_000, `next tick in ${next} ms`);
+        let stopped = false;
+        const stopping = job.stop().then(() => (stopped = true));
+        await new Promise((r) => setTimeout(r, 20));
+        assert.equal(stopped, false, 'stop waits for the running tick');
+        finish();
+        await stopping;
+        assert.equal(job.nextRun(), undefined);
     });
 });

@@ -30,12 +30,20 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
         });
     if (found.past)
         return sendReply(ctx, {
-            text: say(lang, `${dayText(found.day)} har redan varit. Inget har sparats.`, `${dayText(found.day)} has passed. Nothing was saved.`),
+            text: say(
+                lang,
+                `${dayText(found.day)} har redan varit. Inget har sparats.`,
+                `${dayText(found.day)} has passed. Nothing was saved.`,
+            ),
         });
     const title = titleFrom(found.rest);
     if (!title)
         return sendReply(ctx, {
-            text: say(lang, `Vad ska jag påminna om? Skriv till exempel ${example}.`, `Remind you about what? Write for example ${example}.`),
+            text: say(
+                lang,
+                `Vad ska jag påminna om? Skriv till exempel ${example}.`,
+                `Remind you about what? Write for example ${example}.`,
+            ),
         });
     const cal = calendarOf(f);
     const d: Deadline = {
@@ -61,7 +69,11 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
     const times = reminderTimes(d, cal).filter((t) => t.at.getTime() > now.getTime());
     const list = times.map((t) => formatDate(t.at, 'd MMMM')).join(', ');
     const text = existed
-        ? say(lang, `Den finns redan: **${title}** ${dayText(d.due)}.`, `It is already there: **${title}** on ${dayText(d.due)}.`)
+        ? say(
+              lang,
+              `Den finns redan: **${title}** ${dayText(d.due)}.`,
+              `It is already there: **${title}** on ${dayText(d.due)}.`,
+          )
         : say(
               lang,
               `Sparat: **${title}** ${dayText(d.due)}. Jag påminner dig i en 1:1-chatt ${times.length ? `den ${list}, kl. ${String(cal.sendHour).padStart(2, '0')}` : 'på dagen'}.`,

@@ -30,8 +30,7 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
     if (budget) {
         const year = Number(budget[1] ?? budget[2]) || undefined;
         asked = year ? `budget ${year}` : 'budget';
-        pick = (ls) =>
-            ls.find((l) => l.deadline.kind === 'budget' && (!year || l.deadline.subject?.year === year - 1));
+        pick = (ls) => ls.find((l) => l.deadline.kind === 'budget' && (!year || l.deadline.subject?.year === year - 1));
     } else {
         const m = DONE.exec(info.text);
         asked = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
@@ -41,7 +40,11 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
     if (!open) {
         const done = pick(all.filter((l) => l.done));
         const text = done
-            ? say(lang, `${done.deadline.title.sv} är redan klar (${doneText(lang, done.done!.why)}).`, `${done.deadline.title.en} is already done (${doneText(lang, done.done!.why)}).`)
+            ? say(
+                  lang,
+                  `${done.deadline.title.sv} är redan klar (${doneText(lang, done.done!.why)}).`,
+                  `${done.deadline.title.en} is already done (${doneText(lang, done.done!.why)}).`,
+              )
             : say(
                   lang,
                   `Jag hittar ingen öppen deadline som passar "${asked}". Skriv "vilka deadlines har vi?" för att se dem. Inget har ändrats.`,

@@ -19,9 +19,13 @@ export function leadsText(lang: Lang, leads: readonly number[]): string {
     const before = sorted.filter((n) => n > 0);
     const after = sorted.filter((n) => n < 0).map((n) => -n);
     const parts = [
-        before.length ? say(lang, `${join(before.map(String))} dagar före`, `${join(before.map(String))} days before`) : '',
+        before.length
+            ? say(lang, `${join(before.map(String))} dagar före`, `${join(before.map(String))} days before`)
+            : '',
         sorted.includes(0) ? say(lang, 'på dagen', 'on the day') : '',
-        after.length ? say(lang, `${join(after.map(String))} dagar efter`, `${join(after.map(String))} days after`) : '',
+        after.length
+            ? say(lang, `${join(after.map(String))} dagar efter`, `${join(after.map(String))} days after`)
+            : '',
     ];
     return join(parts.filter(Boolean));
 }

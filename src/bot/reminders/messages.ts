@@ -45,7 +45,9 @@ function reminderReply(db: Db, f: Forbund, p: Planned, now: Date): Reply {
     const d = p.deadline;
     const today = dayOf(now);
     const when = relativeSv(today, d.due);
-    const late = p.late ? `Den här påminnelsen kommer sent: den skulle ha kommit ${formatDate(p.fireAt, "d MMMM 'kl.' HH:mm")}.` : '';
+    const late = p.late
+        ? `Den här påminnelsen kommer sent: den skulle ha kommit ${formatDate(p.fireAt, "d MMMM 'kl.' HH:mm")}.`
+        : '';
     const passed = d.due < today;
     const line = `${passed ? 'Skulle ha varit klart' : 'Senast'} ${dayText(d.due, 'EEEE d MMMM yyyy')} – ${when}.`;
     const insats = d.subject?.insatsId && f.insatser.find((i) => i.id === d.subject?.insatsId);

@@ -1,11 +1,15 @@
 // Reads the reminder phrases: add a one-off deadline, list deadlines, mark one done; and a day in the text.
 import { tz } from '@date-fns/tz';
-import { format, isValid, parse } from 'date-fns';
-import { enGB, sv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
 import { addDaysTo, dayOf } from '../../domain/deadlines';
 import { TIME_ZONE } from '../../domain/format';
 
-export const ADD = /^(?:påminn|paminn)\s+(?:mig|oss)\s+(?:om\s+)?(.+)$|^remind\s+(?:me|us)\s+(?:about\s+|of\s+|to\s+)?(.+)$/i;
+export const ADD =
+    /^(?:påminn|paminn)\s+(?:mig|oss)\s+(?:om\s+)?(.+)$|^remind\s+(?:me|us)\s+(?:about\s+|of\s+|to\s+)?(.+)$/i;
 export const LIST =
     /^(?:vilka|visa|lista)\s+(?:(?:våra|vara)\s+)?(?:deadlines|tidsfrister|frister)\b|^(?:vad|när)\s+har\s+vi\s+för\s+(?:deadlines|frister)\b|^(?:what|which|show|list)\s+(?:(?:are\s+)?(?:the|our)\s+)?deadlines\b|^(?:deadlines|frister)\s*\??$/i;
 export const BUDGET_DONE =
