@@ -64,7 +64,12 @@ type RenderInPage = (card: unknown, hostConfig: unknown, theme: Theme) => PageRe
 export async function openCardRenderer(executablePath = CHROMIUM_PATH): Promise<CardRenderer> {
     const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     try {
-        const page: Page = await browser.newPage({ viewport: { width: 560, height: 600 }, deviceScaleFactor: 1 });
+        const page: Page = await browser.newPage({
+            viewport: { width: 560, height: 600 },
+            deviceScaleFactor: 1,
+            locale: 'sv-SE',
+            timezoneId: 'Europe/Stockholm',
+        });
         const logged: string[] = [];
         page.on('console', (m) => {
             if (m.type() === 'warning' || m.type() === 'error') logged.push(`console ${m.type()}: ${m.text()}`);

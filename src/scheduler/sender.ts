@@ -3,7 +3,7 @@ import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 
 import { ExponentialBackoff, noJitterGenerator, type GeneratorFn, type IBackoff } from 'cockatiel';
 import { z } from 'zod';
 import { describeConnectorError, isRetryable, parseRetryAfter, type ConnectorFailure } from './connector-errors';
-import { createRateLimiter, type Limits } from './rate-limit';
+import { createRateLimiter, TEAMS_LIMITS, type Limits, type RateWindow } from './rate-limit';
 
 /** Outcome of one proactive send or update; failures are values, never thrown. */
 export type SendResult =
@@ -28,6 +28,8 @@ export interface ProactiveSenderDeps {
     sleep: (ms: number) => Promise<void>;
     random?: () => number;
     limits?: Partial<Limits>;
+    /** Added to every window's length (default 250 ms): network jitter must not push two windows' worth into one. */
+    marginMs?: number;
     /** Total HTTP attempts per send, first one included. */
     maxAttempts?: number;
     backoff?: { initialDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
@@ -70,7 +72,14 @@ export function createProactiveSender(deps: ProactiveSenderDeps): ProactiveSende
     const random = deps.random ?? Math.random;
     const maxAttempts = Math.max(1, deps.maxAttempts ?? 5);
     const maxRetryAfterMs = deps.backoff?.maxRetryAfterMs ?? 60_000;
-    const limiter = createRateLimiter({ clock, sleep, limits: deps.limits });
+    const base = { ...TEAMS_LIMITS, ...deps.limits };
+    const margin = deps.marginMs ?? 250;
+    const widen = (ws: RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
+    const limiter = createRateLimiter({
+        clock,
+        sleep,
+        limits: { perConversation: widen(base.perConversation), global: widen(base.global) },
+    });
     // Full jitter over cockatiel's exponential cap, drawn from the injected random so tests are deterministic.
     const fullJitter: GeneratorFn<number> = (state, options) => {
         const [cap, next] = noJitterGenerator(state, options);
@@ -85,10 +94,14 @@ export function createProactiveSender(deps: ProactiveSenderDeps): ProactiveSende
     async function attempt(ref: ConversationReference, act: (ctx: TurnContext) => Promise<string | undefined>) {
         let failure: unknown;
         let activityId: string | undefined;
+        const conversationId = ref.conversation.id;
         try {
             await adapter.continueConversationAsync(appId, ref, async (ctx) => {
-                if (!disableSdkRetries(adapter, ctx))
-                    log({ kind: 'sdk-retry-still-active', conversationId: ref.conversation.id });
+                if (!disableSdkRetries(adapter, ctx)) log({ kind: 'sdk-retry-still-active', conversationId });
+                // The slot is taken here, right before the HTTP request, so the time counted is the time it leaves:
+                // taken earlier, the SDK's variable setup time let requests bunch up on arrival.
+                const waitedMs = await limiter.acquire(conversationId);
+                if (waitedMs > 0) log({ kind: 'throttled', conversationId, waitedMs });
                 // Caught here, not outside: an adapter onTurnError handler would otherwise swallow the error.
                 try {
                     activityId = await act(ctx);
@@ -115,8 +128,6 @@ export function createProactiveSender(deps: ProactiveSenderDeps): ProactiveSende
         const conversationId = parsed.data.conversation.id;
         let backoff: IBackoff<unknown> | undefined;
         for (let n = 1; ; n++) {
-            const waitedMs = await limiter.acquire(conversationId);
-            if (waitedMs > 0) log({ kind: 'throttled', conversationId, waitedMs });
             const result = await attempt(ref, act);
             if (result.ok) return { ok: true, activityId: result.activityId, attempts: n };
             const last = describeConnectorError(result.failure);

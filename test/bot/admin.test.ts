@@ -203,6 +203,21 @@ describe('Several förbund in one deployment', () => {
         assert.equal(t.bot.deps.links.forbundOf(chat.id), 'nedansiljan');
     });
 
+    it("When another förbund's chef presses a link button in a chat that belongs to Fryksdalen, then it stays Fryksdalen's", async () => {
+        await t.post(groupMessage(chef, 'koppla till Fryksdalen'));
+        assert.equal(t.bot.deps.links.forbundOf(chat.id), 'fryksdalen');
+        const nedChef = t.bot.deps.roster
+            .list('nedansiljan')
+            .find((p) => p.roles.some((r) => r.role === 'förbundschef'))!;
+        t.bot.deps.roster.bindIdentity(nedChef.id, { teamsUserId: '29:ned-chef' });
+        const forged = { forbundId: 'nedansiljan', key: `link:${chat.id}|1|AAAAAAAAAAAA` };
+        const res = await t.post(
+            executeAction({ id: '29:ned-chef', name: nedChef.name }, 'conversation.link', forged, chat),
+        );
+        assert.match(JSON.stringify(res.body.value), /Inget har ändrats/);
+        assert.equal(t.bot.deps.links.forbundOf(chat.id), 'fryksdalen');
+    });
+
     it('When a card action comes from a user of another förbund, then it is refused and nothing changes', async () => {
         await t.post(groupMessage(ledamot, 'hjälp'));
         const nedansiljanButton = connector.messages()[0].body.attachments[0].content.actions[1];

@@ -76,6 +76,30 @@ export function formSubmit(card: Card, change: Record<string, string | number> =
     return { ...card.actions![0].data, ...values, ...changed };
 }
 
+/** How each refusal names who may do the write, per language (src/bot/refusal.ts and the flows' own words). */
+export const WHO = {
+    chef: { sv: /rollen förbundschef|Det får bara förbundschef göra/, en: /role förbundschef|Only the förbundschef/ },
+    writer: {
+        sv: /rollen förbundschef eller ordförande|Det får bara förbundschef eller ordförande göra/,
+        en: /role förbundschef or ordförande|Only the förbundschef or ordförande/,
+    },
+    member: { sv: /ledamot eller ersättare/, en: /ledamot or ersättare/ },
+    beredning: {
+        sv: /rollen beredningsgrupp|Det får bara beredningsgrupp göra/,
+        en: /role beredningsgrupp|Only the beredningsgrupp/,
+    },
+    justerare: {
+        sv: /Bara de valda justerarna \(Lena Strand och Ingrid Fors\)/,
+        en: /Only the chosen minute checkers \(Lena Strand and Ingrid Fors\)/,
+    },
+    editor: {
+        sv: /Bara förbundschefen eller ordföranden ändrar protokollet/,
+        en: /Only the förbundschef or the chair/,
+    },
+    voter: { sv: /Du svarar inte i det här ärendet/, en: /You do not answer in this matter/ },
+    owner: { sv: /rollen projektägare|Det får bara projektägare göra/, en: /role projektägare|Only the projektägare/ },
+} satisfies Record<string, Record<Lang, RegExp>>;
+
 const NOTHING: Record<Lang, RegExp> = { sv: /Inget har ändrats/, en: /Nothing was changed/ };
 
 /** Asserts a refusal in the actor's language: it says nothing changed and who may do it (`who`, per language). */

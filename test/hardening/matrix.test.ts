@@ -15,9 +15,9 @@ import {
     formSubmit,
     textOf,
     wrongActors,
+    WHO,
     type Actor,
     type Card,
-    type Lang,
     type RoleKey,
 } from './matrix-setup';
 
@@ -34,28 +34,6 @@ const { förbundschef: chef, ordförande: ordf, ledamot, projektägare: tomas, o
 const { lena, ingrid, leif, maria } = OTHERS;
 
 const CHEF_OR_ORDF = ['förbundschef', 'ordförande'] as const;
-const WHO = {
-    chef: { sv: /rollen förbundschef|Det får bara förbundschef göra/, en: /role förbundschef|Only the förbundschef/ },
-    writer: {
-        sv: /rollen förbundschef eller ordförande|Det får bara förbundschef eller ordförande göra/,
-        en: /role förbundschef or ordförande|Only the förbundschef or ordförande/,
-    },
-    member: { sv: /ledamot eller ersättare/, en: /ledamot or ersättare/ },
-    beredning: {
-        sv: /rollen beredningsgrupp|Det får bara beredningsgrupp göra/,
-        en: /role beredningsgrupp|Only the beredningsgrupp/,
-    },
-    justerare: {
-        sv: /Bara de valda justerarna \(Lena Strand och Ingrid Fors\)/,
-        en: /Only the chosen minute checkers \(Lena Strand and Ingrid Fors\)/,
-    },
-    editor: {
-        sv: /Bara förbundschefen eller ordföranden ändrar protokollet/,
-        en: /Only the förbundschef or the chair/,
-    },
-    voter: { sv: /Du svarar inte i det här ärendet/, en: /You do not answer in this matter/ },
-    owner: { sv: /rollen projektägare|Det får bara projektägare göra/, en: /role projektägare|Only the projektägare/ },
-} satisfies Record<string, Record<Lang, RegExp>>;
 
 describe('Access matrix: every write as every role that must not do it (Fryksdalen and Nedansiljan in one deployment)', () => {
     let t: TestBot;
@@ -95,7 +73,7 @@ describe('Access matrix: every write as every role that must not do it (Fryksdal
     const press = async (who: User, b: { verb: string; data: object }, conv: object = channel, extra: object = {}) => {
         const en = (who as Actor).lang === 'en';
         const activity = executeAction(
-            who,
+            teamsUser(who),
             b.verb,
             { ...b.data, ...extra, ...(en ? { lang: 'en' } : {}) },
             conv as never,
@@ -116,8 +94,10 @@ describe('Access matrix: every write as every role that must not do it (Fryksdal
         const real = identity.resolve;
         let arrived = 0;
         let open!: () => void;
+        let timedOut = false;
         const gate = new Promise<void>((r) => (open = r));
-        const timer = setTimeout(open, 3000);
+        // A safety net so a serialised server fails the assertion below instead of hanging.
+        const timer = setTimeout(() => ((timedOut = true), open()), 3000);
         identity.resolve = async function (this: typeof identity, ...args: Parameters<typeof real>) {
             const person = await real.apply(this, args);
             if (++arrived === n) open();
@@ -126,7 +106,7 @@ describe('Access matrix: every write as every role that must not do it (Fryksdal
         };
         try {
             const result = await run();
-            assert.ok(arrived >= n, `all ${n} submits were in flight together (${arrived} arrived)`);
+            assert.ok(!timedOut, `all ${n} submits were in flight together (${arrived} arrived)`);
             return result;
         } finally {
             clearTimeout(timer);
@@ -140,7 +120,8 @@ describe('Access matrix: every write as every role that must not do it (Fryksdal
         /** Roles that may do it; every other matrix actor (and `alsoWrong`) is tried. */
         allowed: readonly RoleKey[];
         alsoWrong?: Actor[];
-        who: Record<Lang, RegExp>;
+        /** How the refusal names who may do it. */
+        who: (typeof WHO)[keyof typeof WHO];
         /** Tries the write as `a` with the same payload as the allowed role's; resolves with the reply text. */
         attempt: (a: Actor) => Promise<string>;
         /** The allowed role doing it, which must change the database (so the refusals above were not vacuous). */
@@ -405,9 +386,7 @@ describe('Access matrix: every write as every role that must not do it (Fryksdal
                 const winner = titles[won.indexOf(true)];
                 assert.equal(one('SELECT title FROM agenda_items WHERE id = ?', id), winner, 'the winner is stored');
                 assert.equal(version(), v + 1, 'one update applied');
-                // Back to the plain title (the decision and protokoll below name it), by the winner's current card.
-                const latest = await press(chef, button(editor, 'Ändra'), oneOnOne(chef), { itemId: id });
-                assert.doesNotMatch(textOf(latest), /inaktuellt/);
+                // Back to the plain title (the decision below names it), from a fresh editor card.
                 await openEditor();
                 const again = await press(chef, button(editor, 'Ändra'), oneOnOne(chef), { itemId: id });
                 editor = await press(chef, button(again, 'Spara'), oneOnOne(chef), item);

@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
-import { authorize } from '../../domain/access';
+import { authorize, type Access, type Person } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { BotDeps } from '../deps';
@@ -60,7 +60,7 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
                     ),
                 };
             const actor = await deps.identity.resolve(ctx, info.user, f.id);
-            const access = authorize(actor, f.id, { kind: 'conversation.link' });
+            const access = await mayLink(ctx, deps, info, f, actor);
             if (!access.ok)
                 return {
                     refused: messageCard(say(info.lang, 'Inte kopplad', 'Not linked'), refusalText(info.lang, access)),
@@ -103,11 +103,29 @@ function linkedText(info: TurnInfo, f: Forbund): string {
 
 async function linkForbund(ctx: TurnContext, deps: BotDeps, info: TurnInfo, f: Forbund): Promise<Reply> {
     const actor = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = authorize(actor, f.id, { kind: 'conversation.link' });
+    const access = await mayLink(ctx, deps, info, f, actor);
     if (!access.ok) return { text: refusalText(info.lang, access) };
     const scope = info.conversation.teamId ? 'team' : 'conversation';
     deps.links.link(scope, info.conversation.teamId ?? info.conversation.id, f.id, actor!.slug);
     return { text: linkedText(info, f) };
+}
+
+/**
+ * Linking needs the förbundschef role in the target förbund and, when the conversation already belongs to another
+ * förbund, in that one too: a chef must not move another förbund's team or chat to their own.
+ */
+async function mayLink(
+    ctx: TurnContext,
+    deps: BotDeps,
+    info: TurnInfo,
+    target: Forbund,
+    actor: Person | undefined,
+): Promise<Access> {
+    const access = authorize(actor, target.id, { kind: 'conversation.link' });
+    const current = deps.links.forbundOf(info.conversation.id, info.conversation.teamId);
+    if (!access.ok || !current || current === target.id) return access;
+    const owner = await deps.identity.resolve(ctx, info.user, current);
+    return authorize(owner, current, { kind: 'conversation.link' });
 }
 
 function matchBody(target: string, f: Forbund) {
