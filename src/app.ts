@@ -2,7 +2,7 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { join } from 'node:path';
 import { createBotApplication } from './bot/application';
-import { decisionContext } from './bot/decisions';
+import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
 import { createIdentity } from './bot/identity';
@@ -98,13 +98,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         log,
     };
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
-    // Reminders: a budget deadline is done once the board's justerat decision fixes next year's budget.
-    const budget = decisionContext(deps);
     const reminders = createReminderService({
         ...deps,
         compose: createReminderComposer(db),
         clock: now,
-        doneBy: (f, d) => d.kind === 'budget' && budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd',
+        doneBy: deadlineDoneBy(deps),
     });
     let ready = false;
     const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });

@@ -277,6 +277,23 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
         );
     });
 
+    it('When the reminders tick after justering, then the register settles the "protokoll justerat" deadline', async () => {
+        await t.bot.reminders.tick(overrides.now());
+        const rows = t.bot.deps.db.prepare("SELECT done_at, done_by FROM deadlines WHERE kind = 'protokoll'").all() as {
+            done_at: string | null;
+            done_by: string | null;
+        }[];
+        assert.equal(rows.length, 1);
+        assert.ok(rows[0].done_at, 'marked done by the doneBy hook');
+        const sentAboutProtokoll = t.bot.deps.db
+            .prepare(
+                "SELECT count(*) FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.kind = 'protokoll' AND r.state = 'sent'",
+            )
+            .pluck()
+            .get();
+        assert.equal(sentAboutProtokoll, 0);
+    });
+
     it('When members ask Q&A and the register afterwards, then budget 2024 is fastställd and decisions are found', async () => {
         assert.match((await say(A, 'är budgeten 2024 fastställd?')).body.text, /2024: \*\*fastställd\*\*/);
         const navet = (await say(A, 'vilka beslut har fattats om Navet?')).body.text;

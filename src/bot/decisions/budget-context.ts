@@ -1,11 +1,28 @@
-// The Q&A's answer context from the register: a budget year is fastställd once a justerat decision says so.
+// What the register settles: a budget year is fastställd once a justerat decision says so; a protokoll once justerat.
 import type { QaContext } from '../qa/qa';
 import type { BotDeps } from '../deps';
 import { budgetStatusFromRegister } from './register';
-import { decisionDeps } from './state';
+import type { DoneBy } from '../../scheduler/reminder-plan';
+import { decisionDeps, loadDecisionState } from './state';
 
 /** `registerQa(app, deps, decisionContext(deps))`: budget status per year from justerat decisions. */
 export function decisionContext(deps: BotDeps): QaContext {
     const dd = decisionDeps(deps);
     return (f) => ({ budgetStatus: (year) => budgetStatusFromRegister(dd, f.id, year) });
+}
+
+/**
+ * When a deadline is settled by the register: the budget deadline once next year's budget is fastställd by a
+ * justerat decision, and "protokoll justerat" once both justerare have justerat that meeting's protokoll.
+ */
+export function deadlineDoneBy(deps: BotDeps): DoneBy {
+    const dd = decisionDeps(deps);
+    const budget = decisionContext(deps);
+    return (f, d) => {
+        if (d.kind === 'budget') return budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd';
+        if (d.kind === 'protokoll' && d.subject?.meetingId !== undefined) {
+            return loadDecisionState(dd, d.subject.meetingId)?.justering?.status === 'justerat';
+        }
+        return false;
+    };
 }

@@ -1,5 +1,4 @@
 // The protokoll (or an utdrag) as a PDF through pdfkit with its built-in Helvetica (WinAnsi glyphs only).
-import PDFDocument from 'pdfkit';
 import type { DocModel } from './document-html';
 
 // Characters above U+00FF that WinAnsi (and so the built-in Helvetica) has; anything else would print as garbage.
@@ -13,7 +12,9 @@ export function winAnsi(s: string): string {
 }
 
 /** Renders the document to a PDF buffer (A4). */
-export function documentPdf(doc: DocModel): Promise<Buffer> {
+export async function documentPdf(doc: DocModel): Promise<Buffer> {
+    // Loaded on first use: pdfkit and its font machinery would add to every start for a rarely asked document.
+    const { default: PDFDocument } = await import('pdfkit');
     const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: winAnsi(doc.heading) } });
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {

@@ -11,7 +11,7 @@ import { registerRecord } from './record';
 import { registerDecisionRoutes } from './routes';
 import { decisionDeps } from './state';
 
-export { decisionContext } from './budget-context';
+export { decisionContext, deadlineDoneBy } from './budget-context';
 
 /** Registers the decision routes, card actions and the 'protokoll' download provider. */
 export function registerDecisions(app: Application<TurnState>, deps: BotDeps): void {
