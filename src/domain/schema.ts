@@ -53,6 +53,9 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const STATUSES = ['förslag', 'preliminär', 'fastställd'] as const;
 
+const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
+const leadList = z.array(z.number().int().min(-60).max(365)).min(1);
+
 /** Lines in a budget year are plain numbers in the year's `unit`; costs are positive. */
 const PostFileSchema = z.strictObject({
     id: slug,
@@ -170,9 +173,24 @@ export const ForbundSchema = z.strictObject({
     claims: z.array(PrintedClaimSchema),
     goals: GoalsSchema,
     roster: z.array(RosterSeedSchema),
+    /** Deadline settings (see src/domain/deadlines.ts CalendarSchema for defaults and meaning). */
     calendar: z
-        .object({ samradBy: z.string().regex(/^\d\d-\d\d$/), delarsrapport: z.string().regex(/^\d\d-\d\d$/) })
+        .object({
+            samradBy: mmdd,
+            delarsrapport: mmdd,
+            indikatorer: mmdd,
+            sus: mmdd,
+            reportDay: z.number().int().min(1).max(28),
+            leadDays: leadList,
+            reportLeadDays: leadList,
+            meetingLeadDays: leadList,
+            kallelseDaysBefore: z.number().int().min(1).max(60),
+            protokollDaysAfter: z.number().int().min(1).max(60),
+            sendHour: z.number().int().min(0).max(23),
+            graceDays: z.number().int().min(0).max(60),
+        })
         .partial()
+        .strict()
         .optional(),
 });
 export type Forbund = z.output<typeof ForbundSchema>;

@@ -49,6 +49,21 @@ describe('domain/deadlines', () => {
             assert.ok(keys.includes('delarsrapport:2026@2026-09-15'), keys.join());
         });
 
+        it('When the data file sets Indikatorer, SUS, the report day and lead times, then they are used', () => {
+            const raw = rawForbund('fryksdalen');
+            const calendar = { indikatorer: '05-15', sus: '02-01', reportDay: 12, leadDays: [21, 3] };
+            const cal = calendarOf(parseForbund({ ...raw, calendar }, 'x.json'));
+            assert.equal(cal.indikatorer, '05-15');
+            assert.equal(cal.sus, '02-01');
+            assert.equal(cal.reportDay, 12);
+            assert.deepEqual(cal.leadDays, [21, 3]);
+        });
+
+        it('When the data file has an unknown calendar key, then loading fails naming it', () => {
+            const raw = rawForbund('fryksdalen');
+            assert.throws(() => parseForbund({ ...raw, calendar: { samradby: '10-31' } }, 'x.json'), /calendar/);
+        });
+
         it('When a calendar value is malformed, then calendarOf throws a zod error instead of guessing', () => {
             assert.throws(() => calendarOf(nedansiljan, { samradBy: '31-10' }), /MM-DD/);
         });
