@@ -43,7 +43,10 @@ export function factsAnswer(
     facts: [string, string][] = [],
 ): Answer {
     const body = lines.join('\n');
-    const text = withSource(f, q.lang, [`**${title}**`, ...lines, ...facts.map(([k, v]) => `- ${k}: ${v}`)]);
+    // A fact the lines already say (e.g. "2025: **2 599 000 kr**") is shown in the card only.
+    const said = new Set(lines.map((l) => l.replace(/\*\*/g, '')));
+    const extra = facts.filter(([k, v]) => !said.has(`${k}: ${v}`)).map(([k, v]) => `- ${k}: ${v}`);
+    const text = withSource(f, q.lang, [`**${title}**`, ...lines, ...extra]);
     return { ...base, text, card: factsCard(f, q.lang, title, body, facts) };
 }
 
