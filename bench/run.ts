@@ -6,6 +6,12 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const OUR_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+// Our bot runs with the node flags `npm start` uses (read from package.json, so the two cannot drift apart).
+const START_FLAGS = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+    .split(' ')
+    .filter((w) => w.startsWith('--'));
 const ECHO_ENTRY = join(ROOT, 'dist', 'bench', 'echo-bot.js');
 const DRIVER = join(ROOT, 'dist', 'bench', 'driver.js');
 const QUESTIONS = [
@@ -35,7 +41,8 @@ const rssMb = (pid: number) =>
 
 async function start(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<Bot & { startMs: number }> {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--no-deprecation', entry], {
+    const flags = entry === OUR_ENTRY ? START_FLAGS : ['--no-deprecation'];
+    const child = spawn(process.execPath, [...flags, entry], {
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
     });
