@@ -2,6 +2,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { join } from 'node:path';
 import { createBotApplication } from './bot/application';
+import { createKallelseJob } from './bot/agenda/auto-kallelse';
+import { agendaDeps } from './bot/agenda/state';
 import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
@@ -98,12 +100,21 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         log,
     };
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
-    const reminders = createReminderService({
+    const service = createReminderService({
         ...deps,
         compose: createReminderComposer(db),
         clock: now,
         doneBy: deadlineDoneBy(deps),
     });
+    // Each tick first posts the kallelser that are due (7 days before by default), then sends the reminders.
+    const kallelseJob = createKallelseJob(agendaDeps(deps));
+    const reminders = {
+        ...service,
+        tick: async (at: Date) => {
+            await kallelseJob(at);
+            return service.tick(at);
+        },
+    };
     let ready = false;
     const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });
 
