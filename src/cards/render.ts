@@ -22,9 +22,23 @@ function template(name: string): ACData.Template {
 /** A named card: its template file (templates/<template>.json) and the data it is expanded with. */
 export type CardSpec<T extends object = object> = { template: string; data: T };
 
+// Expansion runs adaptive-expressions over every binding; the same answer card (the EK forecast, help) is asked for
+// again and again, so recent expansions are kept. Expanded cards are only ever serialized, never mutated.
+const expanded = new Map<string, Record<string, unknown>>();
+const MAX_EXPANDED = 300;
+
 /** Expands a template with data. Fields missing from data render as empty (never as `${…}` text). */
 export function expandCard(spec: CardSpec): Record<string, unknown> {
-    return template(spec.template).expand({ $root: spec.data }) as Record<string, unknown>;
+    const key = `${spec.template}\u0000${JSON.stringify(spec.data)}`;
+    let card = expanded.get(key);
+    if (card) {
+        expanded.delete(key); // re-inserted below: most recently used last
+    } else {
+        card = template(spec.template).expand({ $root: spec.data }) as Record<string, unknown>;
+        if (expanded.size >= MAX_EXPANDED) expanded.delete(expanded.keys().next().value as string);
+    }
+    expanded.set(key, card);
+    return card;
 }
 
 /** Expands a template into a Bot Framework attachment. */
