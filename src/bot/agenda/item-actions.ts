@@ -2,22 +2,14 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { insertIndex, isPinned, moveItem } from '../../domain/meetings-agenda';
-import { registerAction } from '../cards/execute';
+import { registerEditorAction } from './editor-action';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import { asWriter } from './access';
 import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
-import { loadState, meetingIdOf, type AgendaDeps } from './state';
-import { actionLang } from './words';
-
-/** The version of the meeting a key names (undefined when gone): stale cards are refused by registerAction. */
-export const meetingVersion = (ad: AgendaDeps) => (record: string) => {
-    const id = meetingIdOf(record);
-    return id === undefined ? undefined : ad.meetings.version(id);
-};
+import { loadState, type AgendaDeps } from './state';
 
 /** After a committed change: update the posted card(s) and tell the chef in this conversation if that failed. */
 export const afterChange = (ad: AgendaDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
@@ -40,17 +32,10 @@ const pick = (lang: Lang) =>
 
 /** Registers the item write verbs. */
 export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps): void {
-    const version = meetingVersion(ad);
-
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'agenda.item.move',
         schema: moveSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             if (!data.itemId) return { refused: editorCard(st, lang, pick(lang)) };
             const move = moveItem(st.items, data.itemId, data.dir);
             if (!move.ok) {
@@ -79,15 +64,10 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
         },
     });
 
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'agenda.item.remove',
         schema: removeSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             if (!data.itemId) return { refused: editorCard(st, lang, pick(lang)) };
             const item = st.items.find((x) => x.id === data.itemId);
             if (!item) return { refused: editorCard(st, lang, gone(lang)) };
@@ -108,15 +88,10 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
         },
     });
 
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'agenda.item.save',
         schema: itemSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             const existing = data.itemId ? st.items.find((x) => x.id === data.itemId) : undefined;
             if (data.itemId && !existing) return { refused: editorCard(st, lang, gone(lang)) };
             const links = parseLinks(data.links);

@@ -1,29 +1,20 @@
 // Card writes for the meeting itself: the two justerare (from those who come) and sending the kallelse.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { registerAction } from '../cards/execute';
+import { registerEditorAction } from './editor-action';
 import { say } from '../reply';
-import { asWriter } from './access';
 import { editorCard } from './editor';
 import { justerareFormCard } from './form-cards';
-import { afterChange, meetingVersion } from './item-actions';
+import { afterChange } from './item-actions';
 import { sendKallelse } from './publish';
 import { justerareSubmit, sendSubmit } from './schemas';
-import { loadState, meetingIdOf, type AgendaDeps } from './state';
-import { actionLang } from './words';
+import { loadState, type AgendaDeps } from './state';
 
 /** Registers "välj justerare" and "skicka kallelse" on the editor card. */
 export function registerJusterareAndSend(app: Application<TurnState>, ad: AgendaDeps): void {
-    const version = meetingVersion(ad);
-
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'meeting.justerare',
         schema: justerareSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             const present = new Set([...st.quorum.presentLedamoter, ...st.quorum.serving, ...st.quorum.attendingOnly]);
             const ids = [
                 ...new Set(
@@ -51,15 +42,10 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: Agenda
         },
     });
 
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'meeting.send',
         schema: sendSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             return () => ({
                 card: editorCard(
                     st,

@@ -5,15 +5,16 @@ import { skeleton } from '../../domain/meetings-agenda';
 import { TZDate } from '@date-fns/tz';
 import { TIME_ZONE, type Body, type Forbund } from '../../domain';
 import { registerAction } from '../cards/execute';
+import { registerEditorAction } from './editor-action';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
 import { asWriter } from './access';
 import { editorCard } from './editor';
 import { meetingFormCard } from './form-cards';
-import { afterChange, meetingVersion } from './item-actions';
+import { afterChange } from './item-actions';
 import { parseFormWhen, whenProblem } from './parse';
 import { meetingSubmit } from './schemas';
-import { loadState, meetingIdOf, type AgendaDeps } from './state';
+import { loadState, type AgendaDeps } from './state';
 import { actionLang, formatWhen } from './words';
 
 /** Creates a meeting with its body's skeleton agenda; refuses a second meeting of the body at the same time. */
@@ -55,8 +56,6 @@ const okUrl = (u?: string) => !u || /^https:\/\/\S+$/.test(u);
 
 /** Registers the meeting write verbs. */
 export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDeps): void {
-    const version = meetingVersion(ad);
-
     registerAction(app, ad, {
         verb: 'meeting.create',
         schema: meetingSubmit,
@@ -98,15 +97,10 @@ export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDe
         },
     });
 
-    registerAction(app, ad, {
+    registerEditorAction(app, ad, {
         verb: 'meeting.details',
         schema: meetingSubmit,
-        version,
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+        prepare: async ({ ctx, info, lang, st, w }, data) => {
             const when = parseFormWhen(data.date, data.time, ad.now());
             const note = !when.ok ? whenProblem(when.problem, lang) : !okUrl(data.onlineUrl) ? badUrl(lang) : undefined;
             if (note || !when.ok) return { refused: meetingFormCard(st.f, lang, { st, note }) };

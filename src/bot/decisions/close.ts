@@ -7,7 +7,7 @@ import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
 import { refusalText } from '../refusal';
-import { meetingVersion } from '../agenda/item-actions';
+import { meetingVersion } from '../agenda/editor-action';
 import { refreshPosted } from '../agenda/publish';
 import { meetingIdOf } from '../agenda/state';
 import { agendaReply } from '../agenda/view';

@@ -1,0 +1,51 @@
+// An agenda write from a card: the caller must be an agenda writer for the meeting's förbund; refusals show the editor.
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { ZodType, ZodTypeDef } from 'zod';
+import type { ActionKey } from '../cards/action-key';
+import { registerAction, type ActionOutcome, type Refused } from '../cards/execute';
+import type { Lang } from '../lang';
+import type { TurnInfo } from '../turn';
+import { asWriter } from './access';
+import { editorCard } from './editor';
+import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
+import { actionLang } from './words';
+
+/** What every editor write starts from: the turn, the card's language, the meeting and the allowed writer. */
+export type EditorTurn = {
+    ctx: TurnContext;
+    info: TurnInfo;
+    lang: Lang;
+    st: MeetingState;
+    w: Extract<Awaited<ReturnType<typeof asWriter>>, { ok: true }>;
+};
+
+/** The version of the meeting a key names (undefined when gone): stale cards are refused by registerAction. */
+export const meetingVersion = (ad: AgendaDeps) => (record: string) => {
+    const id = meetingIdOf(record);
+    return id === undefined ? undefined : ad.meetings.version(id);
+};
+
+/** Registers a write verb on a meeting's agenda: loads the meeting, checks the writer, then runs `prepare`. */
+export function registerEditorAction<T extends { key: ActionKey; lang?: string }>(
+    app: Application<TurnState>,
+    ad: AgendaDeps,
+    h: {
+        verb: string;
+        schema: ZodType<T, ZodTypeDef, unknown>;
+        prepare: (turn: EditorTurn, data: T) => Promise<(() => ActionOutcome) | Refused>;
+    },
+): void {
+    registerAction(app, ad, {
+        verb: h.verb,
+        schema: h.schema,
+        version: meetingVersion(ad),
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const w = await asWriter(ctx, ad, info, st.f.id, lang);
+            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+            return h.prepare({ ctx, info, lang, st, w }, data);
+        },
+    });
+}
