@@ -1,6 +1,6 @@
 // Composition root: the one place that constructs infrastructure (db, adapter, sender, server) and wires it together.
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import { join } from 'node:path';
+import { createTeamsAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
 import { createKallelseJob } from './bot/agenda/auto-kallelse';
 import { agendaDeps } from './bot/agenda/state';
@@ -59,17 +59,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         }
     }
 
-    const { appId, appPassword, tenantId, appType } = config.auth;
-    const adapter = new TeamsAdapter(
-        appId
-            ? {
-                  MicrosoftAppId: appId,
-                  MicrosoftAppPassword: appPassword,
-                  MicrosoftAppTenantId: tenantId,
-                  MicrosoftAppType: appType,
-              }
-            : {},
-    );
+    const { appId } = config.auth;
+    const adapter = createTeamsAdapter(config.auth);
     const sender = createProactiveSender({
         adapter,
         appId,

@@ -14,7 +14,7 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(
     level: LogLevel,
     base: Record<string, unknown> = {},
-    write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+    write: (line: string) => void = stdoutLine,
 ): Logger {
     const emit = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
         if (order[lvl] < order[level]) return;
@@ -32,4 +32,18 @@ export function createLogger(
 function errorReplacer(_key: string, value: unknown): unknown {
     if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
     return value;
+}
+
+// stdout to a pipe is synchronous on Linux, and a system call per line showed in profiles under load; the lines of one
+// event-loop turn go out in one write instead, and whatever is pending is written when the process exits.
+let pending: string[] = [];
+function flush() {
+    if (!pending.length) return;
+    const out = pending.join('');
+    pending = [];
+    process.stdout.write(out);
+}
+process.on('exit', flush);
+function stdoutLine(line: string) {
+    if (pending.push(line + '\n') === 1) setImmediate(flush);
 }

@@ -1,6 +1,7 @@
 // Expands a JSON card template from templates/ with typed data; the only way the bot makes card JSON.
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -24,20 +25,16 @@ export type CardSpec<T extends object = object> = { template: string; data: T };
 
 // Expansion runs adaptive-expressions over every binding; the same answer card (the EK forecast, help) is asked for
 // again and again, so recent expansions are kept. Expanded cards are only ever serialized, never mutated.
-const expanded = new Map<string, Record<string, unknown>>();
-const MAX_EXPANDED = 300;
+const expanded = new LRUCache<string, Record<string, unknown>>({ max: 300 });
 
 /** Expands a template with data. Fields missing from data render as empty (never as `${…}` text). */
 export function expandCard(spec: CardSpec): Record<string, unknown> {
     const key = `${spec.template}\u0000${JSON.stringify(spec.data)}`;
     let card = expanded.get(key);
-    if (card) {
-        expanded.delete(key); // re-inserted below: most recently used last
-    } else {
+    if (!card) {
         card = template(spec.template).expand({ $root: spec.data }) as Record<string, unknown>;
-        if (expanded.size >= MAX_EXPANDED) expanded.delete(expanded.keys().next().value as string);
+        expanded.set(key, card);
     }
-    expanded.set(key, card);
     return card;
 }
 

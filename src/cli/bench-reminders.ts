@@ -1,6 +1,6 @@
 // Bench: 1 000 reminders to 100 conversations through the real tick and sender, against a local connector stand-in
 // that answers 429 (Retry-After: 1) to 20 % of requests; prints delivered / duplicated / lost, peak rates and wall time.
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createTeamsAdapter } from '../bot/adapter';
 import { Worker } from 'node:worker_threads';
 import { STAND_IN, type StandInResult } from './bench-stand-in';
 import { createReminderComposer } from '../bot/reminders/messages';
@@ -70,7 +70,7 @@ async function main() {
     const margin = Number(process.argv[process.argv.indexOf('--margin') + 1]) || 0;
     const widen = (ws: RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
     const sender = createProactiveSender({
-        adapter: new TeamsAdapter({}),
+        adapter: createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' }),
         appId: '',
         limits: { perConversation: widen(TEAMS_LIMITS.perConversation), global: widen(TEAMS_LIMITS.global) },
         clock: { now: () => Date.now() },

@@ -1,5 +1,5 @@
 // Test harness for the reminder service: a real SQLite file, both sample förbund, a fake clock and a nocked connector.
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createTeamsAdapter } from '../../src/bot/adapter';
 import { join } from 'node:path';
 import nock from 'nock';
 import { createReminderComposer } from '../../src/bot/reminders/messages';
@@ -42,7 +42,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         const roster = createRoster(db, () => clock);
         const refs = createConversationRefs(db, () => clock);
         const sender = createProactiveSender({
-            adapter: new TeamsAdapter({}),
+            adapter: createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' }),
             appId: '',
             clock: { now: () => clock.getTime() },
             // Virtual sleep: the retry and throttle waits pass instantly.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { createTeamsAdapter } from '../../src/bot/adapter';
 import nock from 'nock';
 import { createProactiveSender, type ProactiveSenderDeps, type SenderEvent } from '../../src/scheduler/sender';
 import { maxInWindow, virtualTime } from './virtual-time';
@@ -16,7 +16,7 @@ const POST_PATH = /^\/v3\/conversations\/a%3A1\/activities\/[\w-]+$/;
 function setup(overrides: Partial<ProactiveSenderDeps> = {}, start = 0) {
     const vt = virtualTime(start);
     const events: SenderEvent[] = [];
-    const adapter = new TeamsAdapter({});
+    const adapter = createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' });
     const sender = createProactiveSender({
         adapter,
         appId: '',
