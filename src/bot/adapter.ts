@@ -1,5 +1,5 @@
 // The Teams adapter, with one ConnectorClient per bot, service URL and audience instead of one per turn.
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import {
     AuthenticationConstants,
     BotFrameworkAuthentication,

@@ -1,5 +1,7 @@
 // Builds the teams-ai Application and registers every capability's routes in order; the catch-all comes last.
-import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+// The package index also loads the AI planners (openai, gpt-tokenizer, @azure/identity): ~12 MB of heap we never use.
+import { Application } from '@microsoft/teams-ai/lib/Application';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import { expandCard } from '../cards/render';
 import type { TeamsAdapter } from '@microsoft/teams-ai';

@@ -1,4 +1,5 @@
 // understand(): a message → intent, named things (from the förbund's own data) and years. Deterministic, no I/O.
+import { LRUCache } from 'lru-cache';
 import type { Forbund } from '../domain';
 import { findConcepts, isConceptWord, leftover } from './concepts';
 import { buildEntities, findHits, partialHits, type Entity, type Hit } from './entities';
@@ -7,16 +8,16 @@ import { detectLang } from './lang';
 import { chooseIntent } from './intent';
 import { fold, glossed, STOP } from './text';
 import type { Question } from './types';
-import { yearRef } from './years';
+import { currentYear, yearRef } from './years';
 
-type Index = { entities: Entity[] };
+type Index = { entities: Entity[]; questions: LRUCache<string, Question> };
 const indexes = new WeakMap<Forbund, Index>();
 
 /** The förbund's name index, built on first use and kept for the process. */
 export function indexOf(f: Forbund): Index {
     let i = indexes.get(f);
     if (!i) {
-        i = { entities: buildEntities(f) };
+        i = { entities: buildEntities(f), questions: new LRUCache({ max: 500 }) };
         indexes.set(f, i);
     }
     return i;
@@ -28,8 +29,22 @@ const KINDS: [Concept, 'stat' | 'region' | 'kommun'][] = [
     ['stateKind', 'stat'],
 ];
 
-/** Reads a message as a structured question about `f`; `now` decides year words. */
+/**
+ * Reads a message as a structured question about `f`; `now` decides year words. Board members ask the same few
+ * questions again and again, so recent readings are kept per förbund and year (questions are never mutated).
+ */
 export function understand(text: string, f: Forbund, now: Date): Question {
+    const { questions } = indexOf(f);
+    const key = `${currentYear(now)}\n${text}`;
+    let q = questions.get(key);
+    if (!q) {
+        q = read(text, f, now);
+        questions.set(key, q);
+    }
+    return q;
+}
+
+function read(text: string, f: Forbund, now: Date): Question {
     const folded = fold(text);
     const lang = detectLang(text, folded);
     const glossedText = glossed(folded);

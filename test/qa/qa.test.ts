@@ -72,6 +72,13 @@ describe('Q&A understanding and answers', () => {
         assert.deepEqual(years('Total costs next year?', '2026-12-31'), { kind: 'word', years: [2027] });
     });
 
+    it('When the same words are asked again after new year (Stockholm time), then they are read for the new year', () => {
+        const years = (now: string) => understand('eget kapital i år', f, new Date(now)).years;
+        assert.deepEqual(years('2025-12-31T22:59:00Z'), { kind: 'word', years: [2025] });
+        assert.deepEqual(years('2025-12-31T23:01:00Z'), { kind: 'word', years: [2026] });
+        assert.deepEqual(years('2025-12-31T22:59:59Z'), { kind: 'word', years: [2025] });
+    });
+
     it('When a year word lands outside the plan, then it asks back with the plan years as qa.ask buttons', () => {
         const a = ask('vad kostar navet i år', f, at('2027-02-01'));
         assert.equal(a.kind, 'clarify');
