@@ -14,8 +14,18 @@ const WORDS: [RegExp, number][] = [
 
 /** The calendar year of `now` in Stockholm. */
 export function currentYear(now: Date): number {
-    return new TZDate(now.getTime(), TIME_ZONE).getFullYear();
+    const t = now.getTime();
+    if (t >= known.from && t < known.to) return known.year;
+    // A time-zone conversion per message showed in profiles; the year's bounds are computed once instead.
+    const year = new TZDate(t, TIME_ZONE).getFullYear();
+    known = {
+        year,
+        from: new TZDate(year, 0, 1, TIME_ZONE).getTime(),
+        to: new TZDate(year + 1, 0, 1, TIME_ZONE).getTime(),
+    };
+    return year;
 }
+let known = { year: 0, from: 0, to: 0 };
 
 /** Finds the year reference in folded text; `all` when the text asks about every year. */
 export function yearRef(folded: string, now: Date, allWords: boolean): YearRef {
