@@ -2,7 +2,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Forbund } from '../domain';
 import type { BotDeps } from './deps';
-import { detectLang, type Lang } from './lang';
+import { detectLang, langOfLocale, type Lang } from './lang';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 export type TurnInfo = {
@@ -34,7 +34,7 @@ export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
         .trim();
     const info: TurnInfo = {
         // A card press has no text: the client's locale tells the language then.
-        lang: text ? detectLang(text) : a.locale?.toLowerCase().startsWith('en') ? 'en' : 'sv',
+        lang: text ? detectLang(text) : langOfLocale(a.locale),
         text,
         conversation: {
             // A channel reply thread has ";messageid=…" in its id; the channel itself is what links and agendas use.

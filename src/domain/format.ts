@@ -1,6 +1,7 @@
 // sv-SE display of amounts, percentages, targets and dates: the only place domain values become text.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { isAmount } from './amount';
 import type { Amount, ClaimValue, Comparator, Ratio } from './schema';
@@ -51,7 +52,7 @@ export function formatTarget(t: {
     return `${COMPARATOR_TEXT[t.comparator]} ${value}`;
 }
 
-/** A date in Swedish, Stockholm time: `30 november 2025` by default (date-fns pattern). */
-export function formatDate(d: Date, pattern = 'd MMMM yyyy'): string {
-    return format(new TZDate(d.getTime(), TIME_ZONE), pattern, { locale: sv });
+/** A date in Stockholm time: `30 november 2025` by default (date-fns pattern); `30 November 2025` in English. */
+export function formatDate(d: Date, pattern = 'd MMMM yyyy', lang: 'sv' | 'en' = 'sv'): string {
+    return format(new TZDate(d.getTime(), TIME_ZONE), pattern, { locale: lang === 'en' ? enGB : sv });
 }

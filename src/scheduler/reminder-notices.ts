@@ -38,12 +38,14 @@ export async function sendNotices(
             });
             continue;
         }
+        const ref = deps.userRef(chef)!;
         const activity = deps.compose.notice(
             f,
             list.map((n) => n.item),
             now,
+            ref.locale,
         );
-        const result = await deps.sender.send(deps.userRef(chef)!, activity);
+        const result = await deps.sender.send(ref, activity);
         if (!result.ok) {
             deps.log.warn('reminder notice to the chef failed; it is tried again next tick', {
                 forbund: f.id,

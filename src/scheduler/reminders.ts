@@ -18,10 +18,13 @@ export type NoticeItem = { deadline: Deadline; person: Person } & (
     { kind: 'unreachable' } | { kind: 'failed'; error: string; final: boolean }
 );
 
-/** Turns reminders and notices into activities (the bot layer words them and picks the card). */
+/**
+ * Turns reminders and notices into activities (the bot layer words them and picks the card); `locale` is the
+ * recipient's Teams client locale from their stored conversation reference, which decides the language.
+ */
 export type ReminderComposer = {
-    reminder(f: Forbund, p: Planned, now: Date): Partial<Activity>;
-    notice(f: Forbund, items: NoticeItem[], now: Date): Partial<Activity>;
+    reminder(f: Forbund, p: Planned, now: Date, locale?: string): Partial<Activity>;
+    notice(f: Forbund, items: NoticeItem[], now: Date, locale?: string): Partial<Activity>;
 };
 
 export type ReminderServiceDeps = {
@@ -100,7 +103,7 @@ export function createReminderService(deps: ReminderServiceDeps) {
                     notice(f, `unreachable:${p.row.deadline_id}:${p.person.id}`, { kind: 'unreachable', ...p });
                     continue;
                 }
-                deliveries.push({ f, p, ref, activity: deps.compose.reminder(f, p, now) });
+                deliveries.push({ f, p, ref, activity: deps.compose.reminder(f, p, now, ref.locale) });
             }
         }
         const results = await deliverAll(deliveries, {

@@ -174,6 +174,23 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(card), /Närvarande ersättare","value":"Per Lund"/);
     });
 
+    it("When E's ersättare uses Teams in English and E reports förhinder, then the call to serve comes in English", async () => {
+        await t.post({ ...personalMessage(Ex, 'who am I?'), locale: 'en-US' });
+        connector.clear();
+        const mine = await press(E, postedCard, 'Förhinder', channel);
+        const call = await until(() =>
+            connector.sent.find((s) => s.method === 'POST' && s.path.includes(encodeURIComponent(`a:1on1-${Ex.id}`))),
+        );
+        assert.match(
+            call.body.text,
+            /^You are called to serve at the meeting \(Styrelsen, Friday 12 December 2025 at 13:00\): Eva Björk \(member, .*\) is unable to attend\. Answer "I'm coming" or "Can't come" on the card\.$/,
+        );
+        assert.match(textOf(cardOf(call)), /Attendance/);
+        const card = await press(E, mine, 'Jag kommer', channel); // back as before, for the steps that follow
+        assert.match(textOf(card), /4 av 6 platser besatta – beslutsmässigt/);
+        assert.match(textOf(card), /Ditt svar: Jag kommer/);
+    });
+
     it('When someone not invited presses "Jag kommer", then it is refused and attendance does not change', async () => {
         const before = t.bot.deps.db.prepare('SELECT count(*) AS n FROM meeting_attendance').get();
         const card = await press(outsider, postedCard, 'Jag kommer', channel);

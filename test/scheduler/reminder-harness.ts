@@ -80,8 +80,8 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
             return current.service;
         },
         now: () => clock,
-        /** Makes a roster person reachable: their Teams id is bound and their 1:1 reference stored. */
-        reach(forbundId: string, slug: string): string {
+        /** Makes a roster person reachable: their Teams id is bound and their 1:1 reference (with the client's locale) stored. */
+        reach(forbundId: string, slug: string, locale?: string): string {
             const p = current.roster.bySlug(forbundId, slug)!;
             const teamsId = `29:${slug}`;
             current.roster.bindIdentity(p.id, { teamsUserId: teamsId });
@@ -92,6 +92,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
                 conversation: { id: conversation, conversationType: 'personal' } as never,
                 bot: { id: '28:bot', name: 'Finsam' },
                 user: { id: teamsId, name: p.name },
+                ...(locale && { locale }),
             });
             return conversation;
         },

@@ -238,6 +238,31 @@ describe('scheduler/reminders', function () {
         assert.equal(h.posted.filter((p) => p.conversation === robert).length, 1);
     });
 
+    it("When the recipients use Teams in English, then reminders and the chef's notice come in English; sv-SE stays Swedish", async () => {
+        h.close();
+        h = reminderHarness();
+        const chef = h.reach('nedansiljan', CHEFS.nedansiljan, 'en-US');
+        const robert = h.reach('nedansiljan', 'robert-falk', 'en-GB');
+        const swedish = h.reach('fryksdalen', CHEFS.fryksdalen, 'sv-SE');
+        h.failing.set(robert, 503);
+        await h.tick('2025-11-16T07:00:00Z');
+        const budget = h.posted.find((p) => p.conversation === chef && /budget/i.test(p.text))!;
+        assert.match(budget.text, /^\*\*Reminder: .*2026.*\*\*\n\nDue Sunday 30 November 2025 – in 14 days\./);
+        assert.match(budget.text, /Write "the budget is adopted" to me/);
+        const facts = budget.body.attachments[0].content.body.find((e: { type: string }) => e.type === 'FactSet');
+        assert.deepEqual(
+            facts.facts.map((f: { title: string }) => f.title),
+            ['Date', 'Source'],
+        );
+        const notice = h.posted.find((p) => p.conversation === chef && /did not get through/.test(p.text))!;
+        assert.match(
+            notice.text,
+            /Robert Falk .*: could not be sent just now \(.*\)\. I will try again at the next check/,
+        );
+        const sv = h.posted.find((p) => p.conversation === swedish && /budget/i.test(p.text))!;
+        assert.match(sv.text, /Senast söndag 30 november 2025 – om 14 dagar\./);
+    });
+
     it('When the connector refuses for good (403), then the reminder is failed and not tried again', async () => {
         const robert = h.reach('nedansiljan', 'robert-falk');
         h.failing.set(robert, 403);

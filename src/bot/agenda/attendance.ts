@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
 import { ersattareCalledFor } from '../../domain/meetings';
 import { registerAction } from '../cards/execute';
+import { langOfLocale, type Lang } from '../lang';
 import { messageCard, replyActivity, say } from '../reply';
 import { asInvited } from './access';
 import { meetingVersion } from './editor-action';
@@ -66,35 +67,52 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
 /** Tells the ersättare of the ledamot's part, in their 1:1 chat, that they are called to serve; the chef hears of misses. */
 export async function callErsattare(ad: AgendaDeps, meetingId: number, ledamot: Person): Promise<void> {
     const st = loadState(ad, meetingId)!;
-    const when = formatWhen(st.meeting.startsAt, 'sv');
     for (const id of ersattareCalledFor(st.inv, ledamot.id, st.answers)) {
         const p = st.people.get(id);
         if (!p) continue;
         const ref = p.teamsUserId ? ad.refs.get('user', p.teamsUserId) : undefined;
-        const text = `Du kallas att tjänstgöra på mötet (${st.body.name}, ${when}): ${memberLabel(st, ledamot, 'sv')} har anmält förhinder. Svara "Jag kommer" eller "Förhinder" på kortet.`;
-        const card = agendaReply(ad, st, { lang: 'sv', person: p, note: text }).card;
+        // In the language of the ersättare's own Teams client.
+        const lang = langOfLocale(ref?.locale);
+        const when = formatWhen(st.meeting.startsAt, lang);
+        const text = say(
+            lang,
+            `Du kallas att tjänstgöra på mötet (${st.body.name}, ${when}): ${memberLabel(st, ledamot, 'sv')} har anmält förhinder. Svara "${answerLabel('kommer', 'sv')}" eller "${answerLabel('förhinder', 'sv')}" på kortet.`,
+            `You are called to serve at the meeting (${st.body.name}, ${when}): ${memberLabel(st, ledamot, 'en')} is unable to attend. Answer "${answerLabel('kommer', 'en')}" or "${answerLabel('förhinder', 'en')}" on the card.`,
+        );
+        const card = agendaReply(ad, st, { lang, person: p, note: text }).card;
         const result = ref ? await ad.sender.send(ref, replyActivity({ text, card })) : undefined;
         if (result?.ok) continue;
-        const why = result
-            ? `meddelandet gick inte fram (${result.error})`
-            : `${p.name} har inte skrivit till mig i en 1:1-chatt än, så jag kan inte nå hen`;
-        await tellChef(
-            ad,
-            st,
-            `Jag kunde inte meddela ${memberLabel(st, p, 'sv')} att hen kallas att tjänstgöra på mötet ${when} i stället för ${ledamot.name}: ${why}. Kontakta ${p.name} direkt, och be hen skriva "vem är jag?" till mig en gång så når jag hen nästa gång.`,
-        );
+        await tellChef(ad, st, (l) => {
+            const at = formatWhen(st.meeting.startsAt, l);
+            const why = result
+                ? say(
+                      l,
+                      `meddelandet gick inte fram (${result.error})`,
+                      `the message did not get through (${result.error})`,
+                  )
+                : say(
+                      l,
+                      `${p.name} har inte skrivit till mig i en 1:1-chatt än, så jag kan inte nå hen`,
+                      `${p.name} has not written to me in a 1:1 chat yet, so I cannot reach them`,
+                  );
+            return say(
+                l,
+                `Jag kunde inte meddela ${memberLabel(st, p, 'sv')} att hen kallas att tjänstgöra på mötet ${at} i stället för ${ledamot.name}: ${why}. Kontakta ${p.name} direkt, och be hen skriva "vem är jag?" till mig en gång så når jag hen nästa gång.`,
+                `I could not tell ${memberLabel(st, p, 'en')} that they are called to serve at the meeting ${at} instead of ${ledamot.name}: ${why}. Contact ${p.name} directly, and ask them to write "who am I?" to me once so that I reach them next time.`,
+            );
+        });
     }
 }
 
 /** Sends a notice to the meeting's creator, else to a förbundschef, in their 1:1 chat; logs when nobody is reachable. */
-async function tellChef(ad: AgendaDeps, st: MeetingState, text: string): Promise<void> {
+async function tellChef(ad: AgendaDeps, st: MeetingState, text: (lang: Lang) => string): Promise<void> {
     const chefs = [
         st.people.get(st.meeting.createdBy),
         ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef')),
     ].filter((p, i, all) => p && all.findIndex((q) => q?.id === p.id) === i);
     for (const chef of chefs) {
         const ref = chef?.teamsUserId ? ad.refs.get('user', chef.teamsUserId) : undefined;
-        if (ref && (await ad.sender.send(ref, replyActivity({ text }))).ok) return;
+        if (ref && (await ad.sender.send(ref, replyActivity({ text: text(langOfLocale(ref.locale)) }))).ok) return;
     }
-    ad.log.warn('nobody to tell about an unreachable ersättare', { meetingId: st.meeting.id, text });
+    ad.log.warn('nobody to tell about an unreachable ersättare', { meetingId: st.meeting.id, text: text('sv') });
 }

@@ -8,7 +8,7 @@ import { TIME_ZONE } from '../../domain';
 import type { Person } from '../../domain/access';
 import type { Answer, Quorum } from '../../domain/meetings';
 import type { ItemKind } from '../../domain/meetings-agenda';
-import type { Lang } from '../lang';
+import { langOfLocale, type Lang } from '../lang';
 import { say } from '../reply';
 import type { TurnInfo } from '../turn';
 import type { MeetingState } from './state';
@@ -25,7 +25,7 @@ export function formatWhen(d: Date, lang: Lang): string {
 export function actionLang(ctx: TurnContext, info: TurnInfo, data: { lang?: string }): Lang {
     if (data.lang === 'sv' || data.lang === 'en') return data.lang;
     const locale = ctx.activity.locale ?? '';
-    return info.text ? info.lang : locale.startsWith('en') ? 'en' : 'sv';
+    return info.text ? info.lang : langOfLocale(locale);
 }
 
 export const kindLabel = (k: ItemKind, lang: Lang) =>

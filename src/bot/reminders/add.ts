@@ -33,7 +33,7 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
             text: say(
                 lang,
                 `${dayText(found.day)} har redan varit. Inget har sparats.`,
-                `${dayText(found.day)} has passed. Nothing was saved.`,
+                `${dayText(found.day, 'en')} has passed. Nothing was saved.`,
             ),
         });
     const title = titleFrom(found.rest);
@@ -72,12 +72,12 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
         ? say(
               lang,
               `Den finns redan: **${title}** ${dayText(d.due)}.`,
-              `It is already there: **${title}** on ${dayText(d.due)}.`,
+              `It is already there: **${title}** on ${dayText(d.due, 'en')}.`,
           )
         : say(
               lang,
               `Sparat: **${title}** ${dayText(d.due)}. Jag påminner dig i en 1:1-chatt ${times.length ? `den ${list}, kl. ${String(cal.sendHour).padStart(2, '0')}` : 'på dagen'}.`,
-              `Saved: **${title}** on ${dayText(d.due)}. I will remind you in a 1:1 chat ${times.length ? `on ${list}, at ${String(cal.sendHour).padStart(2, '0')}:00` : 'on the day'}.`,
+              `Saved: **${title}** on ${dayText(d.due, 'en')}. I will remind you in a 1:1 chat ${times.length ? `on ${list}, at ${String(cal.sendHour).padStart(2, '0')}:00` : 'on the day'}.`,
           );
     await sendReply(ctx, { text });
 }

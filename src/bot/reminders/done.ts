@@ -62,7 +62,7 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
         text: say(
             lang,
             `Noterat: **${d.title.sv}** (${dayText(d.due)}) är klar. Inga fler påminnelser om den.`,
-            `Noted: **${d.title.en}** (${dayText(d.due)}) is done. No more reminders about it.`,
+            `Noted: **${d.title.en}** (${dayText(d.due, 'en')}) is done. No more reminders about it.`,
         ),
     });
 }

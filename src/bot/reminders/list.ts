@@ -58,7 +58,7 @@ export async function answerList(ctx: TurnContext, deps: BotDeps): Promise<void>
     const today = dayOf(deps.now());
     const shown = upcoming(deps, f, today);
     const items = shown.slice(0, MAX_ITEMS).map((l) => ({
-        date: dayText(l.deadline.due, 'd MMM yyyy'),
+        date: dayText(l.deadline.due, lang, 'd MMM yyyy'),
         title: l.deadline.title[lang],
         source: l.deadline.source[lang],
         status: l.done

@@ -7,18 +7,26 @@ import type { Planned } from '../../scheduler/reminder-plan';
 import type { Db } from '../../storage/db';
 import { reportVersionCount } from '../../storage/reports';
 import { newActionKey } from '../cards/action-key';
-import { messageCard, replyActivity, type Reply } from '../reply';
+import { langOfLocale as langOf, type Lang } from '../lang';
+import { messageCard, replyActivity, say, type Reply } from '../reply';
 import { formCard } from '../reports/form';
 import { valuesOf } from '../reports/form-values';
 import { reportRecord } from '../reports/submit';
 
 const dayDate = (day: string) => new Date(`${day}T12:00:00Z`);
-/** "30 november 2025" for a yyyy-MM-dd day. */
-export const dayText = (day: string, pattern = 'd MMMM yyyy') => formatDate(dayDate(day), pattern);
+/** "30 november 2025" / "30 November 2025" for a yyyy-MM-dd day. */
+export const dayText = (day: string, lang: Lang = 'sv', pattern = 'd MMMM yyyy') =>
+    formatDate(dayDate(day), pattern, lang);
 
-/** "om 14 dagar", "i morgon", "i dag", "för 3 dagar sedan". */
-export function relativeSv(today: string, due: string): string {
+/** "om 14 dagar", "i morgon", "i dag", "för 3 dagar sedan" / "in 14 days", "tomorrow", "today", "3 days ago". */
+export function relativeDay(today: string, due: string, lang: Lang): string {
     const n = daysBetween(today, due);
+    if (lang === 'en') {
+        if (n === 0) return 'today';
+        if (n === 1) return 'tomorrow';
+        if (n === -1) return 'yesterday';
+        return n > 0 ? `in ${n} days` : `${-n} days ago`;
+    }
     if (n === 0) return 'i dag';
     if (n === 1) return 'i morgon';
     if (n === -1) return 'i går';
@@ -26,30 +34,55 @@ export function relativeSv(today: string, due: string): string {
 }
 
 /** What to write to the bot when the deadline is done, if that is how it ends. */
-function hint(d: Deadline): string {
+function hint(d: Deadline, lang: Lang): string {
     switch (d.kind) {
         case 'budget':
-            return 'Skriv "budgeten är fastställd" till mig när det är gjort, så slutar påminnelserna.';
+            return say(
+                lang,
+                'Skriv "budgeten är fastställd" till mig när det är gjort, så slutar påminnelserna.',
+                'Write "the budget is adopted" to me when it is done, and the reminders stop.',
+            );
         case 'kallelse':
-            return 'Skriv "skicka kallelse" till mig när dagordningen är klar; då slutar påminnelserna.';
+            return say(
+                lang,
+                'Skriv "skicka kallelse" till mig när dagordningen är klar; då slutar påminnelserna.',
+                'Write "send notice" to me when the agenda is ready; then the reminders stop.',
+            );
         case 'mote':
-            return 'Svara på kallelsen i kanalen om du kommer eller har förhinder.';
+            return say(
+                lang,
+                'Svara på kallelsen i kanalen om du kommer eller har förhinder.',
+                'Answer the notice in the channel: attending or unable to attend.',
+            );
         case 'projektrapport':
             return '';
         default:
-            return `Skriv "klar: ${d.title.sv}" till mig när det är gjort, så slutar påminnelserna.`;
+            return say(
+                lang,
+                `Skriv "klar: ${d.title.sv}" till mig när det är gjort, så slutar påminnelserna.`,
+                `Write "done: ${d.title.en}" to me when it is done, and the reminders stop.`,
+            );
     }
 }
 
-function reminderReply(db: Db, f: Forbund, p: Planned, now: Date): Reply {
+function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
     const d = p.deadline;
     const today = dayOf(now);
-    const when = relativeSv(today, d.due);
+    const when = relativeDay(today, d.due, lang);
     const late = p.late
-        ? `Den här påminnelsen kommer sent: den skulle ha kommit ${formatDate(p.fireAt, "d MMMM 'kl.' HH:mm")}.`
+        ? say(
+              lang,
+              `Den här påminnelsen kommer sent: den skulle ha kommit ${formatDate(p.fireAt, "d MMMM 'kl.' HH:mm")}.`,
+              `This reminder is late: it should have come on ${formatDate(p.fireAt, "d MMMM 'at' HH:mm", 'en')}.`,
+          )
         : '';
     const passed = d.due < today;
-    const line = `${passed ? 'Skulle ha varit klart' : 'Senast'} ${dayText(d.due, 'EEEE d MMMM yyyy')} – ${when}.`;
+    const due = dayText(d.due, lang, 'EEEE d MMMM yyyy');
+    const line = say(
+        lang,
+        `${passed ? 'Skulle ha varit klart' : 'Senast'} ${due} – ${when}.`,
+        `${passed ? 'Was due' : 'Due'} ${due} – ${when}.`,
+    );
     const insats = d.subject?.insatsId && f.insatser.find((i) => i.id === d.subject?.insatsId);
     if (d.kind === 'projektrapport' && insats && d.subject?.month) {
         const month = d.subject.month;
@@ -57,39 +90,57 @@ function reminderReply(db: Db, f: Forbund, p: Planned, now: Date): Reply {
             f,
             insats,
             month,
-            lang: 'sv',
+            lang,
             key: newActionKey(reportRecord(f.id, insats.id, month), reportVersionCount(db, f.id, insats.id, month)),
             values: valuesOf(undefined),
             errors: [],
         });
-        const text = `${late ? `${late} ` : ''}Påminnelse: månadsrapporten för ${insats.name} saknas. ${line} Fyll i kortet och skicka.`;
+        const text = say(
+            lang,
+            `${late ? `${late} ` : ''}Påminnelse: månadsrapporten för ${insats.name} saknas. ${line} Fyll i kortet och skicka.`,
+            `${late ? `${late} ` : ''}Reminder: the monthly report for ${insats.name} is missing. ${line} Fill in the card and send it.`,
+        );
         return { text, card };
     }
-    const title = `Påminnelse: ${d.title.sv}`;
+    const title = say(lang, `Påminnelse: ${d.title.sv}`, `Reminder: ${d.title.en}`);
     const facts = [
-        { title: 'Datum', value: dayText(d.due) },
-        { title: 'Källa', value: d.source.sv },
+        { title: say(lang, 'Datum', 'Date'), value: dayText(d.due, lang) },
+        { title: say(lang, 'Källa', 'Source'), value: lang === 'en' ? d.source.en : d.source.sv },
     ];
-    const text = [late, `**${title}**`, line, hint(d)].filter(Boolean).join('\n\n');
-    return { text, card: { template: 'reminder', data: { title, late, text: line, facts, hint: hint(d) } } };
+    const text = [late, `**${title}**`, line, hint(d, lang)].filter(Boolean).join('\n\n');
+    return { text, card: { template: 'reminder', data: { title, late, text: line, facts, hint: hint(d, lang) } } };
 }
 
-function noticeLine(n: NoticeItem): string {
-    const who = `${n.person.name} (${n.deadline.title.sv})`;
+function noticeLine(n: NoticeItem, lang: Lang): string {
+    const name = n.person.name;
+    const who = `${name} (${lang === 'en' ? n.deadline.title.en : n.deadline.title.sv})`;
     if (n.kind === 'unreachable')
-        return `${who}: jag når inte ${n.person.name} i Teams. Be hen öppna boten i Teams en gång (sök upp appen och skriv "hej"), eller installera appen för hen. Påminnelsen skickas då vid nästa kontroll.`;
-    return n.final
-        ? `${who}: Teams tog inte emot påminnelsen (${n.error}). Hen kan ha tagit bort appen: be hen öppna boten i Teams igen.`
-        : `${who}: kunde inte skickas just nu (${n.error}). Jag försöker igen vid nästa kontroll, om en kvart.`;
+        return say(
+            lang,
+            `${who}: jag når inte ${name} i Teams. Be hen öppna boten i Teams en gång (sök upp appen och skriv "hej"), eller installera appen för hen. Påminnelsen skickas då vid nästa kontroll.`,
+            `${who}: I cannot reach ${name} in Teams. Ask them to open the bot in Teams once (find the app and write "hi"), or install the app for them. The reminder is then sent at the next check.`,
+        );
+    if (n.final)
+        return say(
+            lang,
+            `${who}: Teams tog inte emot påminnelsen (${n.error}). Hen kan ha tagit bort appen: be hen öppna boten i Teams igen.`,
+            `${who}: Teams did not accept the reminder (${n.error}). They may have removed the app: ask them to open the bot in Teams again.`,
+        );
+    return say(
+        lang,
+        `${who}: kunde inte skickas just nu (${n.error}). Jag försöker igen vid nästa kontroll, om en kvart.`,
+        `${who}: could not be sent just now (${n.error}). I will try again at the next check, in a quarter of an hour.`,
+    );
 }
 
-/** The composer the reminder service uses: Swedish texts, the report form for missing monthly reports. */
+/** The composer the reminder service uses: texts in the recipient's Teams language, the report form for missing reports. */
 export function createReminderComposer(db: Db): ReminderComposer {
     return {
-        reminder: (f, p, now) => replyActivity(reminderReply(db, f, p, now)),
-        notice: (f, items) => {
-            const lines = items.map(noticeLine);
-            const title = 'Påminnelser som inte kom fram';
+        reminder: (f, p, now, locale) => replyActivity(reminderReply(db, f, p, now, langOf(locale))),
+        notice: (f, items, _now, locale) => {
+            const lang = langOf(locale);
+            const lines = items.map((n) => noticeLine(n, lang));
+            const title = say(lang, 'Påminnelser som inte kom fram', 'Reminders that did not get through');
             const text = `${title} (${f.shortName}):\n${lines.map((l) => `- ${l}`).join('\n')}`;
             return replyActivity({ text, card: messageCard(title, lines.join('\n\n')) });
         },
