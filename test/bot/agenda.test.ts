@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { parseWhen } from '../../src/bot/agenda/parse';
-import { isolateNetwork, nockConnector, startBot, type Sent, type TestBot } from '../helpers/bot';
+import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
+import { FRYKSDALEN_STYRELSE } from '../fixtures/people';
+import { button, buttons, cardOf, textOf, type Card } from '../helpers/cards';
 
-// Fryksdalen's sample roster as Teams users. A–E are ledamöter; Dx and Ex are the ersättare of D and E.
-const u = (slug: string, name: string): User & { email: string } => ({
-    id: `29:${slug}`,
-    name,
-    aadObjectId: `aad-${slug}`,
-    email: `${slug.replace('-', '.')}@example.invalid`,
-});
-const chef = u('helena-vik', 'Helena Vik');
-const A = u('anders-berg', 'Anders Berg');
-const B = u('lena-strand', 'Lena Strand');
-const C = u('ingrid-fors', 'Ingrid Fors');
-const D = u('karin-ekberg', 'Karin Ekberg');
-const Dx = u('johan-strom', 'Johan Ström');
-const E = u('eva-bjork', 'Eva Björk');
-const Ex = u('per-lund', 'Per Lund');
-const F = u('leif-sand', 'Leif Sand');
-const outsider = u('tomas-as', 'Tomas Ås');
+// Fryksdalen's sample roster as Teams users. A–F are ledamöter; Dx and Ex are the ersättare of D and E.
+const { chef, A, B, C, D, Dx, E, Ex, F, outsider } = FRYKSDALEN_STYRELSE;
 const members = Object.fromEntries([chef, A, B, C, D, Dx, E, Ex, F, outsider].map((p) => [p.id, p]));
 const CHANNEL = '19:styrelse-channel@thread.tacv2';
 const channel = { id: CHANNEL, conversationType: 'channel' };
@@ -34,20 +21,6 @@ async function until<T>(find: () => T | undefined, ms = 3000): Promise<T> {
     }
     assert.fail('timed out waiting');
 }
-
-type Card = Record<string, any>;
-const cardOf = (s: Sent): Card => s.body.attachments[0].content;
-const textOf = (card: Card) => JSON.stringify(card);
-function buttons(card: Card): Card[] {
-    const inBody = (els: Card[]): Card[] =>
-        els.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.items ? inBody(e.items) : []));
-    return [...inBody(card.body ?? []), ...(card.actions ?? [])];
-}
-const button = (card: Card, title: string) => {
-    const b = buttons(card).find((x) => x.title === title);
-    assert.ok(b, `no button "${title}" in ${buttons(card).map((x) => x.title)}`);
-    return b;
-};
 
 describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse)', () => {
     let t: TestBot;

@@ -2,26 +2,13 @@ import assert from 'node:assert/strict';
 import nock from 'nock';
 import { documentHtml } from '../../src/bot/decisions/document-html';
 import { winAnsi } from '../../src/bot/decisions/document-pdf';
-import { isolateNetwork, nockConnector, startBot, type Sent, type TestBot } from '../helpers/bot';
+import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
+import { FRYKSDALEN_STYRELSE } from '../fixtures/people';
+import { button, buttons, cardOf, textOf, type Card } from '../helpers/cards';
 
 // A full Fryksdalen styrelse meeting: decisions, jäv, closing with §§, protokoll, justering, Q&A and per capsulam.
-const u = (slug: string, name: string): User & { email: string } => ({
-    id: `29:${slug}`,
-    name,
-    aadObjectId: `aad-${slug}`,
-    email: `${slug.replace('-', '.')}@example.invalid`,
-});
-const chef = u('helena-vik', 'Helena Vik');
-const A = u('anders-berg', 'Anders Berg');
-const B = u('lena-strand', 'Lena Strand');
-const C = u('ingrid-fors', 'Ingrid Fors');
-const D = u('karin-ekberg', 'Karin Ekberg');
-const Dx = u('johan-strom', 'Johan Ström');
-const E = u('eva-bjork', 'Eva Björk'); // ledamot and ordförande
-const F = u('leif-sand', 'Leif Sand');
-const Fx = u('maria-holm', 'Maria Holm');
-const outsider = u('tomas-as', 'Tomas Ås');
+const { chef, A, B, C, D, Dx, E, F, Fx, outsider } = FRYKSDALEN_STYRELSE; // E is ledamot and ordförande
 const everyone = [chef, A, B, C, D, Dx, E, F, Fx, outsider];
 const CHANNEL = '19:styrelse-channel@thread.tacv2';
 const channel = { id: CHANNEL, conversationType: 'channel' };
@@ -30,20 +17,6 @@ const BASE = Date.parse('2025-11-20T10:00:00Z');
 const MEETING = Date.parse('2025-12-12T12:00:00Z');
 const BUDGET_2024 = 'Att godkänna Verksamhetsplan och budget 2024 för Fryksdalens samordningsförbund';
 const BUDGET_2025 = 'Att godkänna preliminär budget 2025 och 2026 för Fryksdalens samordningsförbund';
-
-type Card = Record<string, any>;
-const cardOf = (s: Sent): Card => s.body.attachments[0].content;
-const textOf = (card: Card) => JSON.stringify(card);
-function buttons(card: Card): Card[] {
-    const inBody = (els: Card[]): Card[] =>
-        els.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.items ? inBody(e.items) : []));
-    return [...inBody(card.body ?? []), ...(card.actions ?? [])];
-}
-const button = (card: Card, title: string, itemId?: number) => {
-    const b = buttons(card).find((x) => x.title === title && (itemId === undefined || x.data?.itemId === itemId));
-    assert.ok(b, `no button "${title}" (${itemId ?? ''}) in ${buttons(card).map((x) => x.title)}`);
-    return b;
-};
 
 describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat protokoll, and per capsulam', () => {
     let t: TestBot;

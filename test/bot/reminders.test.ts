@@ -2,16 +2,11 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { personalMessage, type User } from '../fixtures/activities';
+import { teamsUser } from '../fixtures/people';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 
-const u = (slug: string, name: string): User & { email: string } => ({
-    id: `29:${slug}`,
-    name,
-    aadObjectId: `aad-${slug}`,
-    email: `${slug.replace('-', '.')}@example.invalid`,
-});
-const chef = u('helena-vik', 'Helena Vik');
-const anders = u('anders-berg', 'Anders Berg');
+const chef = teamsUser('helena-vik', 'Helena Vik');
+const anders = teamsUser('anders-berg', 'Anders Berg');
 const members = Object.fromEntries([chef, anders].map((p) => [p.id, p]));
 const BASE = Date.parse('2025-11-13T10:00:00Z');
 

@@ -1,17 +1,17 @@
 // The people, cards and refusal checks of the access matrix: roster roles as Teams users, card buttons, form submits.
 import assert from 'node:assert/strict';
-import type { Sent } from '../helpers/bot';
 import type { User } from '../fixtures/activities';
+import { teamsUser } from '../fixtures/people';
+import { button as cardButton, cardOf, textOf, type Card } from '../helpers/cards';
+
+export { cardOf, textOf, type Card };
 
 export type Lang = 'sv' | 'en';
 export type Actor = User & { email: string; role: string; lang: Lang };
 
 /** A roster person (or a tenant user) as Teams sends them; ids and e-mail follow the sample data. */
 const person = (slug: string, name: string, role: string, lang: Lang = 'sv'): Actor => ({
-    id: `29:${slug}`,
-    name,
-    aadObjectId: `aad-${slug}`,
-    email: `${slug.replace('-', '.')}@example.invalid`,
+    ...teamsUser(slug, name),
     role,
     lang,
 });
@@ -47,20 +47,9 @@ export const MEMBERS = Object.fromEntries([...Object.values(ACTORS), ...Object.v
 export const wrongActors = (allowed: readonly RoleKey[]): Actor[] =>
     (Object.keys(ACTORS) as RoleKey[]).filter((k) => !allowed.includes(k)).map((k) => ACTORS[k]);
 
-export type Card = Record<string, any>;
-export const cardOf = (s: Sent): Card => s.body.attachments[0].content;
-export const textOf = (card: unknown) => JSON.stringify(card);
-
-function buttons(card: Card): Card[] {
-    const inBody = (els: Card[]): Card[] =>
-        els.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.items ? inBody(e.items) : []));
-    return [...inBody(card.body ?? []), ...(card.actions ?? [])];
-}
-
 /** The Action.Execute button titled `title` (for item `itemId` when given), as the real card carries it. */
 export function button(card: Card, title: string, itemId?: number): { verb: string; data: Record<string, any> } {
-    const b = buttons(card).find((x) => x.title === title && (itemId === undefined || x.data?.itemId === itemId));
-    assert.ok(b, `no button "${title}" (${itemId ?? ''}) in ${buttons(card).map((x) => x.title)}`);
+    const b = cardButton(card, title, itemId);
     return { verb: b.verb, data: b.data };
 }
 
