@@ -295,10 +295,13 @@ describe('Monthly reports', () => {
         assert.match(shared.text, /Avslutade: < 5/);
         assert.match(shared.text, /Kvinnor \/ män \/ annat: 8 \/ 7 \/ < 5/);
         assert.match(shared.text, /< 5 av < 5 \(–\)/);
+        // The hidden share gets no status word either (it would tell that 3 of 4 reached the target).
+        assert.match(shared.text, /Avslut till arbete\/studier\/AF: – .*→ \*\*–\*\*/);
         assert.ok(!JSON.stringify(shared.attachments).includes('Chart.Line'), 'no monthly chart in a channel');
         const [own] = await say(tomas, 'how is Navet doing against its goals?');
         assert.match(own.body.text, /Finished: 4/);
         assert.match(own.body.text, /3 of 4 \(75,0 %\)/);
+        assert.match(own.body.text, /Finished to work\/studies\/AF: 75,0 % .*→ \*\*achieved\*\*/);
     });
 
     it('When a report has an avvikelse, then the chef and styrgrupp are told in 1:1 and the unreachable are listed; free text is not logged', async () => {

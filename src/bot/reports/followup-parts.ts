@@ -24,12 +24,15 @@ export function genderNote(fu: FollowUp, o: ViewOptions): string {
     return ` – ${formatPercent(fu.womenShare)} ${say(o.lang, 'kvinnor', 'women')}, ${ok}`;
 }
 
-/** One row of the "against the targets" list: value, target (pro rata for counts) and status word. */
-export function check(label: string, t: TargetCheck, value: string, o: ViewOptions) {
+/**
+ * One row of the "against the targets" list: value, target (pro rata for counts) and status word. A share that is
+ * not shown (small counts in a shared conversation) gets no status either: the word would tell what the share is.
+ */
+export function check(label: string, t: TargetCheck, value: string, o: ViewOptions, shown = true) {
     const target = formatTarget({ comparator: t.comparator, target: t.target, unit: t.unit, noun: t.noun })!;
     const proRata = t.unit === 'antal' ? ` (${say(o.lang, 'pro rata', 'pro rata')} ${num(t.expected)})` : '';
     const period = t.period ? ` ${say(o.lang, 'enligt planen för', 'per the plan for')} ${t.period}` : '';
-    const [sv, en, color] = STATUS[t.status];
+    const [sv, en, color] = shown ? STATUS[t.status] : ['–', '–', 'Default'];
     return { label, value, target: `${target}${period}${proRata}`, status: say(o.lang, sv, en), color };
 }
 

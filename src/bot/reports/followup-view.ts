@@ -73,6 +73,7 @@ export function followUpView(f: Forbund, insats: Insats, fu: FollowUp, o: ViewOp
                 fu.workCheck,
                 pct(fu.workShare.count, fu.workShare.of),
                 o,
+                shareVisible(fu.workShare.count, fu.workShare.of, masked),
             ),
         ...fu.indicators.map(
             (i) =>
@@ -82,6 +83,7 @@ export function followUpView(f: Forbund, insats: Insats, fu: FollowUp, o: ViewOp
                     i.check,
                     `${pct(i.positive, i.answered)} (${c(i.positive)}/${c(i.answered)})`,
                     o,
+                    shareVisible(i.positive, i.answered, masked),
                 ),
         ),
     ].filter((x) => x !== undefined);
@@ -137,8 +139,8 @@ export function followUpView(f: Forbund, insats: Insats, fu: FollowUp, o: ViewOp
         maskNote: masked
             ? say(
                   lang,
-                  'Antal under 5 visas som "< 5" och andelar av små tal visas inte.',
-                  'Counts under 5 are shown as "< 5" and shares of small counts are not shown.',
+                  'Antal under 5 visas som "< 5"; andelar av små tal och deras status visas inte.',
+                  'Counts under 5 are shown as "< 5"; shares of small counts and their status are not shown.',
               )
             : '',
         chart: chartData(fu, o),
