@@ -13,10 +13,10 @@ import type { Activity } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config';
 
-/** Creates the adapter the bot receives turns on; with no appId, requests are not authenticated (local use). */
-export function createTeamsAdapter(auth: Config['auth']): TeamsAdapter {
+/** Creates the adapter the bot receives turns on; without an appId, requests are not authenticated (local use). */
+export function createTeamsAdapter(auth?: Config['auth']): TeamsAdapter {
     const adapter = new TeamsAdapter(
-        auth.appId
+        auth?.appId
             ? {
                   MicrosoftAppId: auth.appId,
                   MicrosoftAppPassword: auth.appPassword,

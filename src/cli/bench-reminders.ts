@@ -70,7 +70,7 @@ async function main() {
     const margin = Number(process.argv[process.argv.indexOf('--margin') + 1]) || 0;
     const widen = (ws: RateWindow[]) => ws.map((w) => ({ ...w, windowMs: w.windowMs + margin }));
     const sender = createProactiveSender({
-        adapter: createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' }),
+        adapter: createTeamsAdapter(),
         appId: '',
         limits: { perConversation: widen(TEAMS_LIMITS.perConversation), global: widen(TEAMS_LIMITS.global) },
         clock: { now: () => Date.now() },

@@ -4,7 +4,6 @@ import nock from 'nock';
 import { createTeamsAdapter } from '../../src/bot/adapter';
 import { createProactiveSender } from '../../src/scheduler/sender';
 
-const NO_AUTH = { appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' as const };
 type Pipeline = { getOrderedPolicies(): { name: string }[] };
 
 describe('bot/adapter', () => {
@@ -42,7 +41,7 @@ describe('bot/adapter', () => {
                     return { id: 'r' };
                 });
         }
-        const adapter = createTeamsAdapter(NO_AUTH);
+        const adapter = createTeamsAdapter();
         const first = await turn(adapter, 'https://smba.one.test/', 'a');
         const second = await turn(adapter, 'https://smba.one.test/', 'b');
         const other = await turn(adapter, 'https://smba.two.test/', 'c');
@@ -60,7 +59,7 @@ describe('bot/adapter', () => {
             .persist()
             .post(/\/v3\/conversations\/a%3A1\/activities/)
             .reply(200, { id: 'r' });
-        const adapter = createTeamsAdapter(NO_AUTH);
+        const adapter = createTeamsAdapter();
         const before = await turn(adapter, 'https://smba.one.test/');
         const sender = createProactiveSender({
             adapter,

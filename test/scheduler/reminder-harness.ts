@@ -42,7 +42,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         const roster = createRoster(db, () => clock);
         const refs = createConversationRefs(db, () => clock);
         const sender = createProactiveSender({
-            adapter: createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' }),
+            adapter: createTeamsAdapter(),
             appId: '',
             clock: { now: () => clock.getTime() },
             // Virtual sleep: the retry and throttle waits pass instantly.

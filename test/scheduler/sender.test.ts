@@ -16,7 +16,7 @@ const POST_PATH = /^\/v3\/conversations\/a%3A1\/activities\/[\w-]+$/;
 function setup(overrides: Partial<ProactiveSenderDeps> = {}, start = 0) {
     const vt = virtualTime(start);
     const events: SenderEvent[] = [];
-    const adapter = createTeamsAdapter({ appId: '', appPassword: '', tenantId: '', appType: 'MultiTenant' });
+    const adapter = createTeamsAdapter();
     const sender = createProactiveSender({
         adapter,
         appId: '',

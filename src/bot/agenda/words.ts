@@ -1,10 +1,6 @@
 // Words for meetings in the user's language: dates in Stockholm time, item kinds, answers, quorum and people.
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { enGB } from 'date-fns/locale/en-GB';
-import { sv } from 'date-fns/locale/sv';
 import type { TurnContext } from 'botbuilder';
-import { TIME_ZONE } from '../../domain';
+import { formatDate } from '../../domain';
 import type { Person } from '../../domain/access';
 import type { Answer, Quorum } from '../../domain/meetings';
 import type { ItemKind } from '../../domain/meetings-agenda';
@@ -15,10 +11,7 @@ import type { MeetingState } from './state';
 
 /** `fredag 12 december 2025 kl. 13:00` / `Friday 12 December 2025 at 13:00`, in Stockholm time. */
 export function formatWhen(d: Date, lang: Lang): string {
-    const local = new TZDate(d.getTime(), TIME_ZONE);
-    return lang === 'en'
-        ? format(local, "EEEE d MMMM yyyy 'at' HH:mm", { locale: enGB })
-        : format(local, "EEEE d MMMM yyyy 'kl.' HH:mm", { locale: sv });
+    return formatDate(d, lang === 'en' ? "EEEE d MMMM yyyy 'at' HH:mm" : "EEEE d MMMM yyyy 'kl.' HH:mm", lang);
 }
 
 /** The language of a card action: the one the card was made in, else the client's locale, else the text guess. */

@@ -7,7 +7,7 @@ import type { Planned } from '../../scheduler/reminder-plan';
 import type { Db } from '../../storage/db';
 import { reportVersionCount } from '../../storage/reports';
 import { newActionKey } from '../cards/action-key';
-import { langOfLocale as langOf, type Lang } from '../lang';
+import { langOfLocale, type Lang } from '../lang';
 import { messageCard, replyActivity, say, type Reply } from '../reply';
 import { formCard } from '../reports/form';
 import { valuesOf } from '../reports/form-values';
@@ -105,7 +105,7 @@ function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): R
     const title = say(lang, `Påminnelse: ${d.title.sv}`, `Reminder: ${d.title.en}`);
     const facts = [
         { title: say(lang, 'Datum', 'Date'), value: dayText(d.due, lang) },
-        { title: say(lang, 'Källa', 'Source'), value: lang === 'en' ? d.source.en : d.source.sv },
+        { title: say(lang, 'Källa', 'Source'), value: d.source[lang] },
     ];
     const text = [late, `**${title}**`, line, hint(d, lang)].filter(Boolean).join('\n\n');
     return { text, card: { template: 'reminder', data: { title, late, text: line, facts, hint: hint(d, lang) } } };
@@ -113,7 +113,7 @@ function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): R
 
 function noticeLine(n: NoticeItem, lang: Lang): string {
     const name = n.person.name;
-    const who = `${name} (${lang === 'en' ? n.deadline.title.en : n.deadline.title.sv})`;
+    const who = `${name} (${n.deadline.title[lang]})`;
     if (n.kind === 'unreachable')
         return say(
             lang,
@@ -136,9 +136,9 @@ function noticeLine(n: NoticeItem, lang: Lang): string {
 /** The composer the reminder service uses: texts in the recipient's Teams language, the report form for missing reports. */
 export function createReminderComposer(db: Db): ReminderComposer {
     return {
-        reminder: (f, p, now, locale) => replyActivity(reminderReply(db, f, p, now, langOf(locale))),
+        reminder: (f, p, now, locale) => replyActivity(reminderReply(db, f, p, now, langOfLocale(locale))),
         notice: (f, items, _now, locale) => {
-            const lang = langOf(locale);
+            const lang = langOfLocale(locale);
             const lines = items.map((n) => noticeLine(n, lang));
             const title = say(lang, 'Påminnelser som inte kom fram', 'Reminders that did not get through');
             const text = `${title} (${f.shortName}):\n${lines.map((l) => `- ${l}`).join('\n')}`;
