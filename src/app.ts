@@ -20,6 +20,7 @@ import { createProactiveSender } from './scheduler/sender';
 import { createActionKeys } from './storage/action-keys';
 import { createSqliteStorage } from './storage/bot-state';
 import { createConversationRefs } from './storage/conversation-refs';
+import { writesElsewhere } from './storage/data-version';
 import { openDb } from './storage/db';
 import { loadForbunds } from './storage/forbund-files';
 import { createLinks } from './storage/links';
@@ -83,7 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         refs: createConversationRefs(db, now),
         setupCodes,
         actionKeys: createActionKeys(db, now),
-        identity: createIdentity({ roster, now, log }),
+        identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
         sender,
         downloads,
         actionVerbs: new Set(),

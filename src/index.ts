@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { scheduleReminders } from './scheduler/reminder-jobs';
+import { acquireInstanceLock } from './storage/instance-lock';
 
 async function main() {
     // A local .env (copied from .env.example) is read when present; real deployments set the environment instead.
@@ -17,6 +18,8 @@ async function main() {
         }
         throw err;
     }
+    // Before the database is opened: a second bot on the same folder would send every reminder twice.
+    const lock = acquireInstanceLock(config.dataDir);
     const bot = createApp(config);
     const port = await bot.listen();
     bot.deps.log.info('listening', {
@@ -32,6 +35,7 @@ async function main() {
         bot.deps.log.info('shutting down', { signal });
         await reminders.stop();
         await bot.close();
+        lock.release();
         process.exit(0);
     };
     process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -9,7 +9,13 @@ const MAX_MISSES = 5000;
 type Caller = { teamsId: string; entraId?: string };
 
 /** Creates the resolver; it remembers recent misses so a stranger's every message does not cost a connector lookup. */
-export function createIdentity(deps: { roster: Roster; now: () => Date; log: Logger }) {
+export function createIdentity(deps: {
+    roster: Roster;
+    now: () => Date;
+    log: Logger;
+    /** True when another process wrote the database since the last call: a cached miss may be on the roster now. */
+    changedElsewhere: () => boolean;
+}) {
     const misses = new Map<string, number>();
     const { roster } = deps;
 
@@ -28,6 +34,7 @@ export function createIdentity(deps: { roster: Roster; now: () => Date; log: Log
             }
 
             const missKey = `${forbundId}|${user.teamsId}`;
+            if (deps.changedElsewhere()) misses.clear();
             const missedAt = misses.get(missKey);
             if (missedAt !== undefined && deps.now().getTime() - missedAt < MISS_TTL_MS) return undefined;
 

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../log';
+import { DatabaseDamagedError } from '../storage/db';
+import { acquireInstanceLock, InstanceLockedError } from '../storage/instance-lock';
 import { cardToText, type CardButton } from './card-text';
 import { startConnectorStandIn, type ConnectorCall } from './connector-stand-in';
 import { createChatSession } from './chat-session';
@@ -23,6 +25,8 @@ async function main() {
     const log = createLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn', {}, (l) =>
         process.stderr.write(l + '\n'),
     );
+    // The chat is the whole bot on that database, so it refuses to run beside `npm start` (src/storage/instance-lock.ts).
+    const lock = acquireInstanceLock(config.dataDir);
     const bot = createApp(config, { log });
     const port = await bot.listen(0, '127.0.0.1');
     const session = await createChatSession({
@@ -99,6 +103,7 @@ async function main() {
     async function shutdown() {
         await session.close();
         await bot.close();
+        lock.release();
     }
 }
 
@@ -110,6 +115,7 @@ function printCard(card: Record<string, unknown>, previous: CardButton[]): CardB
 }
 
 main().catch((err) => {
-    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `chat failed: ${(err as Error).stack}\n`);
+    const known = [ConfigError, InstanceLockedError, DatabaseDamagedError].some((E) => err instanceof E);
+    process.stderr.write(known ? `${(err as Error).message}\n` : `chat failed: ${(err as Error).stack}\n`);
     process.exit(1);
 });

@@ -6,8 +6,9 @@ import { validateReport } from '../domain/report-schema';
 import { addMonths, monthOf, OUTCOMES, referrers, surveyIndicators, yearOfMonth } from '../domain/reports';
 import type { Forbund, Insats } from '../domain';
 import { FORBUND_DATA_DIR } from '../paths';
-import { openDb, type Db } from '../storage/db';
+import { DatabaseDamagedError, openDb, type Db } from '../storage/db';
 import { loadForbunds } from '../storage/forbund-files';
+import { acquireInstanceLock, InstanceLockedError } from '../storage/instance-lock';
 import { insertReportVersion, latestReport } from '../storage/reports';
 
 /** A small deterministic generator (mulberry32) so the demo data is the same on every run. */
@@ -86,6 +87,8 @@ export function seedInsats(db: Db, f: Forbund, insats: Insats, year: number, unt
 async function main() {
     if (existsSync('.env')) process.loadEnvFile('.env');
     const config = loadConfig();
+    // One writer per DATA_DIR, like every command that writes: not beside a running bot.
+    const lock = acquireInstanceLock(config.dataDir);
     // Only the database and the data files: the app itself (and its one-time setup code) is left to `npm start`.
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     const now = new Date();
@@ -107,12 +110,14 @@ async function main() {
         }
     } finally {
         db.close();
+        lock.release();
     }
 }
 
 if (require.main === module) {
     main().catch((err) => {
-        process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);
+        const known = [ConfigError, InstanceLockedError, DatabaseDamagedError].some((E) => err instanceof E);
+        process.stderr.write(`${known ? (err as Error).message : (err as Error).stack}\n`);
         process.exit(1);
     });
 }

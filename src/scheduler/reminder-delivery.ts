@@ -32,7 +32,10 @@ async function deliverOne(d: Delivery, deps: Deps): Promise<Delivered> {
     }
     if (result.ok) {
         // Recorded synchronously on the connector's answer: only a crash right here can make this send repeat.
-        rows.sent(id, clock(), result.attempts, result.activityId);
+        if (!rows.sent(id, clock(), result.attempts, result.activityId))
+            log.warn('reminder sent after its claim ran out and another process took it; it may arrive twice', {
+                reminderId: id,
+            });
         log.info('reminder sent', { reminderId: id, deadline: d.p.deadline.key, lead: d.p.lead, late: d.p.late });
         return { f: d.f, p: d.p, outcome: 'sent' };
     }

@@ -67,7 +67,7 @@ export function createReminderService(deps: ReminderServiceDeps) {
         p.teamsUserId ? deps.refs.get('user', p.teamsUserId) : undefined;
 
     async function run(now: Date): Promise<TickReport> {
-        for (const r of rows.interrupted())
+        for (const r of rows.interrupted(clock()))
             log.warn(
                 'reminder send was interrupted before its result was recorded; it is sent again and may arrive twice',
                 {

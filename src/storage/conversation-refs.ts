@@ -1,6 +1,7 @@
 // Conversation references per user (their 1:1 chat) and per conversation, learned from installs, updates and messages.
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
+import { writesElsewhere } from './data-version';
 import type { Db } from './db';
 
 const refSchema = z
@@ -33,6 +34,7 @@ export function createConversationRefs(db: Db, now: () => Date = () => new Date(
     );
     // What this process last wrote per key: every message carries the reference, but it rarely changes.
     const written = new Map<string, string>();
+    const stale = writesElsewhere(db);
     const toRef = (json: string) => refSchema.parse(JSON.parse(json)) as unknown as Partial<ConversationReference>;
 
     return {
@@ -46,6 +48,7 @@ export function createConversationRefs(db: Db, now: () => Date = () => new Date(
         ) {
             const json = JSON.stringify(ref);
             const cacheKey = `${kind}|${key}`;
+            if (stale()) written.clear();
             if (written.get(cacheKey) === json) return;
             upsert.run(kind, key, conversationType ?? null, tenantId ?? null, json, now().toISOString());
             if (written.size > 10_000) written.clear();

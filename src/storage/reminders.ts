@@ -1,6 +1,16 @@
 // Reminder rows, one per (deadline, lead time, person): planned, claimed right before a send, then sent or failed.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import type { Db } from './db';
+
+/**
+ * How long a claim keeps other processes off a row. A send makes at most 5 attempts and waits at most 60 s between
+ * two (the sender's Retry-After ceiling; its own backoff stops at 30 s): 4 minutes of waiting, plus throttling and
+ * the requests themselves. 10 minutes leaves room. After a crash, the interrupted reminder goes out at the first
+ * tick after its lease ran out, so at most about 25 minutes late.
+ */
+export const REMINDER_LEASE_MS = 10 * 60 * 1000;
 
 const reminderRow = z.object({
     id: z.number().int(),
@@ -13,13 +23,15 @@ const reminderRow = z.object({
     attempts: z.number().int(),
     last_error: z.string().nullable(),
     claimed_at: z.string().nullable(),
+    claimed_by: z.string().nullable(),
     sent_at: z.string().nullable(),
 });
 /** A stored reminder. */
 export type ReminderRow = z.output<typeof reminderRow>;
 
-/** The reminder repository over the db. */
-export function createReminderRows(db: Db) {
+/** The reminder repository over the db; `owner` names this process in its claims. */
+export function createReminderRows(db: Db, owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`) {
+    const leaseEnd = (at: Date) => new Date(at.getTime() - REMINDER_LEASE_MS).toISOString();
     const parse = (r: unknown) => reminderRow.parse(r);
     const one = db.prepare('SELECT * FROM reminders WHERE deadline_id = ? AND lead_days = ? AND person_id = ?');
     const insert = db.prepare(
@@ -41,32 +53,54 @@ export function createReminderRows(db: Db) {
                 )
                 .run(deadlineId, personId, keepLead).changes;
         },
-        /** Committed right before the send: if the process dies before `sent`, the row shows it was in flight. */
+        /**
+         * Committed right before the send: if the process dies before `sent`, the row shows it was in flight. Only
+         * one connection wins; a row claimed by anyone is taken again only after REMINDER_LEASE_MS.
+         */
         claim(id: number, at: Date): boolean {
             return (
                 db
-                    .prepare("UPDATE reminders SET claimed_at = ? WHERE id = ? AND state = 'pending'")
-                    .run(at.toISOString(), id).changes === 1
+                    .prepare(
+                        `UPDATE reminders SET claimed_at = ?, claimed_by = ? WHERE id = ? AND state = 'pending'
+                         AND (claimed_at IS NULL OR julianday(claimed_at) <= julianday(?))`,
+                    )
+                    .run(at.toISOString(), owner, id, leaseEnd(at)).changes === 1
             );
         },
-        /** Records the connector's acceptance; called synchronously right after it, to keep the crash window small. */
-        sent(id: number, at: Date, attempts: number, activityId?: string): void {
-            db.prepare(
-                `UPDATE reminders SET state = 'sent', sent_at = ?, attempts = attempts + ?, activity_id = ?,
-                 claimed_at = NULL, last_error = NULL WHERE id = ?`,
-            ).run(at.toISOString(), attempts, activityId ?? null, id);
+        /**
+         * Records the connector's acceptance; called synchronously right after it, to keep the crash window small.
+         * False when the claim was no longer this process's (its lease ran out and another took the row).
+         */
+        sent(id: number, at: Date, attempts: number, activityId?: string): boolean {
+            return (
+                db
+                    .prepare(
+                        `UPDATE reminders SET state = 'sent', sent_at = ?, attempts = attempts + ?, activity_id = ?,
+                         claimed_at = NULL, claimed_by = NULL, last_error = NULL
+                         WHERE id = ? AND state = 'pending' AND claimed_by = ?`,
+                    )
+                    .run(at.toISOString(), attempts, activityId ?? null, id, owner).changes === 1
+            );
         },
         /** Records a failed send: `final` makes it 'failed', otherwise it stays pending for the next tick. */
-        failed(id: number, error: string, attempts: number, final: boolean): void {
-            db.prepare(
-                `UPDATE reminders SET state = ?, attempts = attempts + ?, last_error = ?, claimed_at = NULL WHERE id = ?`,
-            ).run(final ? 'failed' : 'pending', attempts, error.slice(0, 500), id);
+        failed(id: number, error: string, attempts: number, final: boolean): boolean {
+            return (
+                db
+                    .prepare(
+                        `UPDATE reminders SET state = ?, attempts = attempts + ?, last_error = ?, claimed_at = NULL,
+                         claimed_by = NULL WHERE id = ? AND state = 'pending' AND claimed_by = ?`,
+                    )
+                    .run(final ? 'failed' : 'pending', attempts, error.slice(0, 500), id, owner).changes === 1
+            );
         },
-        /** Pending rows whose send was interrupted (claimed but never recorded). */
-        interrupted(): ReminderRow[] {
+        /** Pending rows whose send was interrupted: claimed but never recorded, and the lease has run out. */
+        interrupted(at: Date): ReminderRow[] {
             return db
-                .prepare("SELECT * FROM reminders WHERE state = 'pending' AND claimed_at IS NOT NULL")
-                .all()
+                .prepare(
+                    `SELECT * FROM reminders WHERE state = 'pending' AND claimed_at IS NOT NULL
+                     AND julianday(claimed_at) <= julianday(?)`,
+                )
+                .all(leaseEnd(at))
                 .map(parse);
         },
         /** Every row of a deadline (tests and listings). */

@@ -63,6 +63,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         return { db, roster, refs, service };
     };
     let current = open(openDb(file));
+    const twins: Db[] = [];
     for (const f of fs) current.roster.seedOnce(f.id, f.roster);
 
     const h = {
@@ -106,6 +107,12 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
             for (let t = Date.parse(fromIso); t < Date.parse(toIso); t += stepMinutes * 60_000)
                 await h.tick(new Date(t));
         },
+        /** A second bot process on the same file: its own connection and service, the same connector. */
+        twin() {
+            const other = open(openDb(file));
+            twins.push(other.db);
+            return other.service;
+        },
         /** Closes the database and opens it again with a new service, as after a restart. */
         reopen() {
             current.db.close();
@@ -113,6 +120,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         },
         close() {
             current.db.close();
+            for (const db of twins) db.close();
             nock.cleanAll();
             tmp.cleanup();
         },

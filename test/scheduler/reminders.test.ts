@@ -132,6 +132,17 @@ describe('scheduler/reminders', function () {
         });
     });
 
+    it('When two bot processes on one database tick at the same moment, then each reminder is sent once', async () => {
+        const other = h.twin();
+        const both = await Promise.all([h.tick('2025-11-16T07:00:00Z'), other.tick(h.now())]);
+        assert.equal(budgetTo(h, chefConv.fryksdalen).length, 1);
+        assert.equal(budgetTo(h, chefConv.nedansiljan).length, 1);
+        // Only reminders have a claim; the chef's notices rely on the instance lock keeping a second bot away.
+        const sent = h.posted.filter((p) => /Påminnelse:/.test(p.text)).map((p) => `${p.conversation} ${p.text}`);
+        assert.deepEqual(sent, [...new Set(sent)], 'no reminder arrived twice');
+        assert.equal(both[0].sent + both[1].sent, sent.length, 'each send counted by the one that made it');
+    });
+
     it('When the bot was down over two lead times, then one late reminder is sent for the latest, once', async () => {
         await h.tick('2025-10-31T07:00:00Z');
         await h.tick('2025-11-24T09:30:00Z');

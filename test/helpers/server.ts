@@ -1,0 +1,46 @@
+// Runs the compiled server the way `npm start` does (npm test builds dist/ first), and the CLI commands with tsx.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../../src/paths';
+
+export const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+
+/** A child process with its output collected; `exited` resolves with the exit code. */
+function collect(child: ReturnType<typeof spawn>) {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (err += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, exited, output: () => out, errors: () => err };
+}
+
+/** Starts dist/src/index.js; `url` resolves once it logged where it listens, and rejects if it exits first. */
+export function startServer(env: NodeJS.ProcessEnv) {
+    const run = collect(
+        spawn(process.execPath, ['--no-deprecation', ENTRY], { cwd: ROOT, env: { ...process.env, ...env } }),
+    );
+    const url = new Promise<string>((resolve, reject) => {
+        run.child.stdout!.on('data', () => {
+            const m = /"url":"(http:\/\/[^"]+)"/.exec(run.output());
+            if (m) resolve(m[1]);
+        });
+        void run.exited.then((code) => reject(new Error(`exited ${code}: ${run.errors()}`)));
+    });
+    url.catch(() => undefined);
+    return { ...run, url };
+}
+
+/** Runs `src/cli/<name>.ts` with tsx, as its npm script does. */
+export function runCli(name: string, args: string[], env: NodeJS.ProcessEnv) {
+    return collect(
+        spawn(
+            join(ROOT, 'node_modules', '.bin', 'tsx'),
+            ['--no-deprecation', join('src', 'cli', `${name}.ts`), ...args],
+            {
+                cwd: ROOT,
+                env: { ...process.env, ...env },
+            },
+        ),
+    );
+}
