@@ -8,7 +8,7 @@ import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
 import { createIdentity } from './bot/identity';
-import type { Config } from './config';
+import { isLoopbackHost, type Config } from './config';
 import type { Forbund } from './domain';
 import { createDownloads } from './http/downloads';
 import { createHttpServer } from './http/server';
@@ -62,9 +62,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
     const { appId } = config.auth;
     const adapter = createTeamsAdapter(config.auth);
+    const refs = createConversationRefs(db, now);
     const sender = createProactiveSender({
         adapter,
         appId,
+        // With authentication on, the bot's token only goes to service URLs that came with a validated request.
+        trustsServiceUrl: appId ? (url) => refs.trustsServiceUrl(url) : undefined,
         clock: { now: () => now().getTime() },
         sleep: overrides.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
         log: (event) => log.info('proactive', event),
@@ -81,7 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         db,
         roster,
         links: createLinks(db, now),
-        refs: createConversationRefs(db, now),
+        refs,
         setupCodes,
         actionKeys: createActionKeys(db, now),
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
@@ -108,7 +111,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         },
     };
     let ready = false;
-    const server = createHttpServer({ adapter, app, log, isReady: () => ready, signer, downloads });
+    const server = createHttpServer({
+        adapter,
+        app,
+        log,
+        isReady: () => ready,
+        signer,
+        downloads,
+        authenticated: Boolean(appId),
+    });
 
     return {
         deps,
@@ -120,6 +131,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         /** Starts listening; resolves with the bound port (useful with port 0). */
         async listen(port = config.port, host = config.host): Promise<number> {
             await new Promise<void>((resolve) => server.listen(port, host, resolve));
+            if (!appId && !isLoopbackHost(host))
+                log.warn(
+                    `UNAUTHENTICATED BOT ON ${host}: without MicrosoftAppId (ALLOW_UNAUTHENTICATED=1) anyone who reaches ` +
+                        'this address can write as any roster person and make the bot call any URL',
+                    { host },
+                );
             ready = true;
             const address = server.address();
             boundPort = typeof address === 'object' && address ? address.port : port;

@@ -1,5 +1,17 @@
 // Reads process.env once through a zod schema and fails fast with one line per bad variable.
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/** Whether HOST only accepts connections from this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+    if (host.toLowerCase() === 'localhost') return true;
+    const family = isIP(host);
+    return family !== 0 && loopback.check(host, family === 6 ? 'ipv6' : 'ipv4');
+}
 
 const forbundIds = z
     .string()
@@ -28,12 +40,24 @@ const envSchema = z
         MicrosoftAppPassword: z.string().default(''),
         MicrosoftAppTenantId: z.string().default(''),
         MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+        ALLOW_UNAUTHENTICATED: z.enum(['0', '1']).default('0'),
         LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
         PUBLIC_URL: z.string().url().optional(),
         URL_SIGNING_SECRET: z.string().min(32, 'at least 32 characters').optional(),
     })
     .superRefine((env, ctx) => {
-        if (!env.MicrosoftAppId) return;
+        if (!env.MicrosoftAppId) {
+            if (!isLoopbackHost(env.HOST) && env.ALLOW_UNAUTHENTICATED !== '1')
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['HOST'],
+                    message:
+                        `${JSON.stringify(env.HOST)} is reachable from other machines, but without MicrosoftAppId no ` +
+                        'request is authenticated (anyone could write as anyone); listen on 127.0.0.1 or ::1, set ' +
+                        'MicrosoftAppId, or set ALLOW_UNAUTHENTICATED=1 to run an open bot anyway',
+                });
+            return;
+        }
         if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
             ctx.addIssue({
                 code: 'custom',
@@ -61,6 +85,8 @@ export type Config = {
         appPassword: string;
         tenantId: string;
         appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+        /** ALLOW_UNAUTHENTICATED=1: no app id, yet HOST is not a loopback address. */
+        allowUnauthenticated: boolean;
     };
     logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
     /** Base URL for signed download links; defaults to http://HOST:PORT. */
@@ -90,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             appPassword: e.MicrosoftAppPassword,
             tenantId: e.MicrosoftAppTenantId,
             appType: e.MicrosoftAppType,
+            allowUnauthenticated: e.ALLOW_UNAUTHENTICATED === '1',
         },
         logLevel: e.LOG_LEVEL,
         publicUrl: e.PUBLIC_URL,

@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../src/paths';
+import { ENTRY, startServer } from './helpers/server-process';
 import { tempDir } from './helpers/temp-dir';
-
-// Runs the compiled server the way `npm start` does (npm test builds dist/ first).
-const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
-
-function startServer(env: NodeJS.ProcessEnv) {
-    const child = spawn(process.execPath, ['--no-deprecation', ENTRY], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-            const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-            if (m) resolve(m[1]);
-        });
-        void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
-    });
-    return { child, url, exited, output: () => out, errors: () => err };
-}
 
 describe('server process (npm start)', () => {
     let tmp: ReturnType<typeof tempDir>;
@@ -56,5 +35,34 @@ describe('server process (npm start)', () => {
         const server = startServer({ DATA_DIR: tmp.dir, FORBUND: 'finnsinte', PORT: '0' });
         assert.equal(await server.exited, 1);
         assert.match(server.errors(), /finnsinte\.json/);
+    });
+
+    it('When HOST is not a loopback address and there is no MicrosoftAppId, then the server refuses to start and says why', async function () {
+        this.timeout(20_000);
+        const server = startServer({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: tmp.dir, MicrosoftAppId: '' });
+        assert.equal(await server.exited, 2);
+        assert.match(server.errors(), /HOST: "0\.0\.0\.0" is reachable from other machines/);
+        assert.match(server.errors(), /ALLOW_UNAUTHENTICATED=1/);
+        assert.equal(existsSync(join(tmp.dir, 'finsam.sqlite')), false, 'nothing was opened');
+    });
+
+    it('When ALLOW_UNAUTHENTICATED=1 lets it start on 0.0.0.0 without MicrosoftAppId, then the log warns loudly', async function () {
+        this.timeout(20_000);
+        const server = startServer({
+            HOST: '0.0.0.0',
+            PORT: '0',
+            DATA_DIR: tmp.dir,
+            MicrosoftAppId: '',
+            ALLOW_UNAUTHENTICATED: '1',
+        });
+        const url = await server.url;
+        assert.equal((await fetch(`${url}/healthz`)).status, 200);
+        const warning = server
+            .output()
+            .split('\n')
+            .find((l) => l.includes('UNAUTHENTICATED BOT ON 0.0.0.0'));
+        assert.ok(warning, 'the warning is logged');
+        assert.equal(JSON.parse(warning).level, 'warn');
+        assert.equal(await server.stop(), 0);
     });
 });

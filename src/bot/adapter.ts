@@ -2,6 +2,7 @@
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import {
     AuthenticationConstants,
+    AuthenticationError,
     BotFrameworkAuthentication,
     type AuthenticateRequestResult,
     type ClaimsIdentity,
@@ -9,7 +10,7 @@ import {
     type ConnectorFactory,
     type UserTokenClient,
 } from 'botframework-connector';
-import type { Activity } from 'botbuilder';
+import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config';
 
@@ -47,11 +48,11 @@ class ReusedClients extends BotFrameworkAuthentication {
     }
 
     async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-        return this.reuse(await this.inner.authenticateRequest(activity, authHeader));
+        return this.reuse(requireExpiry(await this.inner.authenticateRequest(activity, authHeader)));
     }
 
     async authenticateStreamingRequest(authHeader: string, channelIdHeader: string) {
-        return this.reuse(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+        return this.reuse(requireExpiry(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader)));
     }
 
     createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -72,8 +73,9 @@ class ReusedClients extends BotFrameworkAuthentication {
         return this.inner.getOriginatingAudience();
     }
 
-    override authenticateChannelRequest(authHeader: string) {
-        return this.inner.authenticateChannelRequest(authHeader);
+    override async authenticateChannelRequest(authHeader: string) {
+        const claimsIdentity = await this.inner.authenticateChannelRequest(authHeader);
+        return requireExpiry({ claimsIdentity }).claimsIdentity;
     }
 
     private reuse(result: AuthenticateRequestResult): AuthenticateRequestResult {
@@ -101,6 +103,29 @@ class ReusedClients extends BotFrameworkAuthentication {
         }
         return client;
     }
+}
+
+/**
+ * True for the identity of a validated token (botbuilder checked its issuer); false for the anonymous identity it gives
+ * when auth is off, which has no claims but `appid` at most.
+ */
+const isTokenIdentity = (identity: ClaimsIdentity | undefined) =>
+    !!identity && identity.isAuthenticated && identity.getClaimValue('iss') !== null;
+
+/**
+ * jsonwebtoken, and so botbuilder, accepts a token without `exp` as valid forever; one that leaked would never stop
+ * working. Channel tokens always carry it, so a token without one is refused.
+ */
+function requireExpiry<T extends { claimsIdentity: ClaimsIdentity }>(result: T): T {
+    const exp = result.claimsIdentity.getClaimValue('exp') as unknown;
+    if (isTokenIdentity(result.claimsIdentity) && (typeof exp !== 'number' || !Number.isFinite(exp)))
+        throw new AuthenticationError('The token has no expiry (exp)', StatusCodes.UNAUTHORIZED);
+    return result;
+}
+
+/** Whether the current turn's request carried a validated Bot Framework token. */
+export function fromValidatedToken(ctx: TurnContext): boolean {
+    return isTokenIdentity(ctx.turnState.get(ctx.adapter.BotIdentityKey) as ClaimsIdentity | undefined);
 }
 
 // The same claims ConnectorFactoryImpl takes the bot's app id from: audience for channels, appid for the emulator.

@@ -5,6 +5,7 @@ import { Application } from '@microsoft/teams-ai/lib/Application';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type Storage, type TurnContext } from 'botbuilder';
 import { expandCard } from '../cards/render';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { fromValidatedToken } from './adapter';
 import { LINK, linkPrompt, registerLinking } from './admin/linking';
 import { ONBOARDING, registerOnboarding } from './admin/onboarding';
 import { registerRoster } from './admin/roster';
@@ -91,8 +92,11 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
 function rememberReferences(ctx: TurnContext, deps: BotDeps) {
     const info = turnInfo(ctx, deps);
     const ref = referenceOf(ctx, info.conversation.id);
-    const type = ctx.activity.conversation.conversationType;
-    deps.refs.put('conversation', info.conversation.id, ref, type, info.conversation.tenantId);
-    if (info.conversation.kind === 'personal')
-        deps.refs.put('user', info.user.teamsId, ref, type, info.conversation.tenantId);
+    const origin = {
+        conversationType: ctx.activity.conversation.conversationType,
+        tenantId: info.conversation.tenantId,
+        authenticated: fromValidatedToken(ctx),
+    };
+    deps.refs.put('conversation', info.conversation.id, ref, origin);
+    if (info.conversation.kind === 'personal') deps.refs.put('user', info.user.teamsId, ref, origin);
 }

@@ -6,6 +6,9 @@ import type { Logger } from '../log';
 import type { Downloads } from './downloads';
 import type { UrlSigner } from './signed-url';
 import { inboundActivity } from './activity';
+import { jsonBodyOnly, refuseForwarded } from './request-guards';
+
+const MAX_BODY_BYTES = 256 * 1024;
 
 export type ServerDeps = {
     adapter: TeamsAdapter;
@@ -14,6 +17,8 @@ export type ServerDeps = {
     isReady: () => boolean;
     signer: UrlSigner;
     downloads: Downloads;
+    /** Whether inbound requests are authenticated (an app id is configured). */
+    authenticated: boolean;
 };
 
 /** Creates the restify server with its routes; the caller listens and closes. */
@@ -24,7 +29,7 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         res.header('x-request-id', req.id());
         return next();
     });
-    server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
+    if (!deps.authenticated) server.pre(refuseForwarded(deps.log));
 
     server.get('/healthz', async (_req, res) => {
         res.send(deps.isReady() ? 200 : 503, { status: deps.isReady() ? 'ok' : 'starting' });
@@ -56,7 +61,13 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         res.end(doc.body);
     });
 
-    server.post('/api/messages', async (req, res) => {
+    // Only this route reads a body; the others never parse (or buffer) one.
+    const readJson = [
+        jsonBodyOnly(deps.log),
+        restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
+        ...restify.plugins.jsonBodyParser({ bodyReader: true }),
+    ];
+    server.post('/api/messages', readJson, async (req: restify.Request, res: restify.Response) => {
         const log = deps.log.child({ requestId: req.id() });
         const parsed = inboundActivity.safeParse(req.body);
         if (!parsed.success) {

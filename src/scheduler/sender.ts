@@ -15,6 +15,7 @@ export type SenderEvent =
     | { kind: 'throttled'; conversationId: string; waitedMs: number }
     | { kind: 'retry'; conversationId: string; attempt: number; status?: number; code?: string; delayMs: number }
     | { kind: 'failed'; conversationId: string; attempts: number; status?: number; error: string }
+    | { kind: 'untrusted-service-url'; conversationId: string; serviceUrl: string }
     | { kind: 'sdk-retry-still-active'; conversationId: string };
 
 /** The part of CloudAdapter / teams-ai TeamsAdapter the sender uses. */
@@ -24,6 +25,11 @@ export type ProactiveAdapter = Pick<CloudAdapter, 'continueConversationAsync' | 
 export interface ProactiveSenderDeps {
     adapter: ProactiveAdapter;
     appId: string;
+    /**
+     * When given, a reference whose service URL it does not vouch for is not sent to: with authentication on, the
+     * request would carry the bot's own token to that URL.
+     */
+    trustsServiceUrl?: (serviceUrl: string) => boolean;
     clock: { now(): number };
     sleep: (ms: number) => Promise<void>;
     random?: () => number;
@@ -126,6 +132,12 @@ export function createProactiveSender(deps: ProactiveSenderDeps): ProactiveSende
             return { ok: false, error: `unusable conversation reference: ${parsed.error.message}`, attempts: 0 };
         const ref = rawRef as ConversationReference;
         const conversationId = parsed.data.conversation.id;
+        const { serviceUrl } = parsed.data;
+        if (deps.trustsServiceUrl && !deps.trustsServiceUrl(serviceUrl)) {
+            log({ kind: 'untrusted-service-url', conversationId, serviceUrl });
+            const error = 'service URL not learned from an authenticated request';
+            return { ok: false, error, attempts: 0 };
+        }
         let backoff: IBackoff<unknown> | undefined;
         for (let n = 1; ; n++) {
             const result = await attempt(ref, act);

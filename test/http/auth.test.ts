@@ -1,6 +1,9 @@
 // With an app id configured, /api/messages only runs a turn for a genuine Bot Framework channel token (botbuilder's validation).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { request, type IncomingMessage } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import type { Db } from '../../src/storage/db';
 import { personalMessage } from '../fixtures/activities';
@@ -71,11 +74,11 @@ describe('Bot Framework authentication on /api/messages', () => {
     /** A channel token for this test's bot, for the activity's serviceUrl unless told otherwise. */
     const token = (opts: TokenOptions = {}, serviceUrl = SERVICE_URL) => channelToken(serviceUrl, { appId, ...opts });
 
-    async function post(authorization?: string) {
+    async function post(authorization?: string, headers: Record<string, string> = {}) {
         const activity = personalMessage(member, 'hjälp');
         const res = await fetch(`${t.url}/api/messages`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+            headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
             body: JSON.stringify(activity),
         });
         return { status: res.status, requestId: res.headers.get('x-request-id'), text: await res.text() };
@@ -92,6 +95,7 @@ describe('Bot Framework authentication on /api/messages', () => {
             () => `Bearer ${token({ claims: { iss: 'https://api.botframework.com.attacker.example' } })}`,
         ],
         ['the token has expired', () => `Bearer ${token({ now: nowSeconds() - 2 * 3600 })}`],
+        ['the token has no expiry (exp) at all', () => `Bearer ${token({ claims: { exp: undefined } })}`],
         ['the token is not valid yet', () => `Bearer ${token({ claims: { nbf: nowSeconds() + 3600 } })}`],
         [
             'the serviceurl claim differs from the activity serviceUrl',
@@ -126,6 +130,27 @@ describe('Bot Framework authentication on /api/messages', () => {
         assert.equal(tokenRequest.get('grant_type'), 'client_credentials');
         assert.equal(tokenRequest.get('scope'), 'https://api.botframework.com/.default');
         assert.equal(t.bot.deps.refs.get('user', member.id)?.serviceUrl, SERVICE_URL);
+    });
+
+    it('When a genuine channel token comes through a reverse proxy (X-Forwarded-* headers), then the turn runs', async () => {
+        const proxied = { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https', via: '1.1 proxy' };
+        const res = await post(`Bearer ${token()}`, proxied);
+        assert.equal(res.status, 200);
+        assert.equal(sent.length, 1);
+    });
+
+    it('When the body is gzip-compressed, then the answer is 415 before authentication: not inflated, nothing run', async () => {
+        const body = gzipSync(JSON.stringify(personalMessage(member, 'hjälp')));
+        const req = request(`${t.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        });
+        req.end(body);
+        const [res] = (await once(req, 'response')) as [IncomingMessage];
+        res.resume();
+        assert.equal(res.statusCode, 415, 'refused before the missing token is even looked at');
+        assert.equal(sent.length, 0);
+        assert.equal(t.logs.filter((l) => l.msg === 'authentication failed').length, 0);
     });
 
     it('When turns are accepted and refused, then neither the app password nor any token appears in a log line', async () => {

@@ -1,7 +1,10 @@
 // Hostile HTTP: oversized and malformed bodies, unknown routes and failing handlers get short answers, never internals.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import nock from 'nock';
 import type { Db } from '../../src/storage/db';
 import { personalMessage } from '../fixtures/activities';
@@ -99,6 +102,96 @@ describe('HTTP limits and errors', () => {
         assert.equal(res.status, 415);
         assert.equal(connector.sent.length, 0);
     });
+
+    const activityJson = () => JSON.stringify(personalMessage(member, 'hjälp'));
+    /** POSTs `body` to /api/messages with exactly these headers (fetch would not send a Content-Encoding it did not apply). */
+    async function raw(headers: Record<string, string>, body: Buffer | string) {
+        const req = request(`${t.url}/api/messages`, { method: 'POST', headers });
+        req.end(body);
+        const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+        let text = '';
+        for await (const chunk of res) text += chunk;
+        return { status: res.statusCode, requestId: res.headers['x-request-id'] as string, text };
+    }
+
+    const encoded: [string, () => Buffer][] = [
+        ['gzip', () => gzipSync(activityJson())],
+        ['GZIP', () => gzipSync(activityJson())],
+        ['deflate', () => deflateSync(activityJson())],
+        ['br', () => brotliCompressSync(activityJson())],
+        ['gzip, identity', () => gzipSync(activityJson())],
+        ['x-unheard-of', () => Buffer.from(activityJson())],
+    ];
+    for (const [encoding, body] of encoded) {
+        it(`When the body has Content-Encoding "${encoding}", then the answer is 415 and it is not inflated or run`, async () => {
+            const res = await raw({ 'content-type': 'application/json', 'content-encoding': encoding }, body());
+            assert.equal(res.status, 415);
+            assert.deepEqual(JSON.parse(res.text), { error: 'unsupported media type' });
+            assert.equal(connector.sent.length, 0);
+            assert.deepEqual(t.bot.deps.refs.list('conversation'), []);
+            const refused = linesOf(res.requestId).find((l) => l.msg === 'body refused');
+            assert.equal(refused?.reason, 'content-encoding');
+        });
+    }
+
+    it('When the body has Content-Encoding "identity", then the turn runs as usual', async () => {
+        const res = await raw({ 'content-type': 'application/json', 'content-encoding': 'identity' }, activityJson());
+        assert.equal(res.status, 200);
+        assert.equal(connector.messages().length, 1);
+    });
+
+    const types: [string, string | undefined][] = [
+        ['multipart/form-data', 'multipart/form-data; boundary=x'],
+        ['a url-encoded form', 'application/x-www-form-urlencoded'],
+        ['CSV', 'text/csv'],
+        ['a +json type', 'application/vnd.api+json'],
+        ['JSON in UTF-16', 'application/json; charset=utf-16'],
+        ['JSON with an unknown parameter', 'application/json; boundary=x'],
+        ['octet-stream', 'application/octet-stream'],
+        ['nothing', undefined],
+    ];
+    for (const [what, contentType] of types) {
+        it(`When the body is declared as ${what}, then the answer is 415 and the bot is not invoked`, async () => {
+            const res = await raw(contentType ? { 'content-type': contentType } : {}, activityJson());
+            assert.equal(res.status, 415);
+            assert.deepEqual(JSON.parse(res.text), { error: 'unsupported media type' });
+            assert.equal(connector.sent.length, 0);
+            assert.equal(linesOf(res.requestId).find((l) => l.msg === 'body refused')?.reason, 'content-type');
+        });
+    }
+
+    it('When the body is declared as application/json; charset=UTF-8 (as the Bot Connector does), then the turn runs', async () => {
+        const res = await raw({ 'content-type': 'Application/JSON; charset=UTF-8' }, activityJson());
+        assert.equal(res.status, 200);
+        assert.equal(connector.messages().length, 1);
+    });
+
+    const bodiless: [string, string, number][] = [
+        ['GET', '/healthz', 200],
+        ['GET', '/files/ics/x?exp=1&sig=x', 403],
+        ['GET', '/nowhere', 404],
+        ['POST', '/nowhere', 404],
+    ];
+    for (const [method, path, status] of bodiless) {
+        it(`When ${method} ${path} comes with a body that never ends, then it is answered without reading it`, async () => {
+            const req = request(`${t.url}${path}`, {
+                method,
+                headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+            });
+            req.write('{"type": "message", "text": "');
+            try {
+                const answered = once(req, 'response') as Promise<[import('node:http').IncomingMessage]>;
+                const timeout = new Promise<never>((_, reject) =>
+                    setTimeout(() => reject(new Error('no answer: the server waits for the body')), 2000).unref(),
+                );
+                const [res] = await Promise.race([answered, timeout]);
+                assert.equal(res.statusCode, status);
+                res.resume();
+            } finally {
+                req.destroy();
+            }
+        });
+    }
 
     const unknown: [string, string][] = [
         ['GET', '/admin'],

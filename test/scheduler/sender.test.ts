@@ -233,4 +233,31 @@ describe('scheduler/sender', () => {
         // 30 per 1.25 s (1 s plus the safety margin): all 100 are out by 3.75 s, so nothing is over-throttled.
         assert.ok(Math.max(...times) <= 3750, `times ${times}`);
     });
+
+    it('When the service URL is not vouched for, then send and update fail at once and the connector sees nothing', async () => {
+        const asked: string[] = [];
+        const trustsServiceUrl = (url: string) => {
+            asked.push(url);
+            return false;
+        };
+        const { vt, events, sender } = setup({ trustsServiceUrl });
+        const seen = failForever(200);
+        const [sent, updated] = await vt.runAll([
+            () => sender.send(ref(), { type: 'message', text: 'Hej' }),
+            () => sender.update(ref(), 'm1', { type: 'message', text: 'Hej' }),
+        ]);
+        for (const result of [sent, updated]) {
+            assert.deepEqual(result, {
+                ok: false,
+                error: 'service URL not learned from an authenticated request',
+                attempts: 0,
+            });
+        }
+        assert.equal(seen.requests, 0);
+        assert.deepEqual(asked, [`${SERVICE}/`, `${SERVICE}/`]);
+        assert.deepEqual(
+            events.map((e) => e.kind),
+            ['untrusted-service-url', 'untrusted-service-url'],
+        );
+    });
 });
