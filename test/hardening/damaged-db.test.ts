@@ -8,7 +8,7 @@ import { createActionKeys } from '../../src/storage/action-keys';
 import { DatabaseDamagedError, openDb } from '../../src/storage/db';
 import { createRoster } from '../../src/storage/roster';
 import { forbund } from '../domain/load';
-import { startServer } from '../helpers/server';
+import { startServer } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const PAGE = 4096;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { acquireInstanceLock, InstanceLockedError } from '../../src/storage/instance-lock';
-import { ENTRY, runCli, startServer } from '../helpers/server';
+import { ENTRY, runCli, startServer } from '../helpers/server-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const refused = (dir: string) => new RegExp(`Another bot process is running on the data folder ${dir}`);
