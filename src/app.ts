@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { createTeamsAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
+import { createVerbRegistry } from './bot/cards/registry';
 import { createKallelseJob } from './bot/agenda/auto-kallelse';
 import { agendaDeps } from './bot/agenda/state';
 import { deadlineDoneBy } from './bot/decisions';
@@ -90,7 +91,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
         sender,
         downloads,
-        actionVerbs: new Set(),
+        verbs: createVerbRegistry(),
         now,
         log,
     };

@@ -9,6 +9,7 @@ import type { Db } from '../storage/db';
 import type { Links } from '../storage/links';
 import type { Roster } from '../storage/roster';
 import type { SetupCodes } from '../storage/setup-codes';
+import type { VerbRegistry } from './cards/registry';
 import type { Identity } from './identity';
 
 export type BotDeps = {
@@ -22,8 +23,8 @@ export type BotDeps = {
     actionKeys: ActionKeys;
     identity: Identity;
     sender: ProactiveSender;
-    /** Every write verb registered through registerAction (the hardening tests try each one). */
-    actionVerbs: Set<string>;
+    /** Every card verb, read or write, as registerView and registerAction record it (the hardening tests try each). */
+    verbs: VerbRegistry;
     /** Signed download links and their providers (ics, protokoll, CSV). */
     downloads: Downloads;
     now: () => Date;

@@ -19,13 +19,21 @@ export function createIdentity(deps: {
     const misses = new Map<string, number>();
     const { roster } = deps;
 
+    const bound = (user: Caller, forbundId: string) => {
+        const inForbund = (people: Person[]) => people.find((p) => p.forbundId === forbundId);
+        return (
+            (user.entraId && inForbund(roster.byEntraId(user.entraId))) || inForbund(roster.byTeamsUserId(user.teamsId))
+        );
+    };
+
     return {
+        /** The roster person whose ids the caller's already are, in `forbundId`, without a lookup; undefined if none. */
+        known: (user: Caller, forbundId: string): Person | undefined => bound(user, forbundId) || undefined,
+
         /** The roster person for the caller in `forbundId`, binding their Teams ids on first match; undefined if unknown. */
         async resolve(ctx: TurnContext, user: Caller, forbundId: string): Promise<Person | undefined> {
             const inForbund = (people: Person[]) => people.find((p) => p.forbundId === forbundId);
-            const direct =
-                (user.entraId && inForbund(roster.byEntraId(user.entraId))) ||
-                inForbund(roster.byTeamsUserId(user.teamsId));
+            const direct = bound(user, forbundId);
             if (direct) {
                 if (direct.teamsUserId === user.teamsId && (!user.entraId || direct.entraId === user.entraId))
                     return direct;

@@ -1,7 +1,7 @@
-// Words a refused write in the user's language; nothing has been changed when this is shown.
+// Words a refused write in the user's language (and its card); nothing has been changed when this is shown.
 import type { Access } from '../domain/access';
 import type { Lang } from './lang';
-import { say } from './reply';
+import { messageCard, say } from './reply';
 
 /** The sentence explaining why the caller may not do this, naming the roles that may. */
 export function refusalText(lang: Lang, access: Exclude<Access, { ok: true }>): string {
@@ -27,3 +27,7 @@ export function refusalText(lang: Lang, access: Exclude<Access, { ok: true }>): 
             );
     }
 }
+
+/** The card for a refused card write: the reason only, nothing of the record it was pressed on. */
+export const refusalCard = (lang: Lang, text: string) =>
+    messageCard(say(lang, 'Kunde inte utföras', 'Could not be done'), text);

@@ -80,6 +80,14 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.equal(posted(), undefined);
     });
 
+    it('When someone not invited asks for the draft agenda, then it is withheld until the kallelse is sent', async () => {
+        const reply = await say(outsider, 'visa dagordningen');
+        assert.match(reply.body.text, /Dagordningen är ett utkast än/);
+        assert.equal(reply.body.attachments, undefined);
+        assert.doesNotMatch(JSON.stringify(reply.body), /Kommunhuset|Anders Berg/);
+        assert.match(textOf(cardOf(await say(A, 'visa dagordningen'))), /Kommunhuset, Sunne/, 'a member sees it');
+    });
+
     it('When the channel is linked and the chef sends the kallelse, then the agenda card is posted there with refresh for members', async () => {
         await t.post(channelMessage(chef, 'koppla kanalen till styrelsen'));
         await t.post(personalMessage(Dx, 'vem är jag?')); // Dx writes to the bot once, so the bot can reach them 1:1.
@@ -325,6 +333,30 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
             puts().at(-1)!.path,
             `/teams/v3/conversations/${encodeURIComponent(CHANNEL)}/activities/${activityId()}`,
         );
+    });
+
+    it('When a member answers kommer, förhinder and kommer again on one old copy of the card, then every reply shows what is stored', async () => {
+        // One copy of the posted card, pressed three times: the third press repeats the first one's button.
+        const copy = cardOf(puts().at(-1)!);
+        const stored = () =>
+            t.bot.deps.db
+                .prepare('SELECT answer FROM meeting_attendance WHERE person_id = ?')
+                .pluck()
+                .get(t.bot.deps.roster.bySlug('fryksdalen', 'leif-sand')!.id);
+        const seats = (card: Card) => /(\d) av 6 platser besatta/.exec(textOf(card))![1];
+        const come = await press(F, copy, 'Jag kommer', channel);
+        assert.equal(stored(), 'kommer');
+        assert.equal(seats(come), '5');
+        const away = await press(F, copy, 'Förhinder', channel);
+        assert.equal(stored(), 'förhinder');
+        assert.match(textOf(away), /Ditt svar är sparat: Förhinder/);
+        assert.equal(seats(away), '4');
+        const back = await press(F, copy, 'Jag kommer', channel);
+        assert.match(textOf(back), /Ditt svar är sparat: Jag kommer/);
+        assert.equal(stored(), 'kommer', 'the reply said "Jag kommer", so that is what is stored');
+        assert.equal(seats(back), '5');
+        const again = await press(F, copy, 'Jag kommer', channel);
+        assert.deepEqual(again, back, 'a repeat while it is still true replays the same card');
     });
 });
 

@@ -51,6 +51,11 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
     const posted = () => cardOf(connector.sent.filter((s) => s.method === 'PUT').at(-1)!);
     const fetchDoc = (url: string) => fetch(url.replace(/^https?:\/\/[^/]+/, t.url));
     let agenda: Card;
+    let editForm: Card;
+    const edited = () => ({
+        [`t${itemId('Fortsatt finansiering av Projekt Navet')}`]:
+            'Styrelsen beslutar att bevilja Projekt Navet (Torsby kommun) fortsatt finansiering 2025 med 500 000 kr.',
+    });
     let justeringCard: Card;
     let dxCard: Card;
 
@@ -130,9 +135,10 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
         assert.deepEqual(rows(), before);
     });
 
+    let firstClick: Card;
     it('When the chef records "Bifall enligt förslaget" twice with the same click, then it is stored once and shown on the posted card', async () => {
         const item = itemId('Verksamhetsplan och budget 2024');
-        const b = button(agenda, 'Bifall enligt förslaget', item);
+        const b = (firstClick = button(agenda, 'Bifall enligt förslaget', item));
         const first = await t.post(executeAction(chef, b.verb, b.data, channel as never));
         const again = await t.post(executeAction(chef, b.verb, b.data, channel as never));
         assert.match(textOf(first.body.value), /Beslutet på punkt 7 är registrerat/);
@@ -143,6 +149,21 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
             textOf(agenda),
             /Beslut \(bifall enligt förslaget\): Styrelsen beslutar att godkänna Verksamhetsplan och budget 2024/,
         );
+    });
+
+    it('When that click is repeated after the decision was changed, then it is refused as out of date instead of confirming the old one', async () => {
+        const item = itemId('Verksamhetsplan och budget 2024');
+        const form = await press(chef, agenda, 'Ändra beslutet…', channel, {}, item);
+        const note = 'Beslutet fattades enhälligt.';
+        assert.match(
+            textOf(await press(chef, form, 'Registrera beslutet', channel, { outcome: 'bifall', note })),
+            /registrerat/,
+        );
+        const before = rows();
+        const again = await t.post(executeAction(chef, firstClick.verb, firstClick.data, channel as never));
+        assert.match(textOf(again.body.value), /Kortet är inaktuellt.*Inget har ändrats/);
+        assert.deepEqual(rows(), before);
+        agenda = posted();
     });
 
     it('When the ordförande and the chef record the same item at once, then one wins and the other is told', async () => {
@@ -233,12 +254,8 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
         assert.match(textOf(toChef), /Johan Ström: § 9 ska nämna att Torsby äger insatsen/);
         assert.match(textOf(await press(Dx, dxCard, 'Justera', oneOnOne(Dx))), /En ändring är begärd/);
 
-        const form = await press(chef, toChef, 'Ändra protokollet', oneOnOne(chef));
-        const field = `t${itemId('Fortsatt finansiering av Projekt Navet')}`;
-        const saved = await press(chef, form, 'Spara ny version', oneOnOne(chef), {
-            [field]:
-                'Styrelsen beslutar att bevilja Projekt Navet (Torsby kommun) fortsatt finansiering 2025 med 500 000 kr.',
-        });
+        editForm = await press(chef, toChef, 'Ändra protokollet', oneOnOne(chef));
+        const saved = await press(chef, editForm, 'Spara ny version', oneOnOne(chef), edited());
         assert.match(textOf(saved), /Version 2 är sparad; justeringen börjar om/);
         const stale = await press(B, justeringCard, 'Begär ändring', oneOnOne(B), { comment: 'x' });
         assert.match(textOf(stale), /inaktuellt/);
@@ -248,6 +265,16 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
             toUser(chef).at(-1)!.body.text,
             /justerat av båda.*Budgetstatus: 2024 fastställd, 2025 preliminär/,
         );
+    });
+
+    it('When the old edit form is sent again after justering, then it is refused as out of date and nothing is stored', async () => {
+        // The same press as the one that saved version 2: its "Version 2 är sparad; justeringen börjar om" is no longer true.
+        const before = rows();
+        const again = await press(chef, editForm, 'Spara ny version', oneOnOne(chef), edited());
+        assert.doesNotMatch(textOf(again), /Version 2 är sparad|justeringen börjar om/);
+        assert.match(textOf(again), /Kortet är inaktuellt.*Inget har ändrats/);
+        assert.deepEqual(rows(), before);
+        assert.equal(count("SELECT count(*) FROM justering WHERE protokoll_version = 2 AND action = 'justerat'"), 2);
     });
 
     it('When the reminders tick after justering, then the register settles the "protokoll justerat" deadline', async () => {
@@ -337,6 +364,24 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
             for (const p of [A, B, C, D, E]) await press(p, card, 'Ja', channel);
             assert.match(textOf(await press(Fx, card, 'Nej', channel)), /Inte antaget/);
             assert.equal(result('Lokalbyte'), 0);
+        });
+
+        it('When a voter answers Ja, Nej and Ja again on one old copy of the card, then every reply shows the stored vote', async () => {
+            const card = await send('Ny webbplats');
+            const stored = () =>
+                db()
+                    .prepare(
+                        'SELECT v.answer FROM per_capsulam_votes v JOIN per_capsulam p ON p.id = v.proposal_id WHERE p.title = ? AND v.person_id = ? ORDER BY v.id DESC',
+                    )
+                    .pluck()
+                    .get('Ny webbplats', personId(A));
+            assert.match(textOf(await press(A, card, 'Ja', channel)), /Ditt svar är sparat: Ja/);
+            assert.match(textOf(await press(A, card, 'Nej', channel)), /Ditt svar är sparat: Nej/);
+            assert.equal(stored(), 'nej');
+            const back = await press(A, card, 'Ja', channel);
+            assert.match(textOf(back), /Ditt svar är sparat: Ja/);
+            assert.equal(stored(), 'ja', 'the reply said Ja, so that is what is stored');
+            assert.deepEqual(await press(A, card, 'Ja', channel), back, 'a repeat while still true replays');
         });
 
         it('When one part has not answered at the deadline, then it is not adopted and late answers are refused', async () => {

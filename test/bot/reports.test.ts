@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import nock from 'nock';
 import { parseForbund } from '../../src/domain';
 import { latestReportsForYear, reportHistory } from '../../src/storage/reports';
-import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
+import { channelMessage, executeAction, groupMessage, personalMessage, type User } from '../fixtures/activities';
 import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
+import { dumpDb } from '../helpers/db-dump';
 
 const user = (id: string, name: string, email: string): User & { email: string } => ({
     id: `29:${id}`,
@@ -373,5 +374,53 @@ describe('Monthly reports', () => {
     it('When a budget or target question is asked, then the report routes leave it alone', async () => {
         const replies = await say(anders, 'Hur många deltagare ska Navet ha?');
         assert.ok(replies.every((r) => !/uppföljning|Månadsrapport/.test(r.body.text ?? '')));
+    });
+});
+
+describe('Monthly reports in a two-förbund deployment', () => {
+    let t: TestBot;
+    let connector: ReturnType<typeof nockConnector>;
+    const malin = user('malin', 'Malin Sjöberg', 'malin.sjoberg@example.invalid'); // förbundschef of Nedansiljan
+    const FRY_CHAT = '19:fryksdalen-chat@thread.v2';
+    const NED_CHAT = { id: '19:nedansiljan-chat@thread.v2', conversationType: 'groupChat' };
+    const formFor = async (text: string): Promise<Card> => {
+        connector.clear();
+        await t.post(personalMessage(tomas, text));
+        return connector.messages().at(-1)!.body.attachments[0].content;
+    };
+    const submit = async (data: object, conversation: { id: string; conversationType: string }) =>
+        JSON.stringify((await t.post(executeAction(tomas, 'report.submit', data, conversation))).body.value);
+
+    before(async () => {
+        isolateNetwork();
+        connector = nockConnector({ ...members, [malin.id]: malin });
+        t = await startBot({ forbund: ['fryksdalen', 'nedansiljan'], overrides: { now: () => NOW } });
+        // Each chef links a chat of her own förbund; the projektägare is known to Fryksdalen from its chat.
+        await t.post(groupMessage(helena, 'koppla till Fryksdalen', FRY_CHAT));
+        await t.post(groupMessage(malin, 'koppla till Nedansiljan', NED_CHAT.id));
+        await t.post(groupMessage(tomas, 'vem är jag?', FRY_CHAT));
+    });
+    after(async () => {
+        await t.close();
+        nock.cleanAll();
+        nock.enableNetConnect();
+    });
+
+    it("When Fryksdalen's projektägare sends Navet's form from a chat linked to Nedansiljan, then it is refused in their language and nothing is stored", async () => {
+        for (const [text, says] of [
+            ['rapportera Navet oktober', /annat samordningsförbund än det här samtalet.*Inget har ändrats/],
+            ['report for Navet October', /another samordningsförbund than this conversation.*Nothing was changed/],
+        ] as const) {
+            const data = submitData(await formFor(text), OCT);
+            const before = dumpDb(t.bot.deps.db);
+            assert.match(await submit(data, NED_CHAT), says);
+            assert.deepEqual(dumpDb(t.bot.deps.db), before);
+        }
+        const data = submitData(await formFor('rapportera Navet oktober'), OCT);
+        assert.match(
+            await submit(data, { id: `a:1on1-${tomas.id}`, conversationType: 'personal' }),
+            /Rapporten är sparad/,
+        );
+        assert.equal(latestReportsForYear(t.bot.deps.db, 'fryksdalen', 2024).length, 1);
     });
 });

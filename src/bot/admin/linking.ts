@@ -50,6 +50,7 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
                     ? 1
                     : 0
                 : undefined,
+        truth: (_record, info) => deps.links.forbundOf(info.conversation.id, info.conversation.teamId),
         prepare: async (ctx, info, data) => {
             const f = deps.forbund.get(data.forbundId);
             if (!f)

@@ -41,8 +41,8 @@ export async function asInvited(
             ok: false,
             text: say(
                 lang,
-                `Du är inte kallad till det här mötet (${st.body.name}). Inget har ändrats.`,
-                `You are not invited to this meeting (${st.body.name}). Nothing was changed.`,
+                'Du är inte kallad till det här mötet. Inget har ändrats.',
+                'You are not invited to this meeting. Nothing was changed.',
             ),
         };
     return { ok: true, person: person! };

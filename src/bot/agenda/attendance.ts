@@ -1,28 +1,41 @@
 // "Jag kommer" / "Förhinder" on the agenda card by invited members; a ledamot's förhinder calls their ersättare.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
-import { ersattareCalledFor } from '../../domain/meetings';
+import { ersattareCalledFor, latestAnswers } from '../../domain/meetings';
 import { registerAction } from '../cards/execute';
 import { langOfLocale, type Lang } from '../lang';
 import { messageCard, replyActivity, say } from '../reply';
 import { asInvited } from './access';
-import { meetingVersion } from './editor-action';
+import { meetingForbund, meetingVersion } from './editor-action';
 import { afterChange } from './item-actions';
 import { answerSubmit } from './schemas';
 import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
 import { agendaReply } from './view';
 import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
 
-/** Registers the attendance verb. Answers do not change the meeting version: other members' cards stay valid. */
+/**
+ * Registers the attendance verb. Answers do not change the meeting version: other members' cards stay valid. A press
+ * is an answer: a repeat on an old copy of the card sets that answer again rather than replaying what it said then.
+ */
 export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps): void {
     registerAction(app, ad, {
         verb: 'attendance.answer',
         schema: answerSubmit,
         version: meetingVersion(ad),
+        forbundOf: meetingForbund(ad),
+        answer: true,
+        truth: (record, info) => {
+            const m = ad.meetings.get(meetingIdOf(record) ?? 0);
+            const p = m && ad.identity.known(info.user, m.forbundId);
+            const own = p && latestAnswers(ad.meetings.answers(m.id)).get(p.id);
+            return `${m?.version}|${own ?? ''}`;
+        },
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadState(ad, meetingIdOf(data.key.record)!)!;
             const title = say(lang, 'Inget svar sparat', 'No answer saved');
+            const who = await asInvited(ctx, ad, info, st, lang);
+            if (!who.ok) return { refused: messageCard(title, who.text) };
             if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
                 return {
                     refused: messageCard(
@@ -34,8 +47,6 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
                         ),
                     ),
                 };
-            const who = await asInvited(ctx, ad, info, st, lang);
-            if (!who.ok) return { refused: messageCard(title, who.text) };
             const person = who.person;
             return () => {
                 const before = ad.meetings.answer(st.meeting.id, person.id, data.answer);

@@ -1,13 +1,13 @@
-// An agenda write from a card: the caller must be an agenda writer for the meeting's förbund; refusals show the editor.
+// An agenda write from a card: the caller must be an agenda writer for the meeting's förbund; refusals show no agenda.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { ActionKey } from '../cards/action-key';
 import { registerAction, type ActionOutcome, type Refused } from '../cards/execute';
 import type { Lang } from '../lang';
+import { refusalCard } from '../refusal';
 import type { TurnInfo } from '../turn';
 import { asWriter } from './access';
-import { editorCard } from './editor';
 import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
 import { actionLang } from './words';
 
@@ -26,6 +26,14 @@ export const meetingVersion = (ad: AgendaDeps) => (record: string) => {
     return id === undefined ? undefined : ad.meetings.version(id);
 };
 
+/** The förbund of the meeting a `<prefix>:<id>` key names; undefined when it is gone (the card is then stale). */
+export const meetingForbund =
+    (ad: AgendaDeps, prefix = 'meeting') =>
+    (record: string) => {
+        const m = new RegExp(`^${prefix}:(\\d{1,12})$`).exec(record);
+        return m ? ad.meetings.get(Number(m[1]))?.forbundId : undefined;
+    };
+
 /** Registers a write verb on a meeting's agenda: loads the meeting, checks the writer, then runs `prepare`. */
 export function registerEditorAction<T extends { key: ActionKey; lang?: string }>(
     app: Application<TurnState>,
@@ -40,11 +48,12 @@ export function registerEditorAction<T extends { key: ActionKey; lang?: string }
         verb: h.verb,
         schema: h.schema,
         version: meetingVersion(ad),
+        forbundOf: meetingForbund(ad),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadState(ad, meetingIdOf(data.key.record)!)!;
             const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return { refused: editorCard(st, lang, w.text) };
+            if (!w.ok) return { refused: refusalCard(lang, w.text) };
             return h.prepare({ ctx, info, lang, st, w }, data);
         },
     });

@@ -60,6 +60,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDe
         verb: 'meeting.create',
         schema: meetingSubmit,
         version: (record) => (ad.forbund.has(/^meetings:(.+)$/.exec(record)?.[1] ?? '') ? 0 : undefined),
+        forbundOf: (record) => /^meetings:(.+)$/.exec(record)?.[1],
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const f = ad.forbund.get(data.key.record.slice('meetings:'.length))!;

@@ -9,6 +9,7 @@ import { meetingFormCard } from './form-cards';
 import { createMeeting } from './meeting-actions';
 import { bodyFromText, parseWhen, whenProblem } from './parse';
 import { sendKallelse } from './publish';
+import { maySeeAgenda } from './show';
 import { loadState, type AgendaDeps, type MeetingState } from './state';
 import { agendaReply, attendanceFacts, statusText } from './view';
 import { formatWhen, quorumText } from './words';
@@ -104,6 +105,14 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps
         const { st, none } = pick(ad, info);
         if (!st) return sendReply(ctx, { text: none });
         const person = await ad.identity.resolve(ctx, info.user, st.f.id);
+        if (!maySeeAgenda(st, { info, lang: info.lang, person }))
+            return sendReply(ctx, {
+                text: say(
+                    info.lang,
+                    'Dagordningen är ett utkast än; den visas för förbundschefen, ordföranden och de kallade tills kallelsen är skickad.',
+                    'The agenda is still a draft; it is shown to the förbundschef, the chair and those invited until the notice is sent.',
+                ),
+            });
         await sendReply(ctx, agendaReply(ad, st, { lang: info.lang, person }));
     });
 

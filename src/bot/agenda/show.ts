@@ -1,58 +1,44 @@
 // Card buttons that only show something: the editor, the forms, the agenda, and Universal Actions refresh.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import type { Person } from '../../domain/access';
-import { expandCard, type CardSpec } from '../../cards/render';
-import type { Lang } from '../lang';
-import { messageCard, say } from '../reply';
-import { turnInfo } from '../turn';
-import { asWriter } from './access';
+import type { CardSpec } from '../../cards/render';
+import { registerView, type Viewer } from '../cards/view';
+import { say } from '../reply';
 import { editorCard } from './editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from './form-cards';
 import { showSubmit } from './schemas';
 import { loadState, type AgendaDeps, type MeetingState } from './state';
-import { agendaReply } from './view';
-import { actionLang } from './words';
+import { agendaReply, canWrite } from './view';
 
-type Show = (st: MeetingState, lang: Lang, data: z.output<typeof showSubmit>, person?: Person) => CardSpec;
+type Show = (st: MeetingState, v: Viewer, data: z.output<typeof showSubmit>) => CardSpec;
 
-function route(app: Application<TurnState>, ad: AgendaDeps, verb: string, writer: boolean, show: Show) {
-    app.adaptiveCards.actionExecute(verb, async (ctx: TurnContext, _state, raw) => {
-        const info = turnInfo(ctx, ad);
-        const parsed = showSubmit.safeParse(raw);
-        const lang = actionLang(ctx, info, parsed.success ? parsed.data : {});
-        const fail = (text: string) =>
-            expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), text)) as never;
-        if (!parsed.success)
-            return fail(
-                say(
-                    lang,
-                    'Kortets svar kunde inte läsas. Inget har ändrats.',
-                    'The card answer could not be read. Nothing was changed.',
-                ),
-            );
-        const st = loadState(ad, parsed.data.meetingId);
-        if (!st) return fail(say(lang, 'Mötet finns inte längre.', 'The meeting no longer exists.'));
-        if (writer) {
-            const w = await asWriter(ctx, ad, info, st.f.id, lang);
-            if (!w.ok) return fail(w.text);
-            return expandCard(show(st, lang, parsed.data, w.person)) as never;
-        }
-        const person = await ad.identity.resolve(ctx, info.user, st.f.id);
-        return expandCard(show(st, lang, parsed.data, person)) as never;
+/**
+ * Who may see a meeting's agenda: anyone in the förbund's conversations once the kallelse is sent (it is a public
+ * document, and already on the channel's card); before that, the agenda writers and the members it invites.
+ */
+export const maySeeAgenda = (st: MeetingState, v: Viewer) =>
+    !!st.meeting.calledAt || canWrite(st, v.person) || (!!v.person && st.inv.members.includes(v.person.id));
+const mayEdit = (st: MeetingState, v: Viewer) => canWrite(st, v.person);
+
+function route(app: Application<TurnState>, ad: AgendaDeps, verb: string, canSee: typeof mayEdit, show: Show) {
+    registerView(app, ad, {
+        verb,
+        schema: showSubmit,
+        load: (data) => loadState(ad, data.meetingId),
+        canSee,
+        render: show,
     });
 }
 
 /** Registers the read-only verbs. The refresh answer has no `refresh` itself: teams-ai would then replace the card for all. */
 export function registerShow(app: Application<TurnState>, ad: AgendaDeps): void {
-    const view: Show = (st, lang, _d, person) => agendaReply(ad, st, { lang, person }).card!;
-    route(app, ad, 'agenda.view', false, view);
-    route(app, ad, 'agenda.refresh', false, view);
-    route(app, ad, 'agenda.editor', true, (st, lang) => editorCard(st, lang));
-    route(app, ad, 'agenda.meeting.form', true, (st, lang) => meetingFormCard(st.f, lang, { st }));
-    route(app, ad, 'agenda.justerare.form', true, (st, lang) => justerareFormCard(st, lang));
-    route(app, ad, 'agenda.item.form', true, (st, lang, data) => {
+    const view: Show = (st, { lang, person }) => agendaReply(ad, st, { lang, person }).card!;
+    route(app, ad, 'agenda.view', maySeeAgenda, view);
+    route(app, ad, 'agenda.refresh', maySeeAgenda, view);
+    route(app, ad, 'agenda.editor', mayEdit, (st, { lang }) => editorCard(st, lang));
+    route(app, ad, 'agenda.meeting.form', mayEdit, (st, { lang }) => meetingFormCard(st.f, lang, { st }));
+    route(app, ad, 'agenda.justerare.form', mayEdit, (st, { lang }) => justerareFormCard(st, lang));
+    route(app, ad, 'agenda.item.form', mayEdit, (st, { lang }, data) => {
         if (data.add) return itemFormCard(st, lang);
         const item = st.items.find((x) => x.id === data.itemId);
         if (item) return itemFormCard(st, lang, item);

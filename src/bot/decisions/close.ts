@@ -6,8 +6,8 @@ import { formatRef, numberParagraphs } from '../../domain/decisions';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
-import { refusalText } from '../refusal';
-import { meetingVersion } from '../agenda/editor-action';
+import { refusalCard, refusalText } from '../refusal';
+import { meetingForbund, meetingVersion } from '../agenda/editor-action';
 import { refreshPosted } from '../agenda/publish';
 import { meetingIdOf } from '../agenda/state';
 import { agendaReply } from '../agenda/view';
@@ -100,10 +100,13 @@ export function registerClose(app: Application<TurnState>, dd: DecisionDeps): vo
         verb: 'meeting.close',
         schema: closeSubmit,
         version: meetingVersion(dd),
+        forbundOf: meetingForbund(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadDecisionState(dd, meetingIdOf(data.key.record)!)!;
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+            const access = authorize(person, st.f.id, { kind: 'meeting.close' });
+            if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
             const problem = closeProblem(dd, st, person, lang);
             if (problem) return { refused: agendaReply(dd, st, { lang, person, note: problem }).card! };
             return () => {

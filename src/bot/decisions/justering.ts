@@ -5,7 +5,9 @@ import { budgetEffects } from '../../domain/decisions';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { say } from '../reply';
+import { meetingForbund } from '../agenda/editor-action';
 import { actionLang } from '../agenda/words';
+import { refusalCard } from '../refusal';
 import { tellChef } from './notify';
 import { protokollReply } from './protokoll-view';
 import { justeraSubmit } from './schemas';
@@ -18,14 +20,19 @@ export const protokollVersion = (dd: DecisionDeps) => (record: string) => {
     return id === undefined ? undefined : dd.protokoll.latest(id)?.version;
 };
 
-function refusal(st: DecisionState, why: JusteringRefusal, lang: Lang): string {
-    const names = st.protokoll!.data.justerare.map((j) => j.name).join(say(lang, ' och ', ' and '));
+/** What a protokoll card's result claims: the version and how far its justering has come (both move on). */
+export const protokollTruth = (dd: DecisionDeps) => (record: string) => {
+    const id = recordId('protokoll', record) ?? 0;
+    return `${dd.protokoll.latest(id)?.version}|${dd.protokoll.events(id).length}`;
+};
+
+function refusal(why: JusteringRefusal, lang: Lang): string {
     switch (why) {
         case 'not-justerare':
             return nothing(
                 lang,
-                `Bara de valda justerarna (${names}) justerar protokollet.`,
-                `Only the chosen minute checkers (${names}) approve the minutes.`,
+                'Bara de valda justerarna justerar protokollet.',
+                'Only the chosen minute checkers approve the minutes.',
             );
         case 'already':
             return nothing(lang, 'Du har redan justerat den här versionen.', 'You have already approved this version.');
@@ -58,16 +65,18 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
         verb,
         schema: justeraSubmit,
         version: protokollVersion(dd),
+        forbundOf: meetingForbund(dd, 'protokoll'),
+        truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             const justerare = st.protokoll!.data.justerare.map((j) => j.personId);
-            const allowed = person
-                ? mayJustera(st.justering!, justerare, person.id, action)
-                : { ok: false as const, reason: 'not-justerare' as const };
+            if (!person || !justerare.includes(person.id))
+                return { refused: refusalCard(lang, refusal('not-justerare', lang)) };
+            const allowed = mayJustera(st.justering!, justerare, person.id, action);
             const card = (note: string) => protokollReply(dd, st, lang, person, note).card!;
-            if (!allowed.ok) return { refused: card(refusal(st, allowed.reason, lang)) };
+            if (!allowed.ok) return { refused: card(refusal(allowed.reason, lang)) };
             if (action === 'ändring' && !data.comment)
                 return {
                     refused: card(
@@ -79,14 +88,7 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
                     ),
                 };
             return () => {
-                dd.protokoll.addEvent(
-                    st.meeting,
-                    st.protokoll!.version,
-                    person!.id,
-                    action,
-                    data.comment,
-                    person!.slug,
-                );
+                dd.protokoll.addEvent(st.meeting, st.protokoll!.version, person.id, action, data.comment, person.slug);
                 const now = loadDecisionState(dd, st.meeting.id)!;
                 const final = now.justering!.status === 'justerat';
                 const note =
@@ -105,7 +107,7 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
                           : say(lang, 'Du har justerat protokollet.', 'You have approved the minutes.');
                 const chefText =
                     action === 'ändring'
-                        ? `${person!.name} begär ändring i protokollet: "${data.comment}". Tryck "Ändra protokollet"; efter ändringen börjar justeringen om.`
+                        ? `${person.name} begär ändring i protokollet: "${data.comment}". Tryck "Ändra protokollet"; efter ändringen börjar justeringen om.`
                         : final
                           ? finalText(now)
                           : undefined;

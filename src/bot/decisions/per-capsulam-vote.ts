@@ -1,29 +1,49 @@
 // Voting on a per capsulam card (one voter per part) and refreshing it; the posted card and next agenda follow.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { expandCard } from '../../cards/render';
+import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
-import { messageCard, replyActivity, say } from '../reply';
-import { turnInfo } from '../turn';
+import { registerView } from '../cards/view';
+import { refusalCard } from '../refusal';
+import { replyActivity, say } from '../reply';
 import { refreshPosted } from '../agenda/publish';
 import { actionLang } from '../agenda/words';
-import { perCapsulamReply, resultText, settleIfDue, voteLabel } from './per-capsulam-view';
+import { perCapsulamReply, resultText, settleIfDue, tallyOf, voteLabel } from './per-capsulam-view';
 import { pcVoteSubmit, showSubmit } from './schemas';
 import { recordId, type DecisionDeps } from './state';
 import { nothing } from './words';
 
 /** Registers the Ja / Nej / Avstår verb and the card refresh. */
 export function registerPerCapsulamVote(app: Application<TurnState>, dd: DecisionDeps): void {
+    const proposalOf = (record: string) => dd.perCapsulam.get(recordId('pc', record) ?? 0);
     registerAction(app, dd, {
         verb: 'pc.vote',
         schema: pcVoteSubmit,
-        version: (record) => {
-            const id = recordId('pc', record);
-            return id !== undefined && dd.perCapsulam.get(id) ? 0 : undefined;
+        version: (record) => (proposalOf(record) ? 0 : undefined),
+        forbundOf: (record) => proposalOf(record)?.forbundId,
+        // A vote is an answer: a repeat on an old copy votes again rather than replaying an answer since changed.
+        answer: true,
+        truth: (record, info) => {
+            const p = proposalOf(record);
+            const person = p && dd.identity.known(info.user, p.forbundId);
+            const part = person && p.voters.find((v) => v.personId === person.id)?.part;
+            return (part && tallyOf(dd, p).answers.get(part)) ?? '';
         },
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const p = dd.perCapsulam.get(recordId('pc', data.key.record)!)!;
+            const p = proposalOf(data.key.record)!;
             const person = await dd.identity.resolve(ctx, info.user, p.forbundId);
+            const voter = person && p.voters.find((v) => v.personId === person.id);
+            if (!voter)
+                return {
+                    refused: refusalCard(
+                        lang,
+                        nothing(
+                            lang,
+                            'Du svarar inte i det här ärendet: för varje part svarar ledamoten, eller ersättaren när ledamoten är förhindrad.',
+                            'You do not answer in this matter: for each part the ledamot answers, or the ersättare when the ledamot is unavailable.',
+                        ),
+                    ),
+                };
             const { tally } = settleIfDue(dd, p);
             const card = (note: string) => perCapsulamReply(dd, p, lang, { person, note }).card!;
             if (tally.settled)
@@ -33,17 +53,6 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: Decisio
                             lang,
                             `Omröstningen är avslutad: ${resultText(tally, lang).toLowerCase()}.`,
                             `Voting is over: ${resultText(tally, lang).toLowerCase()}.`,
-                        ),
-                    ),
-                };
-            const voter = person && p.voters.find((v) => v.personId === person.id);
-            if (!voter)
-                return {
-                    refused: card(
-                        nothing(
-                            lang,
-                            'Du svarar inte i det här ärendet: för varje part svarar ledamoten, eller ersättaren när ledamoten är förhindrad.',
-                            'You do not answer in this matter: for each part the ledamot answers, or the ersättare when the ledamot is unavailable.',
                         ),
                     ),
                 };
@@ -75,20 +84,22 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: Decisio
         },
     });
 
-    app.adaptiveCards.actionExecute('pc.refresh', async (ctx, _s, raw) => {
-        const info = turnInfo(ctx, dd);
-        const data = showSubmit.safeParse(raw);
-        const lang = actionLang(ctx, info, data.success ? data.data : {});
-        const p = data.success && data.data.proposalId ? dd.perCapsulam.get(data.data.proposalId) : undefined;
-        if (!p)
-            return expandCard(
-                messageCard(
-                    say(lang, 'Kunde inte visas', 'Could not be shown'),
-                    say(lang, 'Förslaget finns inte.', 'No such proposal.'),
-                ),
-            ) as never;
-        settleIfDue(dd, p);
-        const person = await dd.identity.resolve(ctx, info.user, p.forbundId);
-        return expandCard(perCapsulamReply(dd, p, lang, { person }).card!) as never;
+    registerView(app, dd, {
+        verb: 'pc.refresh',
+        schema: showSubmit,
+        load: (data) => {
+            const p = data.proposalId ? dd.perCapsulam.get(data.proposalId) : undefined;
+            const f = p && dd.forbund.get(p.forbundId);
+            return p && f && { f, p };
+        },
+        // Once posted it is on the styrelse channel's card; before that, only its voters and who may send one.
+        canSee: ({ f, p }, { person }) =>
+            !!p.posted ||
+            (!!person && p.voters.some((v) => v.personId === person.id)) ||
+            authorize(person, f.id, { kind: 'decision.record' }).ok,
+        render: ({ p }, { lang, person }) => {
+            settleIfDue(dd, p);
+            return perCapsulamReply(dd, p, lang, { person }).card!;
+        },
     });
 }

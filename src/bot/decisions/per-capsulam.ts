@@ -21,6 +21,7 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: DecisionDep
         verb: 'pc.create',
         schema: pcCreateSubmit,
         version: (record) => (dd.forbund.has(/^pcs:(.+)$/.exec(record)?.[1] ?? '') ? 0 : undefined),
+        forbundOf: (record) => /^pcs:(.+)$/.exec(record)?.[1],
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const f = dd.forbund.get(data.key.record.slice('pcs:'.length))!;

@@ -7,8 +7,9 @@ import { newActionKey } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
+import { meetingForbund } from '../agenda/editor-action';
 import { actionLang } from '../agenda/words';
-import { protokollVersion } from './justering';
+import { protokollTruth, protokollVersion } from './justering';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
@@ -66,6 +67,8 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: DecisionD
         verb: 'protokoll.edit',
         schema: editSubmit,
         version: protokollVersion(dd),
+        forbundOf: meetingForbund(dd, 'protokoll'),
+        truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;

@@ -1,11 +1,11 @@
 // Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { expandCard } from '../../cards/render';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
-import { messageCard, say } from '../reply';
-import { refusalText } from '../refusal';
-import { turnInfo } from '../turn';
+import { registerView } from '../cards/view';
+import { say } from '../reply';
+import { refusalCard, refusalText } from '../refusal';
+import { meetingForbund } from '../agenda/editor-action';
 import { afterChange } from '../agenda/item-actions';
 import { agendaReply } from '../agenda/view';
 import { actionLang } from '../agenda/words';
@@ -13,23 +13,20 @@ import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
 import { loadDecisionState, recordId, type DecisionDeps } from './state';
-import { nothing } from './words';
+import { mayDecide, nothing } from './words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
 export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): void {
-    app.adaptiveCards.actionExecute('decision.form', async (ctx, _state, raw) => {
-        const info = turnInfo(ctx, dd);
-        const data = showSubmit.safeParse(raw);
-        const lang = actionLang(ctx, info, data.success ? data.data : {});
-        const st = data.success && data.data.meetingId ? loadDecisionState(dd, data.data.meetingId) : undefined;
-        const item = st?.items.find((x) => x.id === (data.success ? data.data.itemId : 0));
-        const fail = (text: string) =>
-            expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), text)) as never;
-        if (!st || !item) return fail(say(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
-        const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-        const access = authorize(person, st.f.id, { kind: 'decision.record' });
-        if (!access.ok) return fail(refusalText(lang, access));
-        return expandCard(decisionFormCard(st, item, st.decisions.get(item.id), lang)) as never;
+    registerView(app, dd, {
+        verb: 'decision.form',
+        schema: showSubmit,
+        load: (data) => {
+            const st = data.meetingId ? loadDecisionState(dd, data.meetingId) : undefined;
+            const item = st?.items.find((x) => x.id === data.itemId);
+            return st && item && { f: st.f, st, item };
+        },
+        canSee: ({ st }, v) => mayDecide(st, v.person),
+        render: ({ st, item }, { lang }) => decisionFormCard(st, item, st.decisions.get(item.id), lang),
     });
 
     registerAction(app, dd, {
@@ -39,6 +36,9 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
             const id = recordId('decide', record);
             return id !== undefined && dd.meetings.get(id) ? 1 : undefined;
         },
+        forbundOf: meetingForbund(dd, 'decide'),
+        // The key's version never moves (first writer wins by `expect`): the item's decision is what a result claims.
+        truth: (_record, _info, data) => dd.decisions.itemVersion(data.itemId),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
             const st = loadDecisionState(dd, recordId('decide', data.key.record)!)!;
@@ -52,7 +52,7 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
                         : agenda(note),
             });
             const access = authorize(person, st.f.id, { kind: 'decision.record' });
-            if (!access.ok) return { refused: agenda(refusalText(lang, access)) };
+            if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
             if (!item) return refuse(nothing(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
             const current = st.decisions.get(item.id);
             if ((current?.version ?? 0) !== data.expect)

@@ -4,6 +4,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
 import { ask, type Answer, type AnswerContext } from '../../qa';
+import { registerView } from '../cards/view';
 import type { BotDeps } from '../deps';
 import { say, sendReply, type Reply } from '../reply';
 import { turnInfo } from '../turn';
@@ -30,20 +31,17 @@ async function reply(ctx: TurnContext, deps: BotDeps, context: QaContext, text: 
 
 /** Registers the Q&A catch-all message route and the `qa.ask` button; call it after every other message route. */
 export function registerQa(app: Application<TurnState>, deps: BotDeps, context: QaContext = () => ({})): void {
-    app.adaptiveCards.actionExecute(QA_ASK, async (ctx, _state, raw) => {
-        const info = turnInfo(ctx, deps);
-        const data = AskSchema.safeParse(raw);
-        if (!data.success || !info.forbund) {
-            deps.log.warn('qa.ask submit rejected', { issues: data.error?.issues.length ?? 0 });
-            return say(
-                info.lang,
-                'Frågan på knappen kunde inte läsas.',
-                'The question on the button could not be read.',
-            );
-        }
-        await reply(ctx, deps, context, data.data.q);
-        // A message response leaves the card as it was; the answer arrives as a new message.
-        return say(info.lang, 'Svaret kommer som ett nytt meddelande.', 'The answer follows as a new message.');
+    // The plan is a public document: anyone in a conversation of the förbund may ask it again by button.
+    registerView(app, deps, {
+        verb: QA_ASK,
+        schema: AskSchema,
+        load: (_data, info) => info.forbund && { f: info.forbund },
+        canSee: () => true,
+        render: async (_f, { lang }, data, ctx) => {
+            await reply(ctx, deps, context, data.q);
+            // A message response leaves the card as it was; the answer arrives as a new message.
+            return say(lang, 'Svaret kommer som ett nytt meddelande.', 'The answer follows as a new message.');
+        },
     });
     app.activity(ActivityTypes.Message, async (ctx) => {
         const info = turnInfo(ctx, deps);

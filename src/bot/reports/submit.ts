@@ -26,6 +26,8 @@ const submitSchema = z
     })
     .catchall(z.union([z.string().max(TEXT_MAX + 200), z.number(), z.null()]));
 
+const REPORT_RECORD = /^report:([a-z0-9-]+):([a-z0-9-]+):(\d{4}-\d{2})$/;
+
 /** The action-key record of a month's report. */
 export const reportRecord = (forbundId: string, insatsId: string, month: string) =>
     `report:${forbundId}:${insatsId}:${month}`;
@@ -36,9 +38,11 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
         verb: 'report.submit',
         schema: submitSchema,
         version: (record) => {
-            const m = /^report:([a-z0-9-]+):([a-z0-9-]+):(\d{4}-\d{2})$/.exec(record);
+            const m = REPORT_RECORD.exec(record);
             return m && deps.forbund.get(m[1]) ? reportVersionCount(deps.db, m[1], m[2], m[3]) : undefined;
         },
+        // Stored only from a 1:1 chat or a conversation of the insats's förbund, never from another förbund's chat.
+        forbundOf: (record) => REPORT_RECORD.exec(record)?.[1],
         prepare: async (ctx, info, data) => {
             const lang = data.lang ?? info.lang;
             const refuse = (text: string) => ({
