@@ -82,10 +82,19 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
 
     it('When someone not invited asks for the draft agenda, then it is withheld until the kallelse is sent', async () => {
         const reply = await say(outsider, 'visa dagordningen');
-        assert.match(reply.body.text, /Dagordningen är ett utkast än/);
+        assert.match(reply.body.text, /Nästa möte är ett utkast än/);
         assert.equal(reply.body.attachments, undefined);
         assert.doesNotMatch(JSON.stringify(reply.body), /Kommunhuset|Anders Berg/);
         assert.match(textOf(cardOf(await say(A, 'visa dagordningen'))), /Kommunhuset, Sunne/, 'a member sees it');
+    });
+
+    it('When someone not invited asks when the next meeting is or who comes, then the draft is withheld there too', async () => {
+        for (const question of ['när är nästa styrelsemöte?', 'vilka kommer?', 'vilka har anmält förhinder?']) {
+            const reply = await say(outsider, question);
+            assert.match(reply.body.text, /Nästa möte är ett utkast än/, question);
+            assert.doesNotMatch(JSON.stringify(reply.body), /Kommunhuset|12 december|Anders Berg/, question);
+        }
+        assert.match((await say(A, 'när är nästa styrelsemöte?')).body.text, /12 december/, 'a member is told');
     });
 
     it('When the channel is linked and the chef sends the kallelse, then the agenda card is posted there with refresh for members', async () => {

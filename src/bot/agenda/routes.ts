@@ -48,6 +48,24 @@ function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string
     };
 }
 
+/**
+ * The next meeting as `pick` finds it, when the caller may see it: a draft (before the kallelse) only to its writers
+ * and those it invites, for the date, the status and who comes alike; else the sentence to answer with.
+ */
+async function visible(ctx: TurnContext, ad: AgendaDeps, info: TurnInfo) {
+    const { st, none } = pick(ad, info);
+    if (!st) return { text: none };
+    const person = await ad.identity.resolve(ctx, info.user, st.f.id);
+    if (maySeeAgenda(st, { info, lang: info.lang, person })) return { st, person, text: '' };
+    return {
+        text: say(
+            info.lang,
+            'Nästa möte är ett utkast än; det visas för förbundschefen, ordföranden och de kallade tills kallelsen är skickad.',
+            'The next meeting is still a draft; it is shown to the förbundschef, the chair and those invited until the notice is sent.',
+        ),
+    };
+}
+
 /** Registers the meeting message routes (before help and the catch-all). */
 export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps): void {
     app.message(on(ad, CREATE), async (ctx) => {
@@ -102,24 +120,15 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps
 
     app.message(on(ad, SHOW), async (ctx) => {
         const info = turnInfo(ctx, ad);
-        const { st, none } = pick(ad, info);
-        if (!st) return sendReply(ctx, { text: none });
-        const person = await ad.identity.resolve(ctx, info.user, st.f.id);
-        if (!maySeeAgenda(st, { info, lang: info.lang, person }))
-            return sendReply(ctx, {
-                text: say(
-                    info.lang,
-                    'Dagordningen är ett utkast än; den visas för förbundschefen, ordföranden och de kallade tills kallelsen är skickad.',
-                    'The agenda is still a draft; it is shown to the förbundschef, the chair and those invited until the notice is sent.',
-                ),
-            });
-        await sendReply(ctx, agendaReply(ad, st, { lang: info.lang, person }));
+        const seen = await visible(ctx, ad, info);
+        if (!seen.st) return sendReply(ctx, { text: seen.text });
+        await sendReply(ctx, agendaReply(ad, seen.st, { lang: info.lang, person: seen.person }));
     });
 
     app.message(on(ad, NEXT), async (ctx) => {
         const info = turnInfo(ctx, ad);
         const { lang } = info;
-        const { st, none } = pick(ad, info);
+        const { st, text: none } = await visible(ctx, ad, info);
         if (!st) return sendReply(ctx, { text: none });
         const m = st.meeting;
         const where = m.place ? `, ${m.place}` : m.onlineUrl ? ', Teams' : '';
@@ -133,7 +142,7 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps
     const attendance = (which: 'absent' | 'coming') => async (ctx: TurnContext) => {
         const info = turnInfo(ctx, ad);
         const { lang } = info;
-        const { st, none } = pick(ad, info);
+        const { st, text: none } = await visible(ctx, ad, info);
         if (!st) return sendReply(ctx, { text: none });
         const facts = attendanceFacts(st, lang);
         const absent = facts.find((x) => x.title === say(lang, 'Förhinder', "Can't come"))!;
