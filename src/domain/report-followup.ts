@@ -1,5 +1,12 @@
 // Year-to-date follow-up of an insats's monthly reports against the plan's targets, with the bot's status rule.
-import { DEFAULT_RULES, statusOf, yearTarget, type FollowUpRules, type TargetCheck } from './report-status';
+import {
+    DEFAULT_RULES,
+    statusOf,
+    yearTarget,
+    type FollowUpRules,
+    type TargetCheck,
+    type TargetSpec,
+} from './report-status';
 import type { Comparator, Forbund, Insats } from './schema';
 import {
     addMonths,
@@ -37,7 +44,18 @@ export type FollowUp = {
     genderBalanced?: boolean;
     days: Share;
     daysBefore?: Share;
-    indicators: { id: string; text: string; answered: number; positive: number; ratio?: number; check?: TargetCheck }[];
+    indicators: {
+        id: string;
+        text: string;
+        answered: number;
+        positive: number;
+        ratio?: number;
+        target?: TargetSpec;
+        check?: TargetCheck;
+    }[];
+    /** The targets that apply this year, also when there is nothing yet to check them against. */
+    deltagareTarget?: TargetSpec;
+    workTarget?: TargetSpec;
     deltagareCheck?: TargetCheck;
     workCheck?: TargetCheck;
 };
@@ -84,25 +102,25 @@ export function followUp(
     const womenShare = binary > 0 ? deltagare.kvinnor / binary : undefined;
     const hasBefore = rs.some((r) => r.dagarFore !== undefined);
 
-    const check =
-        (source: string, m: { comparator?: Comparator; target?: number; period?: string; noun?: string }) =>
-        (actual: number, unit: 'antal' | 'procent', proRata: boolean): TargetCheck => {
-            const expected = proRata ? (m.target! * monthsCovered) / 12 : m.target!;
-            const status = statusOf(actual, expected, m.comparator!, rules);
-            return {
-                source,
-                comparator: m.comparator!,
-                target: m.target!,
-                unit,
-                noun: m.noun,
-                period: m.period,
-                expected,
-                actual,
-                status,
-            };
-        };
-    const dTarget = yearTarget(f, insats.id, year, 'antal');
-    const wTarget = yearTarget(f, insats.id, year, 'procent');
+    type Matpunkt = { comparator?: Comparator; target?: number; period?: string; noun?: string };
+    const spec = (source: string, m: Matpunkt, unit: 'antal' | 'procent', proRata: boolean): TargetSpec => ({
+        source,
+        comparator: m.comparator!,
+        target: m.target!,
+        unit,
+        noun: m.noun,
+        period: m.period,
+        expected: proRata ? (m.target! * monthsCovered) / 12 : m.target!,
+    });
+    const check = (s: TargetSpec, actual: number): TargetCheck => ({
+        ...s,
+        actual,
+        status: statusOf(actual, s.expected, s.comparator, rules),
+    });
+    const dMatpunkt = yearTarget(f, insats.id, year, 'antal');
+    const wMatpunkt = yearTarget(f, insats.id, year, 'procent');
+    const dTarget = dMatpunkt && monthsCovered > 0 ? spec(dMatpunkt.id, dMatpunkt, 'antal', true) : undefined;
+    const wTarget = wMatpunkt && spec(wMatpunkt.id, wMatpunkt, 'procent', false);
     return {
         year,
         lastMonth: last?.month,
@@ -141,17 +159,13 @@ export function followUp(
             const answered = rs.reduce((s, r) => s + (r.ind[i.id]?.besvarade ?? 0), 0);
             const positive = rs.reduce((s, r) => s + (r.ind[i.id]?.positiva ?? 0), 0);
             const ratio = answered > 0 ? positive / answered : undefined;
-            const c =
-                ratio !== undefined && i.target !== undefined
-                    ? check(i.id, i)(ratio * 100, 'procent', false)
-                    : undefined;
-            return { id: i.id, text: i.text, answered, positive, ratio, check: c };
+            const target = i.target !== undefined ? spec(i.id, i, 'procent', false) : undefined;
+            const c = ratio !== undefined && target ? check(target, ratio * 100) : undefined;
+            return { id: i.id, text: i.text, answered, positive, ratio, target, check: c };
         }),
-        deltagareCheck:
-            dTarget && monthsCovered > 0 ? check(dTarget.id, dTarget)(total(deltagare), 'antal', true) : undefined,
-        workCheck:
-            wTarget && workShare.ratio !== undefined
-                ? check(wTarget.id, wTarget)(workShare.ratio * 100, 'procent', false)
-                : undefined,
+        deltagareTarget: dTarget,
+        workTarget: wTarget,
+        deltagareCheck: dTarget && check(dTarget, total(deltagare)),
+        workCheck: wTarget && workShare.ratio !== undefined ? check(wTarget, workShare.ratio * 100) : undefined,
     };
 }

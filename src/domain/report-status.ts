@@ -12,8 +12,8 @@ export type FollowUpRules = z.output<typeof FollowUpRulesSchema>;
 export const DEFAULT_RULES: FollowUpRules = FollowUpRulesSchema.parse({});
 
 export type Status = 'uppnått' | 'på väg' | 'risk';
-/** A figure checked against a target; `expected` is the pro-rata target for counts, the target itself for shares. */
-export type TargetCheck = {
+/** A target as the follow-up applies it; `expected` is the pro-rata target for counts, the target itself for shares. */
+export type TargetSpec = {
     source: string;
     comparator: Comparator;
     target: number;
@@ -22,9 +22,9 @@ export type TargetCheck = {
     noun?: string;
     period?: string;
     expected: number;
-    actual: number;
-    status: Status;
 };
+/** A figure checked against a target. */
+export type TargetCheck = TargetSpec & { actual: number; status: Status };
 /** The status of `actual` against `expected` under the bot's rule. */
 export function statusOf(actual: number, expected: number, comparator: Comparator, rules: FollowUpRules): Status {
     if (comparator === '<=') return actual <= expected ? 'uppnått' : 'risk';

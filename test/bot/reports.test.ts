@@ -287,22 +287,90 @@ describe('Monthly reports', () => {
         assert.equal(reply.body.attachments, undefined, 'no form for a non-owner');
     });
 
-    it('When the follow-up is asked in a channel, then small counts are masked; the owner in 1:1 sees them', async () => {
-        await report('september', SEPT);
-        await report('oktober', OCT);
+    // The outside probe's table: 26 = 14 + 11 + 1 deltagare, 5 of 6 finished to work, 9 of 10 positive answers.
+    const PROBE = {
+        'nya.kvinnor': 3,
+        'nya.man': 2,
+        'nya.annat': 1,
+        'avslutade.kvinnor': 4,
+        'avslutade.man': 2,
+        'pagaende.kvinnor': 10,
+        'pagaende.man': 9,
+        'pagaende.annat': 1,
+        'utfall.arbete': 5,
+        'utfall.ovrigt': 1,
+        'rem.torsby': 6,
+        dagar: 600,
+        'ind.tydlig-planering.besvarade': 10,
+        'ind.tydlig-planering.positiva': 9,
+    };
+    const inChannel = async (text: string) => {
         connector.clear();
-        await t.post(channelMessage(tomas, 'hur går det för Navet?'));
-        const shared = connector.messages()[0].body;
-        assert.match(shared.text, /Avslutade: < 5/);
-        assert.match(shared.text, /Kvinnor \/ män \/ annat: 8 \/ 7 \/ < 5/);
-        assert.match(shared.text, /< 5 av < 5 \(–\)/);
-        // The hidden share gets no status word either (it would tell that 3 of 4 reached the target).
-        assert.match(shared.text, /Avslut till arbete\/studier\/AF: – .*→ \*\*–\*\*/);
-        assert.ok(!JSON.stringify(shared.attachments).includes('Chart.Line'), 'no monthly chart in a channel');
-        const [own] = await say(tomas, 'how is Navet doing against its goals?');
-        assert.match(own.body.text, /Finished: 4/);
-        assert.match(own.body.text, /3 of 4 \(75,0 %\)/);
-        assert.match(own.body.text, /Finished to work\/studies\/AF: 75,0 % .*→ \*\*achieved\*\*/);
+        await t.post(channelMessage(tomas, text));
+        const [m] = connector.messages();
+        return { text: m.body.text as string, card: JSON.stringify(m.body.attachments) };
+    };
+    /** The counts a follow-up text prints, by line label (a hidden count reads "x"). */
+    const counts = (text: string) => {
+        const line = (label: string) => new RegExp(`- ${label}: ([^\\n]*)`).exec(text)?.[1] ?? '';
+        const [deltagare, opening, nya] = /^(\S+) \(vid årets början (\S+) \+ nya (\S+)\)/
+            .exec(line('Deltagare hittills i år'))!
+            .slice(1);
+        const [kvinnor, man, annat] = line('Kvinnor / män / annat').split(' / ');
+        const [work, of] = /^(\S+) av (\S+)/.exec(line('Till arbete, studier eller Arbetsförmedlingen'))!.slice(1);
+        return { deltagare, opening, nya, kvinnor, man, annat, avslutade: line('Avslutade'), work, of };
+    };
+
+    it("When the probe's table is asked in a channel, then neither the text nor the card lets the hidden 1s be worked out; the owner in 1:1 sees all", async () => {
+        await report('oktober', PROBE);
+        const shared = await inChannel('hur går det för Navet?');
+        for (const leak of [/9\/10/, /5 av 6/, /– \(9/]) {
+            assert.doesNotMatch(shared.text, leak);
+            assert.doesNotMatch(shared.card, leak);
+        }
+        const c = counts(shared.text);
+        assert.equal(c.annat, 'x');
+        assert.ok([c.deltagare, c.kvinnor, c.man].includes('x'), `26 = 14 + 11 + x gives the 1: ${shared.text}`);
+        assert.ok([c.work, c.of].includes('x'), 'x of 6 or 5 of x, never 5 of 6');
+        assert.match(shared.text, /tydlig planering till mottagande part\/parter: – \(x\/\d+|\d+\/x|x\/x\)/);
+        assert.match(shared.text, /"x" är ett dolt tal/);
+        assert.match(shared.card, /är ett dolt tal/);
+        assert.ok(!shared.card.includes('Chart.Line'), 'no monthly chart in a channel');
+
+        const [own] = await say(tomas, 'hur går det för Navet?');
+        assert.match(own.body.text, /Deltagare hittills i år: 26 \(vid årets början 20 \+ nya 6\)/);
+        assert.match(own.body.text, /Kvinnor \/ män \/ annat: 14 \/ 11 \/ 1/);
+        assert.match(own.body.text, /5 av 6 \(83,3 %\)/);
+        assert.match(own.body.text, /90,0 % \(9\/10\)/);
+        assert.match(own.body.text, /Avslut till arbete\/studier\/AF: 83,3 % .*→ \*\*uppnått\*\*/);
+    });
+
+    it('When a second month is reported, then no count shown in both months changes by a small number', async () => {
+        await report('oktober', PROBE);
+        const october = counts((await inChannel('hur går det för Navet?')).text);
+        await report('november', {
+            'nya.kvinnor': 1,
+            'nya.man': 2,
+            'pagaende.kvinnor': 11,
+            'pagaende.man': 11,
+            'pagaende.annat': 1,
+            'rem.torsby': 3,
+            'ind.tydlig-planering.besvarade': 1,
+            'ind.tydlig-planering.positiva': 1,
+        });
+        const novemberText = (await inChannel('hur går det för Navet?')).text;
+        assert.match(novemberText, /uppföljning t\.o\.m\. november/);
+        const november = counts(novemberText);
+        for (const key of ['deltagare', 'nya', 'kvinnor', 'man', 'annat', 'avslutade', 'work'] as const) {
+            const [a, b] = [Number(october[key]), Number(november[key])];
+            if (Number.isNaN(a) || Number.isNaN(b)) continue;
+            assert.ok(b - a >= 5, `${key}: ${a} in October and ${b} in November tell November's count`);
+        }
+        assert.notDeepEqual(
+            [october.deltagare, november.deltagare].filter((x) => x !== 'x').length,
+            2,
+            'deltagare grew by 3: it cannot be shown in both months',
+        );
     });
 
     it('When a report has an avvikelse, then the chef and styrgrupp are told in 1:1 and the unreachable are listed; free text is not logged', async () => {

@@ -1,7 +1,6 @@
-// Year-to-date follow-up for Navet (with targets) and RoA (without), status words and small-count masking.
+// Year-to-date follow-up for Navet (with targets) and RoA (without) and the status words.
 import assert from 'node:assert/strict';
 import { followUp } from '../../src/domain/report-followup';
-import { maskCount, shareVisible } from '../../src/domain/report-mask';
 import { DEFAULT_RULES, statusOf, targetsForOtherYears } from '../../src/domain/report-status';
 import { validateReport } from '../../src/domain/report-schema';
 import type { MonthlyReport } from '../../src/domain/reports';
@@ -185,23 +184,4 @@ describe('domain/reports: year-to-date follow-up', () => {
             assert.equal(statusOf(t.actual, t.expected, t.cmp, t.rules), t.status);
         });
     }
-
-    const masks = [
-        { n: 0, masked: true, text: '< 5' },
-        { n: 4, masked: true, text: '< 5' },
-        { n: 5, masked: true, text: '5' },
-        { n: 3, masked: false, text: '3' },
-    ];
-    for (const t of masks) {
-        it(`When ${t.n} is shown ${t.masked ? 'in a shared conversation' : 'to the owner'}, then it reads "${t.text}"`, () => {
-            assert.equal(maskCount(t.n, t.masked), t.text);
-        });
-    }
-
-    it('When a share rests on a small count, then it is hidden only where masking applies', () => {
-        assert.equal(shareVisible(4, 7, true), false);
-        assert.equal(shareVisible(5, 8, true), false, 'the complement 3 is small too');
-        assert.equal(shareVisible(5, 10, true), true);
-        assert.equal(shareVisible(1, 2, false), true);
-    });
 });

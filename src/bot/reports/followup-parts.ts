@@ -1,13 +1,16 @@
-// Pieces of the follow-up view: a target check with the bot's status words, the gender note and the month chart.
+// Pieces of the follow-up view: figures as text, a target row with the bot's status word, the gender note, the chart.
 import { formatPercent, formatTarget } from '../../domain';
-import type { FollowUp } from '../../domain/report-followup';
-import type { FollowUpRules, Status, TargetCheck } from '../../domain/report-status';
+import type { Figure, FollowUpFigures, ShareFigures, TargetRow } from '../../domain/report-figures';
+import type { FollowUpRules, Status } from '../../domain/report-status';
 import type { Lang } from '../lang';
 import { say } from '../reply';
 import { shortMonth } from './labels';
 
-/** Who sees the view: language, whether small counts are masked, whether monthly figures may be shown. */
-export type ViewOptions = { lang: Lang; masked: boolean; monthly: boolean; rules: FollowUpRules };
+/** Who sees the view: language and the bot's status rule (what is hidden is already decided in the figures). */
+export type ViewOptions = { lang: Lang; rules: FollowUpRules };
+
+/** How a hidden count reads; the same for every hidden count, so the mark tells nothing about the number. */
+export const HIDDEN_MARK = 'x';
 
 const STATUS: Record<Status, [string, string, string]> = {
     uppnått: ['uppnått', 'achieved', 'Good'],
@@ -17,47 +20,59 @@ const STATUS: Record<Status, [string, string, string]> = {
 /** `50` or `35,5`: a pro-rata figure with at most one decimal. */
 export const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ','));
 
-/** ` – 53,3 % kvinnor, jämn` (not shown when masking). */
-export function genderNote(fu: FollowUp, o: ViewOptions): string {
-    if (fu.womenShare === undefined || o.masked) return '';
-    const ok = fu.genderBalanced ? say(o.lang, 'jämn', 'balanced') : say(o.lang, 'ojämn', 'unbalanced');
-    return ` – ${formatPercent(fu.womenShare)} ${say(o.lang, 'kvinnor', 'women')}, ${ok}`;
+/** A count as text: its number, or the hidden mark. */
+export const count = (x: Figure) => (x.kind === 'shown' ? String(x.value) : HIDDEN_MARK);
+
+/** A share as a percentage, or `–` when either count is hidden or there is nothing to divide by. */
+export function percent(s: ShareFigures): string {
+    return s.count.kind === 'shown' && s.of.kind === 'shown' && s.of.value > 0
+        ? formatPercent(s.count.value / s.of.value)
+        : '–';
+}
+
+/** ` – 53,3 % kvinnor, jämn` (only where the figures carry the share). */
+export function genderNote(fig: FollowUpFigures, lang: Lang): string {
+    if (!fig.womenShare) return '';
+    const ok = fig.womenShare.balanced ? say(lang, 'jämn', 'balanced') : say(lang, 'ojämn', 'unbalanced');
+    return ` – ${formatPercent(fig.womenShare.ratio)} ${say(lang, 'kvinnor', 'women')}, ${ok}`;
 }
 
 /**
- * One row of the "against the targets" list: value, target (pro rata for counts) and status word. A share that is
- * not shown (small counts in a shared conversation) gets no status either: the word would tell what the share is.
+ * One row of the "against the targets" list: value, target (pro rata for counts) and status word. A figure that is
+ * not shown gets no status either: the word would tell what it is.
  */
-export function check(label: string, t: TargetCheck, value: string, o: ViewOptions, shown = true) {
+export function check(label: string, row: TargetRow, value: string, o: ViewOptions) {
+    const t = row.target;
     const target = formatTarget({ comparator: t.comparator, target: t.target, unit: t.unit, noun: t.noun })!;
     const proRata = t.unit === 'antal' ? ` (${say(o.lang, 'pro rata', 'pro rata')} ${num(t.expected)})` : '';
     const period = t.period ? ` ${say(o.lang, 'enligt planen för', 'per the plan for')} ${t.period}` : '';
-    const [sv, en, color] = shown ? STATUS[t.status] : ['–', '–', 'Default'];
+    const [sv, en, color] = row.status ? STATUS[row.status] : ['–', '–', 'Default'];
     return { label, value, target: `${target}${period}${proRata}`, status: say(o.lang, sv, en), color };
 }
 
-/** The month chart's series and its fallback table, from the same figures; shown only with `monthly`. */
-export function chartData(fu: FollowUp, o: ViewOptions) {
+/** The month chart's series and its fallback table, from the same figures; only when the figures have months. */
+export function chartData(fig: FollowUpFigures, lang: Lang) {
+    const months = fig.months ?? [];
     const series = (key: 'nya' | 'avslutade' | 'pagaende', legend: string) => ({
         legend,
-        values: fu.months.map((m) => ({ x: shortMonth(m.month, o.lang), y: m[key] })),
+        values: months.map((m) => ({ x: shortMonth(m.month, lang), y: m[key] })),
     });
     return {
-        show: o.monthly && fu.months.length > 0,
-        title: say(o.lang, 'Per månad', 'By month'),
+        show: months.length > 0,
+        title: say(lang, 'Per månad', 'By month'),
         series: [
-            series('nya', say(o.lang, 'Nya', 'New')),
-            series('avslutade', say(o.lang, 'Avslutade', 'Finished')),
-            series('pagaende', say(o.lang, 'Pågående', 'Ongoing')),
+            series('nya', say(lang, 'Nya', 'New')),
+            series('avslutade', say(lang, 'Avslutade', 'Finished')),
+            series('pagaende', say(lang, 'Pågående', 'Ongoing')),
         ],
         head: [
-            say(o.lang, 'Månad', 'Month'),
-            say(o.lang, 'Nya', 'New'),
-            say(o.lang, 'Avslutade', 'Finished'),
-            say(o.lang, 'Pågående', 'Ongoing'),
+            say(lang, 'Månad', 'Month'),
+            say(lang, 'Nya', 'New'),
+            say(lang, 'Avslutade', 'Finished'),
+            say(lang, 'Pågående', 'Ongoing'),
         ],
-        rows: fu.months.map((m) => ({
-            month: shortMonth(m.month, o.lang),
+        rows: months.map((m) => ({
+            month: shortMonth(m.month, lang),
             nya: String(m.nya),
             avslutade: String(m.avslutade),
             pagaende: String(m.pagaende),

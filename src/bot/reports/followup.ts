@@ -2,7 +2,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Insats } from '../../domain';
 import { authorize } from '../../domain/access';
+import { fullFigures } from '../../domain/report-figures';
 import { followUp } from '../../domain/report-followup';
+import { sharedFollowUp } from '../../domain/report-suppression';
 import { followUpRules, latestReport, latestReportsForYear } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
@@ -39,7 +41,10 @@ export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insa
     }
 }
 
-/** Answers with the year-to-date follow-up; monthly figures only to the insats's own people in a 1:1 chat. */
+/**
+ * Answers with the year-to-date follow-up: in full, with the months, to the insats's own people in a 1:1 chat;
+ * everywhere else only the suppressed table, which is all the view is given.
+ */
 export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: Insats, year: number): Promise<void> {
     const info = turnInfo(ctx, deps);
     const { lang } = info;
@@ -68,12 +73,10 @@ export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: In
     const personal = info.conversation.kind === 'personal';
     const rules = followUpRules(deps.db);
     const december = latestReport(deps.db, f.id, insats.id, `${year - 1}-12`)?.report;
-    const fu = followUp(f, insats, year, reports, december, rules);
-    const view = followUpView(f, insats, fu, {
-        lang,
-        masked: !(personal && detail),
-        monthly: personal && detail,
-        rules,
-    });
+    const figures =
+        personal && detail
+            ? fullFigures(followUp(f, insats, year, reports, december, rules), true)
+            : sharedFollowUp(f, insats, year, reports, december, rules)!;
+    const view = followUpView(f, insats, figures, { lang, rules });
     await sendReply(ctx, { text: view.text, card: { template: 'report-followup', data: view.data } });
 }

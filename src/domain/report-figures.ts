@@ -1,0 +1,127 @@
+// The follow-up's figures as they may be shown: in full to the insats's own people, suppressed everywhere else.
+import type { FollowUp, MonthPoint } from './report-followup';
+import type { Status, TargetSpec } from './report-status';
+import { GENDERS, total, type Gender } from './reports';
+
+/** A figure as it may be shown. A hidden figure has no number, so nothing rendered from it can leak one. */
+export type Figure = { kind: 'shown'; value: number } | { kind: 'hidden' };
+export const shown = (value: number): Figure => ({ kind: 'shown', value });
+export const HIDDEN: Figure = { kind: 'hidden' };
+
+/** A target row: the target, and the status word only when the figure it is about is shown. */
+export type TargetRow = { target: TargetSpec; status?: Status };
+/** A share as its count and the count it is of; a percentage is shown only when both are. */
+export type ShareFigures = { count: Figure; of: Figure };
+
+export type FollowUpFigures = {
+    year: number;
+    lastMonth?: string;
+    monthsCovered: number;
+    missingMonths: string[];
+    /** Whether this is the suppressed table of a shared conversation. */
+    suppressed: boolean;
+    deltagare: Figure;
+    opening: Figure;
+    nya: Figure;
+    genders: Record<Gender, Figure>;
+    womenShare?: { ratio: number; balanced: boolean };
+    pagaende: Figure;
+    avslutade: Figure;
+    work: ShareFigures;
+    dalarna: ShareFigures;
+    /** Average days in the insats over the finished, and before it (when the förbund follows that). */
+    days: Figure;
+    daysBefore?: Figure;
+    deltagareCheck?: TargetRow;
+    workCheck?: TargetRow;
+    indicators: { id: string; text: string; positive: Figure; answered: Figure; check: TargetRow }[];
+    /** Monthly figures, only for the insats's own people in a 1:1 chat. */
+    months?: MonthPoint[];
+};
+
+/** The keys of the published cells, shared with the suppression that decides which are hidden. */
+export const CELL = {
+    opening: 'opening',
+    deltagare: 'deltagare',
+    nya: 'nya',
+    pagaende: 'pagaende',
+    avslutade: 'avslutade',
+    work: 'work',
+    dalarna: 'dalarna',
+    answered: (id: string) => `ind:${id}:answered`,
+    positive: (id: string) => `ind:${id}:positive`,
+} as const;
+
+const average = (sum: number, of: number): Figure => (of > 0 ? shown(Math.round(sum / of)) : HIDDEN);
+
+/** Everything, as the insats's own people see it; `monthly` adds the month rows. */
+export function fullFigures(fu: FollowUp, monthly: boolean): FollowUpFigures {
+    return figuresOf(fu, () => true, {
+        suppressed: false,
+        womenShare:
+            fu.womenShare === undefined ? undefined : { ratio: fu.womenShare, balanced: fu.genderBalanced === true },
+        months: monthly ? fu.months : undefined,
+        indicators: fu.indicators.filter((i) => i.check),
+        workCheck: fu.workCheck && { target: fu.workCheck, status: fu.workCheck.status },
+    });
+}
+
+/** The shared table: only cells whose key is in `visible` have a number; shares, averages and statuses follow. */
+export function suppressedFigures(fu: FollowUp, visible: ReadonlySet<string>): FollowUpFigures {
+    const open = (key: string) => visible.has(key);
+    const workShown = open(CELL.work) && open(CELL.avslutade);
+    return figuresOf(fu, open, {
+        suppressed: true,
+        // Rows do not come and go with the data: a row that appears only once something is answered says when.
+        indicators: fu.indicators.filter((i) => i.target),
+        workCheck: fu.workTarget && {
+            target: fu.workTarget,
+            status: workShown ? fu.workCheck?.status : undefined,
+        },
+    });
+}
+
+function figuresOf(
+    fu: FollowUp,
+    open: (key: string) => boolean,
+    extra: Pick<FollowUpFigures, 'suppressed' | 'womenShare' | 'months' | 'workCheck'> & {
+        indicators: FollowUp['indicators'];
+    },
+): FollowUpFigures {
+    const fig = (key: string, value: number) => (open(key) ? shown(value) : HIDDEN);
+    const finishedShown = open(CELL.avslutade);
+    return {
+        year: fu.year,
+        lastMonth: fu.lastMonth,
+        monthsCovered: fu.monthsCovered,
+        missingMonths: fu.missingMonths,
+        suppressed: extra.suppressed,
+        deltagare: fig(CELL.deltagare, total(fu.deltagare)),
+        opening: fig(CELL.opening, total(fu.opening)),
+        nya: fig(CELL.nya, total(fu.nya)),
+        genders: Object.fromEntries(GENDERS.map((g) => [g, fig(g, fu.deltagare[g])])) as Record<Gender, Figure>,
+        womenShare: extra.womenShare,
+        pagaende: fig(CELL.pagaende, total(fu.pagaende)),
+        avslutade: fig(CELL.avslutade, total(fu.avslutade)),
+        work: { count: fig(CELL.work, fu.workShare.count), of: fig(CELL.avslutade, fu.workShare.of) },
+        dalarna: { count: fig(CELL.dalarna, fu.dalarnaShare.count), of: fig(CELL.avslutade, fu.dalarnaShare.of) },
+        days: finishedShown ? average(fu.days.count, fu.days.of) : HIDDEN,
+        daysBefore: fu.daysBefore && (finishedShown ? average(fu.daysBefore.count, fu.daysBefore.of) : HIDDEN),
+        deltagareCheck: fu.deltagareTarget && {
+            target: fu.deltagareTarget,
+            status: open(CELL.deltagare) ? fu.deltagareCheck?.status : undefined,
+        },
+        workCheck: extra.workCheck,
+        indicators: extra.indicators.map((i) => {
+            const both = open(CELL.answered(i.id)) && open(CELL.positive(i.id));
+            return {
+                id: i.id,
+                text: i.text,
+                positive: fig(CELL.positive(i.id), i.positive),
+                answered: fig(CELL.answered(i.id), i.answered),
+                check: { target: i.target!, status: both ? i.check?.status : undefined },
+            };
+        }),
+        months: extra.months,
+    };
+}
