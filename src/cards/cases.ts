@@ -2,12 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ROOT, TEMPLATES_DIR } from '../paths';
+import { storedCardSchema, type StoredCard } from './templates';
 
 /** Where the sample data for each template lives (one object, or an array of cases). */
 export const CARD_FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'cards');
 
 /** One template expanded with one sample case; `name` is `<template>-<n>` with n counted from 1. */
-export type CardCase = { template: string; name: string; data: object };
+export type CardCase = { template: string; name: string; spec: StoredCard };
 
 /** Every template × every sample case, in file order, plus the templates that have no sample data yet. */
 export function cardCases(): { cases: CardCase[]; withoutData: string[] } {
@@ -25,7 +26,7 @@ export function cardCases(): { cases: CardCase[]; withoutData: string[] } {
         }
         const raw = JSON.parse(readFileSync(file, 'utf8')) as object | object[];
         (Array.isArray(raw) ? raw : [raw]).forEach((data, i) =>
-            cases.push({ template, name: `${template}-${i + 1}`, data }),
+            cases.push({ template, name: `${template}-${i + 1}`, spec: storedCardSchema.parse({ template, data }) }),
         );
     }
     return { cases, withoutData };

@@ -22,7 +22,7 @@ export async function renderCardPictures(only: string[], out = CARD_PICTURES_DIR
     const renderer = await openCardRenderer();
     try {
         for (const c of chosen) {
-            const card = expandCard({ template: c.template, data: c.data });
+            const card = expandCard(c.spec);
             for (const theme of THEMES) {
                 const file = `${c.name}-${theme}.png`;
                 const result = await renderer.render(card, theme, { screenshot: true });

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { checkCard } from '../../src/cards/check';
 import { expandCard } from '../../src/cards/render';
 import { ROOT, TEMPLATES_DIR } from '../../src/paths';
+import { storedCardSchema } from '../../src/cards/templates';
 
 // Every template must have sample data in test/fixtures/cards/<name>.json (one object, or an array of cases).
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'cards');
@@ -20,7 +21,7 @@ describe('card templates', () => {
         it(`When "${name}" is expanded with its sample data, then it parses as a 1.5 card under 80 KB`, () => {
             const raw = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as object | object[];
             for (const data of Array.isArray(raw) ? raw : [raw]) {
-                const card = expandCard({ template: name, data });
+                const card = expandCard(storedCardSchema.parse({ template: name, data }));
                 assert.deepEqual(checkCard(card), [], `${name}: ${JSON.stringify(data).slice(0, 80)}`);
             }
         });
