@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardCases } from '../../src/cards/cases';
+import { cardCases } from '../../src/cli/card-cases';
 import { expandCard } from '../../src/cards/render';
 import { browserUnavailable, openCardRenderer, THEMES, type CardRenderer } from '../../src/cards/render-browser';
 

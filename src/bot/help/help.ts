@@ -43,7 +43,8 @@ export function helpFor(f: Forbund, lang: Lang): Reply {
             data: {
                 title,
                 topics,
-                examples: examples.map((q) => ({ q })),
+                // Teams shows at most five card actions; the text lists every example.
+                examples: examples.slice(0, 5).map((q) => ({ q })),
                 tryLabel: say(lang, 'Prova att fråga', 'Try asking'),
             },
         },
