@@ -1,32 +1,17 @@
-// Lists every card to look at: each template in templates/ with each sample case in test/fixtures/cards/<template>.json.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { ROOT, TEMPLATES_DIR } from '../paths';
+// Names sample cards for looking at: `<template>-<n>` per template, and which templates have no sample yet.
+import { CARD_NAMES, type CardName, type CardSpec } from './templates';
 
-/** Where the sample data for each template lives (one object, or an array of cases). */
-export const CARD_FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'cards');
+/** One template expanded with one sample; `name` is `<template>-<n>` with n counted from 1. */
+export type CardCase = { template: CardName; name: string; spec: CardSpec };
 
-/** One template expanded with one sample case; `name` is `<template>-<n>` with n counted from 1. */
-export type CardCase = { template: string; name: string; data: object };
-
-/** Every template × every sample case, in file order, plus the templates that have no sample data yet. */
-export function cardCases(): { cases: CardCase[]; withoutData: string[] } {
-    const templates = readdirSync(TEMPLATES_DIR)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => basename(f, '.json'))
-        .sort();
-    const cases: CardCase[] = [];
-    const withoutData: string[] = [];
-    for (const template of templates) {
-        const file = join(CARD_FIXTURES_DIR, `${template}.json`);
-        if (!existsSync(file)) {
-            withoutData.push(template);
-            continue;
-        }
-        const raw = JSON.parse(readFileSync(file, 'utf8')) as object | object[];
-        (Array.isArray(raw) ? raw : [raw]).forEach((data, i) =>
-            cases.push({ template, name: `${template}-${i + 1}`, data }),
-        );
-    }
-    return { cases, withoutData };
+/** The samples numbered per template (in the order given), plus every template without a sample. */
+export function numberCases(specs: CardSpec[]): { cases: CardCase[]; withoutData: CardName[] } {
+    const seen = new Map<CardName, number>();
+    const cases = specs.map((spec) => {
+        const n = (seen.get(spec.template) ?? 0) + 1;
+        seen.set(spec.template, n);
+        return { template: spec.template, name: `${spec.template}-${n}`, spec };
+    });
+    cases.sort((a, b) => a.template.localeCompare(b.template) || a.name.localeCompare(b.name, 'en', { numeric: true }));
+    return { cases, withoutData: CARD_NAMES.filter((t) => !seen.has(t)) };
 }

@@ -14,7 +14,7 @@ export function checkCard(card: Record<string, unknown>): string[] {
     if (json.includes('${')) problems.push('an unexpanded ${…} binding is left in the card');
     const parsed = new AC.AdaptiveCard();
     const ctx = new AC.SerializationContext();
-    parsed.parse(card as never, ctx);
+    parsed.parse(card, ctx);
     problems.push(...chartProblems(card));
     for (let i = 0; i < ctx.eventCount; i++) {
         const message = ctx.getEventAt(i).message;

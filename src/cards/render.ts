@@ -1,4 +1,5 @@
 // Expands a JSON card template from templates/ with typed data; the only way the bot makes card JSON.
+import type { AdaptiveCard } from '@microsoft/teams-ai';
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
@@ -6,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TEMPLATES_DIR } from '../paths';
+import type { CardName, CardSpec, StoredCard } from './templates';
 
 const cardShape = z.object({ type: z.literal('AdaptiveCard'), version: z.string() }).passthrough();
 const cache = new Map<string, ACData.Template>();
 
-function template(name: string): ACData.Template {
+function template(name: CardName): ACData.Template {
     let t = cache.get(name);
     if (!t) {
         const json = cardShape.parse(JSON.parse(readFileSync(join(TEMPLATES_DIR, `${name}.json`), 'utf8')));
@@ -20,19 +22,22 @@ function template(name: string): ACData.Template {
     return t;
 }
 
-/** A named card: its template file (templates/<template>.json) and the data it is expanded with. */
-export type CardSpec<T extends object = object> = { template: string; data: T };
+export type { AnyCardSpec, CardName, CardSpec, StoredCard } from './templates';
 
 // Expansion runs adaptive-expressions over every binding; the same answer card (the EK forecast, help) is asked for
 // again and again, so recent expansions are kept. Expanded cards are only ever serialized, never mutated.
-const expanded = new LRUCache<string, Record<string, unknown>>({ max: 300 });
+const expanded = new LRUCache<string, AdaptiveCard>({ max: 300 });
 
-/** Expands a template with data. Fields missing from data render as empty (never as `${…}` text). */
-export function expandCard(spec: CardSpec): Record<string, unknown> {
+/**
+ * Expands a template with data (or a card stored with a press, for its replay). Fields missing from data render as
+ * empty (never as `${…}` text).
+ */
+export function expandCard(spec: CardSpec | StoredCard): AdaptiveCard {
     const key = `${spec.template}\u0000${JSON.stringify(spec.data)}`;
     let card = expanded.get(key);
     if (!card) {
-        card = template(spec.template).expand({ $root: spec.data }) as Record<string, unknown>;
+        // The template passed cardShape when it was read, and expansion keeps its root type.
+        card = template(spec.template).expand({ $root: spec.data }) as AdaptiveCard;
         expanded.set(key, card);
     }
     return card;

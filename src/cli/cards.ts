@@ -2,7 +2,7 @@
 // the official adaptivecards renderer and writes docs/cards/<template>-<n>-<theme>.png; exits 1 on any problem.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardCases } from '../cards/cases';
+import { cardCases } from './card-cases';
 import { expandCard } from '../cards/render';
 import { browserUnavailable, openCardRenderer, THEMES } from '../cards/render-browser';
 import { ROOT } from '../paths';
@@ -16,13 +16,13 @@ export async function renderCardPictures(only: string[], out = CARD_PICTURES_DIR
     if (unavailable) return [`no browser: ${unavailable}`];
     const { cases, withoutData } = cardCases();
     const chosen = cases.filter((c) => only.length === 0 || only.includes(c.template));
-    const problems = withoutData.map((t) => `${t}: no sample data in test/fixtures/cards/${t}.json`);
+    const problems = withoutData.map((t) => `${t}: no sample card in src/cli/card-cases.ts`);
     mkdirSync(out, { recursive: true });
     const written = new Set<string>();
     const renderer = await openCardRenderer();
     try {
         for (const c of chosen) {
-            const card = expandCard({ template: c.template, data: c.data });
+            const card = expandCard(c.spec);
             for (const theme of THEMES) {
                 const file = `${c.name}-${theme}.png`;
                 const result = await renderer.render(card, theme, { screenshot: true });
@@ -34,7 +34,7 @@ export async function renderCardPictures(only: string[], out = CARD_PICTURES_DIR
     } finally {
         await renderer.close();
     }
-    // A full run also removes pictures of cases that no longer exist, so docs/cards always matches the fixtures.
+    // A full run also removes pictures of cases that no longer exist, so docs/cards always matches the cases.
     if (only.length === 0) {
         for (const f of readdirSync(out)) if (f.endsWith('.png') && !written.has(f)) rmSync(join(out, f));
     }

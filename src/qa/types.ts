@@ -1,6 +1,7 @@
 // The Q&A core's contract: a structured question, the answer, and the context an answer may use.
 import type { Concept } from './lexicon';
 import type { YearRef } from './years';
+import type { CardSpec } from '../cards/templates';
 
 export type Lang = 'sv' | 'en';
 
@@ -71,7 +72,7 @@ export type Answer = {
     unit?: Unit;
     values?: (string | number)[];
     text: string;
-    card?: { template: string; data: object };
+    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek'>;
     options?: { title: string; q: string }[];
 };
 

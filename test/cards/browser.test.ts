@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardCases } from '../../src/cards/cases';
+import { cardCases } from '../../src/cli/card-cases';
 import { expandCard } from '../../src/cards/render';
 import { browserUnavailable, openCardRenderer, THEMES, type CardRenderer } from '../../src/cards/render-browser';
 
@@ -32,7 +32,7 @@ describe('cards in the real renderer (headless Chromium)', function () {
 
     for (const c of cases) {
         it(`When "${c.name}" is rendered in light and dark, then the renderer has nothing to complain about`, async () => {
-            const expanded = expandCard({ template: c.template, data: c.data });
+            const expanded = expandCard(c.spec);
             for (const theme of THEMES) {
                 assert.deepEqual((await renderer!.render(expanded, theme)).problems, [], `${c.name} (${theme})`);
             }

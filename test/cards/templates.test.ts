@@ -1,30 +1,47 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { checkCard } from '../../src/cards/check';
 import { expandCard } from '../../src/cards/render';
-import { ROOT, TEMPLATES_DIR } from '../../src/paths';
+import { CARD_NAMES, storedCardSchema } from '../../src/cards/templates';
+import { cardCases } from '../../src/cli/card-cases';
+import { TEMPLATES_DIR } from '../../src/paths';
 
-// Every template must have sample data in test/fixtures/cards/<name>.json (one object, or an array of cases).
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'cards');
-
+// Every template has sample cards made by the bot's own builders (src/cli/card-cases.ts).
 describe('card templates', () => {
-    const templates = readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith('.json'));
+    const templates = readdirSync(TEMPLATES_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => basename(f, '.json'))
+        .sort();
+    const { cases, withoutData } = cardCases();
 
-    it('When the templates folder is read, then there are templates to check', () => {
+    it('When the templates folder is read, then its files are exactly the names of the card contract', () => {
         assert.ok(templates.length >= 4);
+        assert.deepEqual(templates, [...CARD_NAMES].sort());
     });
 
-    for (const file of templates) {
-        const name = basename(file, '.json');
-        it(`When "${name}" is expanded with its sample data, then it parses as a 1.5 card under 80 KB`, () => {
-            const raw = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as object | object[];
-            for (const data of Array.isArray(raw) ? raw : [raw]) {
-                const card = expandCard({ template: name, data });
-                assert.deepEqual(checkCard(card), [], `${name}: ${JSON.stringify(data).slice(0, 80)}`);
+    it('When the sample cards are built, then every template has at least one', () => {
+        assert.deepEqual(withoutData, []);
+    });
+
+    for (const name of templates) {
+        it(`When "${name}" is expanded with its sample cards, then each parses as a 1.5 card under 80 KB`, () => {
+            const mine = cases.filter((c) => c.template === name);
+            assert.ok(mine.length > 0, `no sample card for ${name}`);
+            for (const c of mine) {
+                assert.deepEqual(
+                    checkCard(expandCard(c.spec)),
+                    [],
+                    `${c.name}: ${JSON.stringify(c.spec.data).slice(0, 80)}`,
+                );
             }
         });
     }
+
+    it('When a stored card names no template of the contract, then it is not read back as a card', () => {
+        assert.equal(storedCardSchema.safeParse({ template: 'bogus', data: {} }).success, false);
+        assert.equal(storedCardSchema.safeParse({ template: 'message', data: { title: 'x' } }).success, true);
+    });
 
     it('When a card has an unknown element or the wrong version, then the check reports it', () => {
         const problems = checkCard({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'Bogus' }] });

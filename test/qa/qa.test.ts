@@ -87,8 +87,8 @@ describe('Q&A understanding and answers', () => {
             ['2024', '2025', '2026'],
         );
         assert.equal(ask(a.options![0]!.q, f, at('2027-02-01')).value, 2599000);
-        const card = expandCard(a.card!) as { actions: { verb: string; data: { q: string } }[] };
-        assert.ok(card.actions.every((b) => b.verb === 'qa.ask' && b.data.q.length > 0));
+        const actions = expandCard(a.card!).actions as { verb: string; data: { q: string } }[];
+        assert.ok(actions.every((b) => b.verb === 'qa.ask' && b.data.q.length > 0));
     });
 
     it('When the answer is in tkr, then the text shows tkr and never kronor to the krona', () => {

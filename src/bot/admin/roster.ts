@@ -1,10 +1,12 @@
 // Roster commands: "visa roller", "lägg till @Namn som projektägare för Navet", "ta bort @Namn som ledamot för Kil".
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { authorize } from '../../domain/access';
+import type { Forbund } from '../../domain';
+import { authorize, type Person } from '../../domain/access';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
-import { say, sendReply } from '../reply';
+import type { Lang } from '../lang';
+import { say, sendReply, type Reply } from '../reply';
 import { turnInfo } from '../turn';
 import { resolvePersonRef } from './person-ref';
 import { describeRole, parseRolePhrase } from './role-phrase';
@@ -26,27 +28,31 @@ export function registerRoster(app: Application<TurnState>, deps: BotDeps): void
 async function showRoles(ctx: TurnContext, deps: BotDeps) {
     const info = turnInfo(ctx, deps);
     const f = info.forbund!;
-    const rows = deps.roster
-        .list(f.id)
+    await sendReply(ctx, rosterReply(f, deps.roster.list(f.id), info.lang));
+}
+
+/** The roles of a förbund's people (those with at least one role), as text and card. */
+export function rosterReply(f: Forbund, people: Person[], lang: Lang): Reply {
+    const rows = people
         .filter((p) => p.roles.length > 0)
         .map((p) => ({
-            name: p.sample ? `${p.name} (${say(info.lang, 'exempelperson', 'sample person')})` : p.name,
-            roles: p.roles.map((r) => describeRole(r, f, info.lang)).join(', '),
+            name: p.sample ? `${p.name} (${say(lang, 'exempelperson', 'sample person')})` : p.name,
+            roles: p.roles.map((r) => describeRole(r, f, lang)).join(', '),
         }));
-    await sendReply(ctx, {
+    return {
         text: [
-            `**${say(info.lang, 'Roller i', 'Roles in')} ${f.name}**`,
+            `**${say(lang, 'Roller i', 'Roles in')} ${f.name}**`,
             ...rows.map((r) => `- ${r.name}: ${r.roles}`),
         ].join('\n'),
         card: {
             template: 'roster',
             data: {
-                title: `${say(info.lang, 'Roller i', 'Roles in')} ${f.name}`,
+                title: `${say(lang, 'Roller i', 'Roles in')} ${f.name}`,
                 rows,
-                source: say(info.lang, 'Källa: förbundets rollregister i boten', "Source: the bot's role register"),
+                source: say(lang, 'Källa: förbundets rollregister i boten', "Source: the bot's role register"),
             },
         },
-    });
+    };
 }
 
 async function whoAmI(ctx: TurnContext, deps: BotDeps) {

@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { expandCard, type CardSpec } from '../../cards/render';
+import { storedCardSchema, type StoredCard } from '../../cards/templates';
 import type { BotDeps } from '../deps';
 import { messageCard, say } from '../reply';
 import { turnInfo, type TurnInfo } from '../turn';
@@ -41,7 +42,7 @@ export type ActionHandler<T> = {
 const envelope = z.object({ key: actionKeySchema }).passthrough();
 const storedResult = z.object({
     truth: z.string(),
-    card: z.object({ template: z.string(), data: z.record(z.unknown()) }),
+    card: storedCardSchema,
 });
 
 /** Registers the handler on the app as an `adaptiveCard/action` invoke route returning the updated card. */
@@ -50,7 +51,7 @@ export function registerAction<T>(app: Application<TurnState>, deps: BotDeps, h:
     app.adaptiveCards.actionExecute(h.verb, async (ctx, _state, raw) => {
         const info = turnInfo(ctx, deps);
         const lang = pressLang(raw, info);
-        const card = (spec: CardSpec) => expandCard(spec) as never;
+        const card = (spec: CardSpec | StoredCard) => expandCard(spec);
         const bad = (sv: string, en: string) =>
             card(messageCard(say(lang, 'Kunde inte utföras', 'Could not be done'), say(lang, sv, en)));
 
@@ -80,7 +81,7 @@ export function registerAction<T>(app: Application<TurnState>, deps: BotDeps, h:
             );
         const truthNow = () => String(h.truth ? h.truth(record, info, data.data) : h.version(record, info));
         /** A repeat of this press: its stored result while still true, else 'stale' (or nothing, for an answer). */
-        const repeat = (): { replay: CardSpec } | 'stale' | undefined => {
+        const repeat = (): { replay: StoredCard } | 'stale' | undefined => {
             const seen = deps.actionKeys.seen(nonceKey);
             if (!seen) return undefined;
             const stored = storedResult.safeParse(seen.result);

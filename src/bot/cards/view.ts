@@ -37,7 +37,7 @@ export function registerView<T, R extends { f: Forbund }>(
         const info = turnInfo(ctx, deps);
         const lang = pressLang(raw, info);
         const fail = (sv: string, en: string) =>
-            expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), say(lang, sv, en))) as never;
+            expandCard(messageCard(say(lang, 'Kunde inte visas', 'Could not be shown'), say(lang, sv, en)));
         const data = h.schema.safeParse(raw);
         if (!data.success) {
             deps.log.warn('card view rejected', { verb: h.verb, issues: data.error.issues.length });
@@ -58,6 +58,6 @@ export function registerView<T, R extends { f: Forbund }>(
             );
         }
         const shown = await h.render(record, viewer, data.data, ctx);
-        return (typeof shown === 'string' ? shown : expandCard(shown)) as never;
+        return typeof shown === 'string' ? shown : expandCard(shown);
     });
 }

@@ -18,10 +18,15 @@ export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
 export function helpReply(ctx: TurnContext, deps: BotDeps): Reply {
     const info = turnInfo(ctx, deps);
     const f = info.forbund!;
-    const examples = exampleQuestions(f, info.lang);
-    const title = say(info.lang, `Det här kan jag svara på för ${f.name}`, `What I can answer for ${f.name}`);
+    return helpFor(f, info.lang);
+}
+
+/** The help answer for a förbund in a language. */
+export function helpFor(f: Forbund, lang: Lang): Reply {
+    const examples = exampleQuestions(f, lang);
+    const title = say(lang, `Det här kan jag svara på för ${f.name}`, `What I can answer for ${f.name}`);
     const topics = say(
-        info.lang,
+        lang,
         'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. ' +
             'Möten: "när är nästa styrelsemöte?", "visa dagordningen"; förbundschefen skriver "nytt styrelsemöte 12 december 13:00" och "skicka kallelse". ' +
             'Beslut: "vilka beslut har fattats om Navet?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för Navet?". ' +
@@ -38,8 +43,9 @@ export function helpReply(ctx: TurnContext, deps: BotDeps): Reply {
             data: {
                 title,
                 topics,
-                examples: examples.map((q) => ({ q })),
-                tryLabel: say(info.lang, 'Prova att fråga', 'Try asking'),
+                // Teams shows at most five card actions; the text lists every example.
+                examples: examples.slice(0, 5).map((q) => ({ q })),
+                tryLabel: say(lang, 'Prova att fråga', 'Try asking'),
             },
         },
     };

@@ -5,7 +5,7 @@ import type { Forbund } from '../../domain/schema';
 import { listDeadlines, type Listed } from '../../scheduler/reminder-plan';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
-import { say, sendReply } from '../reply';
+import { say, sendReply, type Reply } from '../reply';
 import { turnInfo } from '../turn';
 import { dayText } from './messages';
 
@@ -57,6 +57,11 @@ export async function answerList(ctx: TurnContext, deps: BotDeps): Promise<void>
     const f = forbund!;
     const today = dayOf(deps.now());
     const shown = upcoming(deps, f, today);
+    await sendReply(ctx, deadlineListReply(f, shown, today, lang));
+}
+
+/** The listing of `shown` deadlines as seen on `today`, in text and as a card. */
+export function deadlineListReply(f: Forbund, shown: Listed[], today: string, lang: Lang): Reply {
     const items = shown.slice(0, MAX_ITEMS).map((l) => ({
         date: dayText(l.deadline.due, lang, 'd MMM yyyy'),
         title: l.deadline.title[lang],
@@ -82,8 +87,8 @@ export async function answerList(ctx: TurnContext, deps: BotDeps): Promise<void>
         'Add your own: "remind me about the audit meeting 3 March". Mark done: "the budget is adopted" or "done: <name>".',
     );
     const lines = items.map((i) => `- **${i.date}** ${i.title} (${i.source})${i.status ? ` – ${i.status}` : ''}`);
-    await sendReply(ctx, {
+    return {
         text: [title, intro, ...lines].join('\n'),
         card: { template: 'reminder-list', data: { title, intro, items, note } },
-    });
+    };
 }

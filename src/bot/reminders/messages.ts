@@ -65,7 +65,8 @@ function hint(d: Deadline, lang: Lang): string {
     }
 }
 
-function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
+/** The reminder of one planned deadline: a card, or the report form itself for a missing monthly report. */
+export function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
     const d = p.deadline;
     const today = dayOf(now);
     const when = relativeDay(today, d.due, lang);

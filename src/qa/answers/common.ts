@@ -1,4 +1,5 @@
 // Shared answer pieces: language choice, sv-SE figures with their unit, source line, cards, clarify and refusals.
+import type { CardSpec } from '../../cards/templates';
 import { formatAmount, formatPercent, planYears, type Amount, type Forbund } from '../../domain';
 import type { Answer, Lang, Question, Unit } from '../types';
 import { currentYear } from '../years';
@@ -26,7 +27,13 @@ export const withSource = (f: Forbund, lang: Lang, lines: string[]) =>
     [...lines, '', `_${sourceLine(f, lang)}_`].join('\n');
 
 /** A facts card: title, lead text, label/value facts and the source. */
-export function factsCard(f: Forbund, lang: Lang, title: string, text: string, facts: [string, string][]) {
+export function factsCard(
+    f: Forbund,
+    lang: Lang,
+    title: string,
+    text: string,
+    facts: [string, string][],
+): CardSpec<'qa-facts'> {
     return {
         template: 'qa-facts',
         data: { title, text, facts: facts.map(([t, value]) => ({ title: t, value })), source: sourceLine(f, lang) },
