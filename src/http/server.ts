@@ -31,6 +31,8 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
     });
     if (!deps.authenticated) server.pre(refuseForwarded(deps.log));
 
+    // restify takes a two-argument handler only if it is an AsyncFunction; a throw then becomes a 500, not a crash.
+    // eslint-disable-next-line @typescript-eslint/require-await
     server.get('/healthz', async (_req, res) => {
         res.send(deps.isReady() ? 200 : 503, { status: deps.isReady() ? 'ok' : 'starting' });
     });
@@ -86,7 +88,11 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
             turn.started = true;
             await deps.app.run(ctx);
         });
-        const reason = String(answer.body ?? '').slice(0, 200);
+        // botbuilder's error bodies are messages (strings); anything else is shown as JSON.
+        const reason = (typeof answer.body === 'string' ? answer.body : (JSON.stringify(answer.body) ?? '')).slice(
+            0,
+            200,
+        );
         if (!turn.started && (answer.status === 401 || answer.status >= 500)) {
             log.warn('authentication failed', { reason });
             res.send(401, { error: 'unauthorized' });
@@ -101,7 +107,7 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         }
     });
 
-    server.on('restifyError', (req, res, err, cb) => {
+    server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error, cb: () => void) => {
         const status = (err as { statusCode?: number }).statusCode;
         if (status !== undefined && status < 500) {
             deps.log.warn('http error', { requestId: req.id(), status, message: err.message });
@@ -128,7 +134,7 @@ function recordedAnswer(res: restify.Response) {
         status: 200,
         res: {
             socket: res.socket,
-            header: (name: string, value: unknown) => res.header(name, value),
+            header: (name: string, value: unknown) => void res.header(name, value),
             status: (code: number) => void (answer.status = code),
             send: (body?: unknown) => void (answer.body = body),
             end: () => undefined,

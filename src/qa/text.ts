@@ -28,7 +28,7 @@ export const STOP = new Set(
 export function stem(word: string): string {
     let s = stems.get(word);
     if (s === undefined) {
-        s = word.length > 3 ? (stemmer.stem(word) as string) : word;
+        s = word.length > 3 ? stemmer.stem(word) : word;
         stems.set(word, s);
     }
     return s;

@@ -127,7 +127,7 @@ export function nockOutboundToken(accessToken: string): { tokenRequests: string[
         .post(`/${TEST_TENANT_ID}/oauth2/v2.0/token`)
         .query(true)
         .reply(200, (_path, body) => {
-            tokenRequests.push(String(body));
+            tokenRequests.push(typeof body === 'string' ? body : JSON.stringify(body));
             return { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken };
         });
     return { tokenRequests };
