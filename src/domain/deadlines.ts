@@ -11,7 +11,7 @@ export * from './deadline-types';
 export * from './deadline-yearly';
 
 /** Used when the plan follows up through a delårsrapport but its data file gives no date (set calendar.delarsrapport). */
-export const DEFAULT_DELARSRAPPORT = '08-31';
+const DEFAULT_DELARSRAPPORT = '08-31';
 
 /** The förbund's calendar: its data file's `calendar`, then `extra`, over the defaults. */
 export function calendarOf(f: Forbund, extra: CalendarInput = {}): Calendar {

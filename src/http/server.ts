@@ -2,6 +2,7 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Response as AdapterResponse } from 'botbuilder';
 import restify from 'restify';
+import { setRequestLog } from '../bot/request-log';
 import type { Logger } from '../log';
 import type { Downloads } from './downloads';
 import type { UrlSigner } from './signed-url';
@@ -86,6 +87,7 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         const turn = { started: false };
         await deps.adapter.process(req, answer.res, async (ctx) => {
             turn.started = true;
+            setRequestLog(ctx, log);
             await deps.app.run(ctx);
         });
         // botbuilder's error bodies are messages (strings); anything else is shown as JSON.

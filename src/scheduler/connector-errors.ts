@@ -9,10 +9,10 @@ export interface ConnectorFailure {
 }
 
 /** Statuses Teams documents as transient; other 4xx and 500 are final. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
 
 /** Socket-level failures worth another try (the connector's RestError carries them in `code`). */
-export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
     'ETIMEDOUT',

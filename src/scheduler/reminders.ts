@@ -127,4 +127,3 @@ export function createReminderService(deps: ReminderServiceDeps) {
         rows,
     };
 }
-export type ReminderService = ReturnType<typeof createReminderService>;

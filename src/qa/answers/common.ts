@@ -26,7 +26,7 @@ export const withSource = (f: Forbund, lang: Lang, lines: string[]) =>
     [...lines, '', `_${sourceLine(f, lang)}_`].join('\n');
 
 /** A facts card: title, lead text, label/value facts and the source. */
-export function factsCard(f: Forbund, lang: Lang, title: string, text: string, facts: [string, string][]) {
+function factsCard(f: Forbund, lang: Lang, title: string, text: string, facts: [string, string][]) {
     return {
         template: 'qa-facts',
         data: { title, text, facts: facts.map(([t, value]) => ({ title: t, value })), source: sourceLine(f, lang) },
@@ -79,7 +79,7 @@ export function notStated(f: Forbund, q: Question, what: string, near?: string):
 }
 
 /** The plan's years as text: "2024–2026". */
-export function yearSpan(f: Forbund): string {
+function yearSpan(f: Forbund): string {
     const ys = planYears(f);
     return ys.length > 1 ? `${ys[0]}–${ys.at(-1)}` : String(ys[0]);
 }
@@ -109,7 +109,7 @@ export function resolveYears(f: Forbund, q: Question, now: Date, sameEveryYear: 
 }
 
 /** Clarify: the asked (or current) year is outside the plan; offers the plan's years as buttons. */
-export function askYear(f: Forbund, q: Question, year: number): Answer {
+function askYear(f: Forbund, q: Question, year: number): Answer {
     const text = say(
         q.lang,
         `Planen gäller ${yearSpan(f)}, inte ${year}. Vilket år menar du?`,

@@ -12,7 +12,7 @@ export const basis = (q: Question, e: EkYear) =>
           )
         : say(q.lang, 'beräknat', 'computed (beräknat)');
 
-export function verdictText(f: Forbund, q: Question, e: EkYear): string {
+function verdictText(f: Forbund, q: Question, e: EkYear): string {
     const { ekMaxShareOfAllotted: ceiling, ekBuffer } = f.thresholds;
     switch (e.verdict) {
         case 'negativt':
