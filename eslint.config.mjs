@@ -10,7 +10,13 @@ export default tseslint.config(
     importX.flatConfigs.recommended,
     importX.flatConfigs.typescript,
     {
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        languageOptions: {
+            parserOptions: {
+                // scripts/ are one-off tools outside tsconfig.json; they get the default project.
+                projectService: { allowDefaultProject: ['scripts/*.ts'] },
+                tsconfigRootDir: import.meta.dirname,
+            },
+        },
         settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
         rules: {
             '@typescript-eslint/no-non-null-assertion': 'warn',
