@@ -48,14 +48,14 @@ async function start(name: string, entry: string, env: NodeJS.ProcessEnv): Promi
     });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (d) => {
+        child.stdout.on('data', (d) => {
             out += d;
             const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
             if (m) resolve(m[1]);
         });
         child.on('exit', (code) => reject(new Error(`${name} exited ${code}`)));
     });
-    child.stdout!.resume();
+    child.stdout.resume();
     for (;;) {
         const ok = await fetch(`${url}/healthz`).then(
             (r) => r.ok,

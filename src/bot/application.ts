@@ -16,6 +16,7 @@ import { registerHelp } from './help/help';
 import { registerQa } from './qa/qa';
 import { messageCard, say, sendReply } from './reply';
 import { registerReminders } from './reminders';
+import { requestLog } from './request-log';
 import { registerReports } from './reports';
 import { referenceOf, turnInfo } from './turn';
 
@@ -66,7 +67,7 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerQa(app, deps, decisionContext(deps));
 
     app.error(async (ctx, err) => {
-        deps.log.error('turn failed', { error: err, activityType: ctx.activity?.type });
+        requestLog(ctx, deps.log).error('turn failed', { error: err, activityType: ctx.activity?.type });
         const lang = turnInfo(ctx, deps).lang;
         const sorry = say(
             lang,

@@ -1,15 +1,5 @@
-// Text folding for matching user words against names: case, diacritics and punctuation do not matter.
-
-/** Lower-cases, strips diacritics (å→a, é→e) and punctuation, and collapses spaces. */
-export function fold(s: string): string {
-    return s
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}@.&%-]+/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
+// Finding a named thing from user words: case, diacritics and punctuation do not matter.
+import { foldName as fold } from '../qa/text';
 
 /** The first candidate whose folded name or alias equals or contains the folded phrase (or vice versa). */
 export function findByName<T>(phrase: string, items: readonly T[], names: (t: T) => string[]): T | undefined {

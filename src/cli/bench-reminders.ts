@@ -47,7 +47,7 @@ async function main() {
         const conversation = { id: `a:${teamsId}`, conversationType: 'personal' };
         refs.put('user', teamsId, { serviceUrl, channelId: 'msteams', conversation: conversation as never });
     };
-    reach(roster.bySlug(f.id, 'malin-sjoberg')!.id, '29:chef');
+    reach(roster.bySlug(f.id, 'malin-sjoberg').id, '29:chef');
     const today = dayOf(now());
     for (let i = 0; i < PEOPLE; i++) {
         const p = roster.addRole(f.id, 'bench', { name: `Bench ${i}` }, { role: 'beredningsgrupp' });

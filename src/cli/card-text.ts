@@ -9,7 +9,14 @@ export type CardButton = {
 };
 export type CardInput = { id: string; label: string; value?: string; choices?: { title: string; value: string }[] };
 
-const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const str = (v: unknown): string =>
+    typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : v === undefined || v === null
+            ? ''
+            : (JSON.stringify(v) ?? '');
 const arr = (v: unknown) => (Array.isArray(v) ? (v as El[]) : []);
 
 /** Renders a card to lines and collects its buttons (numbered from `firstButton`) with the inputs they submit. */

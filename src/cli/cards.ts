@@ -8,10 +8,10 @@ import { browserUnavailable, openCardRenderer, THEMES } from '../cards/render-br
 import { ROOT } from '../paths';
 
 /** Where the card pictures go. */
-export const CARD_PICTURES_DIR = join(ROOT, 'docs', 'cards');
+const CARD_PICTURES_DIR = join(ROOT, 'docs', 'cards');
 
 /** Renders the chosen templates (all when `only` is empty); returns one line per problem found. */
-export async function renderCardPictures(only: string[], out = CARD_PICTURES_DIR): Promise<string[]> {
+async function renderCardPictures(only: string[], out = CARD_PICTURES_DIR): Promise<string[]> {
     const unavailable = browserUnavailable();
     if (unavailable) return [`no browser: ${unavailable}`];
     const { cases, withoutData } = cardCases();

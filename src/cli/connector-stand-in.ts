@@ -84,4 +84,3 @@ export async function startConnectorStandIn(
         close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     };
 }
-export type ConnectorStandIn = Awaited<ReturnType<typeof startConnectorStandIn>>;

@@ -84,7 +84,7 @@ export function seedInsats(db: Db, f: Forbund, insats: Insats, year: number, unt
     return stored;
 }
 
-async function main() {
+function main() {
     if (existsSync('.env')) process.loadEnvFile('.env');
     const config = loadConfig();
     // One writer per DATA_DIR, like every command that writes: not beside a running bot.
@@ -115,9 +115,11 @@ async function main() {
 }
 
 if (require.main === module) {
-    main().catch((err) => {
+    try {
+        main();
+    } catch (err) {
         const known = [ConfigError, InstanceLockedError, DatabaseDamagedError].some((E) => err instanceof E);
         process.stderr.write(`${known ? (err as Error).message : (err as Error).stack}\n`);
         process.exit(1);
-    });
+    }
 }

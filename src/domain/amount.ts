@@ -1,5 +1,5 @@
 // Arithmetic on Amounts: integer kronor that keep the coarsest unit they can honestly be shown in.
-import type { Amount, ClaimValue, Ratio, Unit } from './schema';
+import type { Amount, ClaimValue, Unit } from './schema';
 
 /** An amount of `kr` kronor to be shown in `unit`. */
 export function amount(kr: number, unit: Unit): Amount {
@@ -36,9 +36,4 @@ export function roundTo(a: Amount, unit: Unit): Amount {
 /** Tells an amount from a printed percentage. */
 export function isAmount(v: ClaimValue): v is Amount {
     return 'kr' in v;
-}
-
-/** Tells a printed percentage from an amount. */
-export function isRatio(v: ClaimValue): v is Ratio {
-    return 'ratio' in v;
 }

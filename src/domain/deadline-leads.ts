@@ -1,9 +1,9 @@
 // Which reminder of a deadline is due now: only the latest lead time that has come, marked late when it is overdue.
 import { fireAt } from './deadline-days';
-import type { Calendar, Deadline } from './deadlines';
+import type { Calendar, Deadline } from './deadline-types';
 
 /** A sent reminder more than this after its time says it is late (ticks run every 15 minutes). */
-export const LATE_AFTER_MS = 60 * 60 * 1000;
+const LATE_AFTER_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
 /** The reminder to send now: its lead time (days before due), when it was due, and whether it is late. */

@@ -4,7 +4,7 @@ import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { addDaysTo, dayOf } from './deadline-days';
-import type { Calendar, Deadline, Text } from './deadlines';
+import type { Calendar, Deadline, Text } from './deadline-types';
 import { TIME_ZONE } from './format';
 import type { Forbund } from './schema';
 

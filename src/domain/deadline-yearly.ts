@@ -1,5 +1,5 @@
 // The yearly deadlines from lag 2003:1210 (samråd, budget, årsredovisning) and the plan (delårsrapport, Indikatorer, SUS).
-import type { Audience, Calendar, Deadline, DeadlineKind, Text } from './deadlines';
+import type { Audience, Calendar, Deadline, DeadlineKind, Text } from './deadline-types';
 import type { Forbund } from './schema';
 
 const LAW = 'lag (2003:1210) om finansiell samordning av rehabiliteringsinsatser';

@@ -1,85 +1,17 @@
 // Deadlines a förbund keeps: the types, the per-förbund calendar and the yearly ones from lag 2003:1210 and the plan.
-import { z } from 'zod';
 import { addDaysTo } from './deadline-days';
 import { planNote } from './deadline-yearly';
+import { CalendarSchema, type Calendar, type CalendarInput } from './deadline-types';
 import type { Forbund } from './schema';
 
 export * from './deadline-days';
 export * from './deadline-leads';
 export * from './deadline-sources';
+export * from './deadline-types';
 export * from './deadline-yearly';
 
-/** A text in both languages the bot speaks. */
-export type Text = { sv: string; en: string };
-
-export const DEADLINE_KINDS = [
-    'samrad',
-    'budget',
-    'arsredovisning',
-    'delarsrapport',
-    'indikatorer',
-    'sus',
-    'projektrapport',
-    'kallelse',
-    'mote',
-    'protokoll',
-    'egen',
-] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-export const ORIGINS = ['lag', 'plan', 'möte', 'chatt'] as const;
-export type Origin = (typeof ORIGINS)[number];
-
-/** Who is reminded: the förbundschef, an insats's projektägare, the members called to a body, or one person. */
-export type Audience =
-    | { to: 'chef' }
-    | { to: 'projektagare'; insatsId: string }
-    | { to: 'members'; bodyId: string }
-    | { to: 'person'; personId: number };
-
-/** One deadline: `due` is a day in Europe/Stockholm (yyyy-MM-dd); `leads` are days before it (negative: after). */
-export type Deadline = {
-    key: string;
-    kind: DeadlineKind;
-    due: string;
-    title: Text;
-    source: Text;
-    origin: Origin;
-    audience: Audience;
-    leads: readonly number[];
-    /** Lead times that fell before this instant are never sent: the deadline did not exist then. */
-    knownFrom?: Date;
-    subject?: { year?: number; insatsId?: string; month?: string; meetingId?: number };
-};
-
-const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');
-const leads = z.array(z.number().int().min(-60).max(365)).min(1);
-
-/** Per-förbund dates and lead times; every field has a documented default. */
-export const CalendarSchema = z.object({
-    /** Samråd with the members before the budget (23 §): default 31 October. */
-    samradBy: mmdd.default('10-31'),
-    /** Delårsrapport, only where the plan has one (see calendarOf). */
-    delarsrapport: mmdd.optional(),
-    /** The yearly Indikatorer survey (NNS) and SUS registration, only where configured. */
-    indikatorer: mmdd.optional(),
-    sus: mmdd.optional(),
-    /** The monthly projektrapport for the previous month is due on this day. */
-    reportDay: z.number().int().min(1).max(28).default(10),
-    leadDays: leads.default([30, 14, 7, 1, 0]),
-    reportLeadDays: leads.default([0, -3]),
-    meetingLeadDays: leads.default([7, 1, 0]),
-    kallelseDaysBefore: z.number().int().min(1).max(60).default(7),
-    protokollDaysAfter: z.number().int().min(1).max(60).default(14),
-    /** Reminders go out at this hour, Stockholm time. */
-    sendHour: z.number().int().min(0).max(23).default(8),
-    /** A reminder more than this many days past its time is no longer sent. */
-    graceDays: z.number().int().min(0).max(60).default(7),
-});
-export type Calendar = z.output<typeof CalendarSchema>;
-export type CalendarInput = z.input<typeof CalendarSchema>;
-
 /** Used when the plan follows up through a delårsrapport but its data file gives no date (set calendar.delarsrapport). */
-export const DEFAULT_DELARSRAPPORT = '08-31';
+const DEFAULT_DELARSRAPPORT = '08-31';
 
 /** The förbund's calendar: its data file's `calendar`, then `extra`, over the defaults. */
 export function calendarOf(f: Forbund, extra: CalendarInput = {}): Calendar {

@@ -4,7 +4,7 @@ import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { isAmount } from './amount';
-import type { Amount, ClaimValue, Comparator, Ratio } from './schema';
+import type { Amount, ClaimValue, Comparator } from './schema';
 
 /** Sweden's time zone, for every date the bot shows. */
 export const TIME_ZONE = 'Europe/Stockholm';
@@ -34,7 +34,7 @@ export function formatPercent(ratio: number, decimals = 1): string {
 
 /** A printed claim's value as the plan printed it (a percentage with its printed decimals). */
 export function formatClaimValue(v: ClaimValue): string {
-    return isAmount(v) ? formatAmount(v) : formatPercent((v as Ratio).ratio, (v as Ratio).decimals);
+    return isAmount(v) ? formatAmount(v) : formatPercent(v.ratio, v.decimals);
 }
 
 const COMPARATOR_TEXT: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '=': '=' };

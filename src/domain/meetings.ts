@@ -97,9 +97,3 @@ export function ersattareCalledFor(inv: Invitation, ledamotId: number, answers: 
     const group = inv.groups.find((g) => g.ledamoter.includes(ledamotId));
     return group ? group.ersattare.filter((id) => answers.get(id) !== 'förhinder' && id !== ledamotId) : [];
 }
-
-/** The part a member sits for (styrelse), for labels like "ersättare för Kils kommun". */
-export function partOf(inv: Invitation, personId: number): string | undefined {
-    const g = inv.groups.find((x) => x.ledamoter.includes(personId) || x.ersattare.includes(personId));
-    return g && !g.key.startsWith('person-') ? g.key : undefined;
-}

@@ -17,7 +17,7 @@ export const DALARNA_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'rehab
 /** The remitterande part for anyone not sent by one of the förbund's parter. */
 export const OTHER_REFERRER = 'annan';
 /** The nyckeltal id that makes an insats report days in arbetslöshet/offentlig försörjning before the insats. */
-export const TIME_BEFORE_NYCKELTAL = 'tid-fore-insats';
+const TIME_BEFORE_NYCKELTAL = 'tid-fore-insats';
 export const TEXT_MAX = 2000;
 
 const n = z.number().int().nonnegative();

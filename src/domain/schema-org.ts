@@ -56,7 +56,6 @@ export const ROSTER_ROLES = [
     'beredningsgrupp',
     'styrgrupp',
 ] as const;
-export type RosterRole = (typeof ROSTER_ROLES)[number];
 
 export const RoleSchema = z
     .object({ role: z.enum(ROSTER_ROLES), partId: slug.optional(), insatsId: slug.optional() })
@@ -66,7 +65,6 @@ export const RoleSchema = z
         if ((r.role === 'projektägare' || r.role === 'styrgrupp') && !r.insatsId)
             ctx.addIssue({ code: 'custom', path: ['insatsId'], message: `${r.role} kräver insatsId` });
     });
-export type Role = z.output<typeof RoleSchema>;
 
 /** Fictional people to seed a roster; `sample: true` is required so nobody mistakes them for real. */
 export const RosterSeedSchema = z.strictObject({
@@ -76,4 +74,3 @@ export const RosterSeedSchema = z.strictObject({
     sample: z.literal(true),
     roles: z.array(RoleSchema).min(1),
 });
-export type RosterSeed = z.output<typeof RosterSeedSchema>;

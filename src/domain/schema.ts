@@ -116,7 +116,6 @@ export const BudgetYearSchema = z
     });
 export type BudgetYear = z.output<typeof BudgetYearSchema>;
 export type Post = BudgetYear['posts'][number];
-export type IncomeLine = BudgetYear['income'][number];
 
 export const CLAIM_KINDS = [
     'sum-income',

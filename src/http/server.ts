@@ -2,6 +2,7 @@
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Response as AdapterResponse } from 'botbuilder';
 import restify from 'restify';
+import { setRequestLog } from '../bot/request-log';
 import type { Logger } from '../log';
 import type { Downloads } from './downloads';
 import type { UrlSigner } from './signed-url';
@@ -31,6 +32,8 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
     });
     if (!deps.authenticated) server.pre(refuseForwarded(deps.log));
 
+    // restify takes a two-argument handler only if it is an AsyncFunction; a throw then becomes a 500, not a crash.
+    // eslint-disable-next-line @typescript-eslint/require-await
     server.get('/healthz', async (_req, res) => {
         res.send(deps.isReady() ? 200 : 503, { status: deps.isReady() ? 'ok' : 'starting' });
     });
@@ -84,9 +87,14 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         const turn = { started: false };
         await deps.adapter.process(req, answer.res, async (ctx) => {
             turn.started = true;
+            setRequestLog(ctx, log);
             await deps.app.run(ctx);
         });
-        const reason = String(answer.body ?? '').slice(0, 200);
+        // botbuilder's error bodies are messages (strings); anything else is shown as JSON.
+        const reason = (typeof answer.body === 'string' ? answer.body : (JSON.stringify(answer.body) ?? '')).slice(
+            0,
+            200,
+        );
         if (!turn.started && (answer.status === 401 || answer.status >= 500)) {
             log.warn('authentication failed', { reason });
             res.send(401, { error: 'unauthorized' });
@@ -101,7 +109,7 @@ export function createHttpServer(deps: ServerDeps): restify.Server {
         }
     });
 
-    server.on('restifyError', (req, res, err, cb) => {
+    server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error, cb: () => void) => {
         const status = (err as { statusCode?: number }).statusCode;
         if (status !== undefined && status < 500) {
             deps.log.warn('http error', { requestId: req.id(), status, message: err.message });
@@ -128,7 +136,7 @@ function recordedAnswer(res: restify.Response) {
         status: 200,
         res: {
             socket: res.socket,
-            header: (name: string, value: unknown) => res.header(name, value),
+            header: (name: string, value: unknown) => void res.header(name, value),
             status: (code: number) => void (answer.status = code),
             send: (body?: unknown) => void (answer.body = body),
             end: () => undefined,

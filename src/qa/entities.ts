@@ -38,7 +38,7 @@ function locate(name: string[], toks: string[]): { score: number; from: number }
     for (let from = 0; from + name.length <= toks.length; from++) {
         let total = 0;
         for (let k = 0; k < name.length; k++) {
-            const s = wordMatch(toks[from + k]!, name[k]!);
+            const s = wordMatch(toks[from + k], name[k]);
             if (s === 0) {
                 total = -1;
                 break;

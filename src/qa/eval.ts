@@ -45,7 +45,7 @@ export function mismatch(c: Case, a: Answer, lang: string): string | undefined {
 }
 
 /** Noon Stockholm time on the case's date, so the calendar year is never off by a time zone. */
-export const caseNow = (c: Case) => new Date(`${c.now}T12:00:00+01:00`);
+const caseNow = (c: Case) => new Date(`${c.now}T12:00:00+01:00`);
 
 export type Result = { c: Case; a: Answer; miss?: string };
 

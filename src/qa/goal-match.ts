@@ -64,7 +64,7 @@ export function goalItems(f: Forbund): GoalItem[] {
 
 function aliasScore(alias: string[], toks: string[]): number {
     for (let from = 0; from + alias.length <= toks.length; from++) {
-        if (alias.every((w, k) => wordMatch(toks[from + k]!, w) > 0)) return 2 * alias.length;
+        if (alias.every((w, k) => wordMatch(toks[from + k], w) > 0)) return 2 * alias.length;
     }
     return 0;
 }

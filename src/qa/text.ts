@@ -8,13 +8,17 @@ const stems = new Map<string, string>();
 
 /** Lower-case, diacritics stripped (å→a, é→e), punctuation to spaces; keeps digits, % and §. */
 export function fold(s: string): string {
-    return s
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}%§]+/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+    return folded(s, /[^\p{L}\p{N}%§]+/gu);
+}
+
+/** As `fold`, for names and e-mail addresses: keeps digits and @ . & % - instead. */
+export function foldName(s: string): string {
+    return folded(s, /[^\p{L}\p{N}@.&%-]+/gu);
+}
+
+// The two differ only in the punctuation kept; stored keys (e.g. reminder keys) depend on each staying as it is.
+function folded(s: string, dropped: RegExp): string {
+    return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(dropped, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Words that never decide a match on their own. */
@@ -28,7 +32,7 @@ export const STOP = new Set(
 export function stem(word: string): string {
     let s = stems.get(word);
     if (s === undefined) {
-        s = word.length > 3 ? (stemmer.stem(word) as string) : word;
+        s = word.length > 3 ? stemmer.stem(word) : word;
         stems.set(word, s);
     }
     return s;

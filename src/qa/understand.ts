@@ -59,9 +59,9 @@ function read(text: string, f: Forbund, now: Date): Question {
     const best = new Map<string, Hit[]>();
     for (const h of hits) {
         const list = best.get(h.entity.kind) ?? [];
-        if (list.length === 0 || Math.abs(list[0]!.score - h.score) < 0.05) list.push(h);
+        if (list.length === 0 || Math.abs(list[0].score - h.score) < 0.05) list.push(h);
         best.set(h.entity.kind, list);
-        for (let k = h.from; k < h.to; k++) taken.add(content[k]!.i);
+        for (let k = h.from; k < h.to; k++) taken.add(content[k].i);
     }
     const ids = (kind: string) => [...new Set((best.get(kind) ?? []).map((h) => h.entity.id))];
     const one = (kind: string) => (ids(kind).length === 1 ? ids(kind)[0] : undefined);

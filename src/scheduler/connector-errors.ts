@@ -9,10 +9,10 @@ export interface ConnectorFailure {
 }
 
 /** Statuses Teams documents as transient; other 4xx and 500 are final. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
 
 /** Socket-level failures worth another try (the connector's RestError carries them in `code`). */
-export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
     'ETIMEDOUT',
@@ -22,11 +22,15 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
     'ENOTFOUND',
 ]);
 
-type HeaderBag = { get?: (name: string) => string | undefined } | Record<string, unknown>;
+type HeaderBag = { get?: (name: string) => string | null | undefined } | Record<string, unknown>;
 
 function header(headers: HeaderBag | undefined, name: string): string | undefined {
     if (!headers || typeof headers !== 'object') return undefined;
-    if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
+    const get: unknown = headers.get;
+    if (typeof get === 'function') {
+        const value: unknown = (get as (this: unknown, name: string) => unknown).call(headers, name);
+        return typeof value === 'string' ? value : undefined;
+    }
     const hit = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
     return typeof hit?.[1] === 'string' ? hit[1] : undefined;
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../log';
 import type { TickReport } from './reminders';
 
 /** Every 15 minutes: reminders go out at their hour (08:00) within a quarter of an hour. */
-export const REMINDER_PATTERN = '*/15 * * * *';
+const REMINDER_PATTERN = '*/15 * * * *';
 
 /** Starts the schedule; `stop()` ends it and waits for a running tick, so the database can be closed after. */
 export function scheduleReminders(

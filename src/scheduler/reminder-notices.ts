@@ -5,7 +5,7 @@ import type { Forbund } from '../domain/schema';
 import type { Logger } from '../log';
 import type { ReminderRows } from '../storage/reminders';
 import type { Roster } from '../storage/roster';
-import type { NoticeItem, ReminderComposer } from './reminders';
+import type { NoticeItem, ReminderComposer } from './reminder-composer';
 import type { ProactiveSender } from './sender';
 
 type Deps = {

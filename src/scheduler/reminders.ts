@@ -1,7 +1,7 @@
 // Reminder service: a tick plans due reminders and sends them through the proactive sender, each at most once.
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/access';
-import { calendarOf, type CalendarInput, type Deadline } from '../domain/deadlines';
+import { calendarOf, type CalendarInput } from '../domain/deadlines';
 import type { Forbund } from '../domain/schema';
 import type { Logger } from '../log';
 import type { ConversationRefs } from '../storage/conversation-refs';
@@ -10,22 +10,11 @@ import { createReminderRows } from '../storage/reminders';
 import type { Roster } from '../storage/roster';
 import { deliverAll, type Delivery } from './reminder-delivery';
 import { sendNotices } from './reminder-notices';
-import { planForbund, type DoneBy, type Planned } from './reminder-plan';
+import { planForbund, type DoneBy } from './reminder-plan';
+import type { NoticeItem, ReminderComposer } from './reminder-composer';
 import type { ProactiveSender } from './sender';
 
-/** Something the chef is told about a reminder: its recipient cannot be reached, or sending it failed. */
-export type NoticeItem = { deadline: Deadline; person: Person } & (
-    { kind: 'unreachable' } | { kind: 'failed'; error: string; final: boolean }
-);
-
-/**
- * Turns reminders and notices into activities (the bot layer words them and picks the card); `locale` is the
- * recipient's Teams client locale from their stored conversation reference, which decides the language.
- */
-export type ReminderComposer = {
-    reminder(f: Forbund, p: Planned, now: Date, locale?: string): Partial<Activity>;
-    notice(f: Forbund, items: NoticeItem[], now: Date, locale?: string): Partial<Activity>;
-};
+export type { NoticeItem, ReminderComposer } from './reminder-composer';
 
 export type ReminderServiceDeps = {
     db: Db;
@@ -138,4 +127,3 @@ export function createReminderService(deps: ReminderServiceDeps) {
         rows,
     };
 }
-export type ReminderService = ReturnType<typeof createReminderService>;

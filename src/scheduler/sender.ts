@@ -59,13 +59,14 @@ const StoredReference = z.object({
  * injected sleep, so it is removed from this turn's own ConnectorClient. Returns false if the SDK's shape changed.
  */
 function disableSdkRetries(adapter: ProactiveAdapter, ctx: TurnContext): boolean {
-    const connector = ctx.turnState.get(adapter.ConnectorClientKey) as
+    const connector = ctx.turnState.get<
         | {
               client?: {
                   pipeline?: { removePolicy(p: { name: string }): unknown; getOrderedPolicies(): { name: string }[] };
               };
           }
-        | undefined;
+        | undefined
+    >(adapter.ConnectorClientKey);
     const pipeline = connector?.client?.pipeline;
     if (!pipeline) return false;
     pipeline.removePolicy({ name: 'defaultRetryPolicy' });

@@ -5,7 +5,7 @@ import { winAnsi } from '../../src/bot/decisions/document-pdf';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
 import { FRYKSDALEN_STYRELSE } from '../fixtures/people';
-import { button, buttons, cardOf, textOf, type Card } from '../helpers/cards';
+import { button, cardOf, textOf, type Card } from '../helpers/cards';
 
 // A full Fryksdalen styrelse meeting: decisions, jäv, closing with §§, protokoll, justering, Q&A and per capsulam.
 const { chef, A, B, C, D, Dx, E, F, Fx, outsider } = FRYKSDALEN_STYRELSE; // E is ledamot and ordförande

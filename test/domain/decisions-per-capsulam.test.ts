@@ -46,7 +46,7 @@ describe('decisions: per capsulam voters', () => {
 describe('decisions: per capsulam tally', () => {
     const { voters } = perCapsulamVoters(inv, [F]);
     const votes = (answers: (Vote | undefined)[], at = BEFORE): VoteEvent[] =>
-        voters.flatMap((v, i) => (answers[i] ? [{ part: v.part, personId: v.personId, answer: answers[i]!, at }] : []));
+        voters.flatMap((v, i) => (answers[i] ? [{ part: v.part, personId: v.personId, answer: answers[i], at }] : []));
     const all = (a: Vote): Vote[] => voters.map(() => a);
     const cases: [string, VoteEvent[], Date, boolean, boolean][] = [
         ['every part answered Ja before the deadline', votes(all('ja')), BEFORE, true, true],

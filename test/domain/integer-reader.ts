@@ -6,8 +6,6 @@ export type Constraint = { expr: Expr; op: '=' | '>='; rhs: number };
 
 type Box = Map<string, [number, number]>;
 
-const vars = (cs: Constraint[]) => [...new Set(cs.flatMap((c) => [...c.expr.keys()]))];
-
 /** Narrows every variable's bounds until nothing changes; undefined when some constraint cannot hold. */
 function propagate(cs: Constraint[], box: Box): Box | undefined {
     const b = new Map(box);

@@ -85,7 +85,7 @@ describe('domain/reports: year-to-date follow-up', () => {
             [15, 26, 'uppnått'],
         );
         assert.equal(fu.workCheck?.status, 'uppnått');
-        assert.ok(Math.abs(fu.workCheck!.actual - 57.142857) < 1e-4);
+        assert.ok(Math.abs(fu.workCheck.actual - 57.142857) < 1e-4);
         const ind = Object.fromEntries(fu.indicators.map((i) => [i.id, [i.positive, i.answered, i.check?.status]]));
         assert.deepEqual(ind['tydlig-planering'], [6, 7, 'på väg'], '85,7 % of 100 % → ≥ 80 %');
         assert.deepEqual(ind['far-stod'], [5, 8, 'risk'], '62,5 % of 90 % → 69 %');

@@ -62,6 +62,8 @@ export type TestBot = Awaited<ReturnType<typeof startBot>>;
 export function nockConnector(members: Record<string, object> = {}) {
     const sent: Sent[] = [];
     const base = new URL(SERVICE_URL);
+    // A persisted stand-in, not an expectation: many turns send nothing or look up no member, so no isDone() check;
+    // tests assert on `sent`, and a one-off scope a test sets itself is asserted there.
     const scope = nock(base.origin)
         .persist()
         .post(/\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)

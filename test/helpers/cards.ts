@@ -20,6 +20,11 @@ export function buttons(card: Card): Card[] {
 /** The button titled `title` (for agenda item `itemId` when given); fails the test, naming the buttons, if absent. */
 export function button(card: Card, title: string, itemId?: number): Card {
     const b = buttons(card).find((x) => x.title === title && (itemId === undefined || x.data?.itemId === itemId));
-    assert.ok(b, `no button "${title}" (${itemId ?? ''}) in ${buttons(card).map((x) => x.title)}`);
+    assert.ok(
+        b,
+        `no button "${title}" (${itemId ?? ''}) in ${buttons(card)
+            .map((x) => x.title)
+            .join(',')}`,
+    );
     return b;
 }

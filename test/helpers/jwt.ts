@@ -51,6 +51,8 @@ export function nockChannelOpenId(): void {
         ],
     };
     const metadata = new URL(OPENID_METADATA_URL);
+    // Persisted and never asserted done: botbuilder caches the metadata and keys across bots in a process, so later
+    // tests legitimately never fetch them.
     nock(metadata.origin)
         .persist()
         .get(metadata.pathname)
@@ -114,6 +116,7 @@ export function signJwt(header: object, payload: object, key: KeyObject): string
 export function nockOutboundToken(accessToken: string): { tokenRequests: string[] } {
     const tokenRequests: string[] = [];
     const authority = `https://login.microsoftonline.com/${TEST_TENANT_ID}`;
+    // Persisted and never asserted done: some tests prove no token is asked for; callers check `tokenRequests` instead.
     nock('https://login.microsoftonline.com')
         .persist()
         .get(`/${TEST_TENANT_ID}/v2.0/.well-known/openid-configuration`)
@@ -127,7 +130,7 @@ export function nockOutboundToken(accessToken: string): { tokenRequests: string[
         .post(`/${TEST_TENANT_ID}/oauth2/v2.0/token`)
         .query(true)
         .reply(200, (_path, body) => {
-            tokenRequests.push(String(body));
+            tokenRequests.push(typeof body === 'string' ? body : JSON.stringify(body));
             return { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken };
         });
     return { tokenRequests };

@@ -46,7 +46,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
             appId: '',
             clock: { now: () => clock.getTime() },
             // Virtual sleep: the retry and throttle waits pass instantly.
-            sleep: async () => undefined,
+            sleep: () => Promise.resolve(),
             random: () => 0.5,
         });
         const service = createReminderService({
@@ -83,7 +83,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
         now: () => clock,
         /** Makes a roster person reachable: their Teams id is bound and their 1:1 reference (with the client's locale) stored. */
         reach(forbundId: string, slug: string, locale?: string): string {
-            const p = current.roster.bySlug(forbundId, slug)!;
+            const p = current.roster.bySlug(forbundId, slug);
             const teamsId = `29:${slug}`;
             current.roster.bindIdentity(p.id, { teamsUserId: teamsId });
             const conversation = `a:1on1-${slug}`;

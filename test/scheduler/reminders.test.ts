@@ -180,7 +180,7 @@ describe('scheduler/reminders', function () {
     });
 
     it('When a meeting is created, then the chef is reminded of its kallelse; once called, the members are reminded and the unreachable listed', async () => {
-        const chef = h.roster.bySlug('fryksdalen', CHEFS.fryksdalen)!;
+        const chef = h.roster.bySlug('fryksdalen', CHEFS.fryksdalen);
         const anders = h.reach('fryksdalen', 'anders-berg');
         await h.tick('2025-11-20T09:00:00Z');
         const meetings = createMeetings(h.db, h.now);

@@ -64,7 +64,7 @@ describe('scheduler/sender', () => {
         assert.equal(vt.sleeps.length, 2);
         assert.ok(
             vt.sleeps.every((ms) => ms >= 2000),
-            `sleeps ${vt.sleeps}`,
+            `sleeps ${vt.sleeps.join(', ')}`,
         );
         assert.ok(nock.isDone());
     });
@@ -156,8 +156,9 @@ describe('scheduler/sender', () => {
     it('When the adapter has an onTurnError handler, then a failure still reaches the caller', async () => {
         const { vt, sender, adapter } = setup();
         let handled = 0;
-        adapter.onTurnError = async () => {
+        adapter.onTurnError = () => {
             handled++;
+            return Promise.resolve();
         };
         nock(SERVICE)
             .post(POST_PATH)
@@ -202,11 +203,11 @@ describe('scheduler/sender', () => {
         );
         assert.ok(results.every((r) => r.ok && r.attempts === 1));
         assert.equal(received.length, 20);
-        assert.ok(maxInWindow(received, 1000) <= 7, `times ${received}`);
-        assert.ok(maxInWindow(received, 2000) <= 8, `times ${received}`);
+        assert.ok(maxInWindow(received, 1000) <= 7, `times ${received.join(', ')}`);
+        assert.ok(maxInWindow(received, 2000) <= 8, `times ${received.join(', ')}`);
         assert.equal(received.filter((t) => t === 0).length, 7);
         // 8 per 2 s, each window widened by the 250 ms safety margin: the 20th send goes out by 4.5 s, not later.
-        assert.ok(Math.max(...received) <= 4500, `times ${received}`);
+        assert.ok(Math.max(...received) <= 4500, `times ${received.join(', ')}`);
     });
 
     it('When 100 sends spread over 25 conversations, then the connector never sees more than 30 per second', async () => {
@@ -229,9 +230,9 @@ describe('scheduler/sender', () => {
         assert.equal(received.length, 100);
         assert.equal(new Set(received.map((r) => r.conversation)).size, 25);
         const times = received.map((r) => r.at);
-        assert.ok(maxInWindow(times, 1000) <= 30, `times ${times}`);
+        assert.ok(maxInWindow(times, 1000) <= 30, `times ${times.join(', ')}`);
         // 30 per 1.25 s (1 s plus the safety margin): all 100 are out by 3.75 s, so nothing is over-throttled.
-        assert.ok(Math.max(...times) <= 3750, `times ${times}`);
+        assert.ok(Math.max(...times) <= 3750, `times ${times.join(', ')}`);
     });
 
     it('When the service URL is not vouched for, then send and update fail at once and the connector sees nothing', async () => {

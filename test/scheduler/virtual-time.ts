@@ -13,7 +13,7 @@ export function virtualTime(start = 0) {
     return {
         clock: { now: (): number => timers.now },
         sleeps,
-        sleep(ms: number): Promise<void> {
+        sleep: (ms: number): Promise<void> => {
             sleeps.push(ms);
             return new Promise<void>((resolve) => {
                 timers.setTimeout(() => resolve(), ms);

@@ -9,7 +9,8 @@ import { registerAction } from '../cards/execute';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { messageCard, say, sendReply, type Reply } from '../reply';
-import { findByName, fold } from '../text';
+import { foldName as fold } from '../../qa/text';
+import { findByName } from '../text';
 import { turnInfo, type TurnInfo } from '../turn';
 
 export const LINK =

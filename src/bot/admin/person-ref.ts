@@ -2,7 +2,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../domain/access';
 import type { BotDeps } from '../deps';
-import { findByName, fold } from '../text';
+import { foldName as fold } from '../../qa/text';
+import { findByName } from '../text';
 
 export type PersonRef =
     | { kind: 'existing'; person: Person }

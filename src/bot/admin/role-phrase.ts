@@ -1,7 +1,8 @@
 // Understands role phrases in roster commands: "ledamot för Torsby kommun", "projektägare för Navet", "chair".
 import type { Forbund } from '../../domain';
 import type { PersonRole, RoleName } from '../../domain/access';
-import { findByName, fold } from '../text';
+import { foldName as fold } from '../../qa/text';
+import { findByName } from '../text';
 
 const SYNONYMS: [RegExp, RoleName][] = [
     [/^(vice ordforande|vice ordf|vice chair(person)?|deputy chair)\b/, 'vice ordförande'],

@@ -35,7 +35,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
     registerEditorAction(app, ad, {
         verb: 'agenda.item.move',
         schema: moveSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }, data) => {
             if (!data.itemId) return { refused: editorCard(st, lang, pick(lang)) };
             const move = moveItem(st.items, data.itemId, data.dir);
             if (!move.ok) {
@@ -67,7 +67,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
     registerEditorAction(app, ad, {
         verb: 'agenda.item.remove',
         schema: removeSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }, data) => {
             if (!data.itemId) return { refused: editorCard(st, lang, pick(lang)) };
             const item = st.items.find((x) => x.id === data.itemId);
             if (!item) return { refused: editorCard(st, lang, gone(lang)) };
@@ -91,7 +91,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
     registerEditorAction(app, ad, {
         verb: 'agenda.item.save',
         schema: itemSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }, data) => {
             const existing = data.itemId ? st.items.find((x) => x.id === data.itemId) : undefined;
             if (data.itemId && !existing) return { refused: editorCard(st, lang, gone(lang)) };
             const links = parseLinks(data.links);

@@ -14,7 +14,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: Agenda
     registerEditorAction(app, ad, {
         verb: 'meeting.justerare',
         schema: justerareSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }, data) => {
             const present = new Set([...st.quorum.presentLedamoter, ...st.quorum.serving, ...st.quorum.attendingOnly]);
             const ids = [
                 ...new Set(
@@ -45,7 +45,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: Agenda
     registerEditorAction(app, ad, {
         verb: 'meeting.send',
         schema: sendSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }) => {
             return () => ({
                 card: editorCard(
                     st,

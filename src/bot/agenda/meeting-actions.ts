@@ -101,7 +101,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDe
     registerEditorAction(app, ad, {
         verb: 'meeting.details',
         schema: meetingSubmit,
-        prepare: async ({ ctx, info, lang, st, w }, data) => {
+        prepare: async ({ lang, st, w }, data) => {
             const when = parseFormWhen(data.date, data.time, ad.now());
             const note = !when.ok ? whenProblem(when.problem, lang) : !okUrl(data.onlineUrl) ? badUrl(lang) : undefined;
             if (note || !when.ok) return { refused: meetingFormCard(st.f, lang, { st, note }) };

@@ -6,7 +6,8 @@ import { parse } from 'date-fns/parse';
 import { enGB } from 'date-fns/locale/en-GB';
 import { sv } from 'date-fns/locale/sv';
 import { TIME_ZONE, type Body, type Forbund } from '../../domain';
-import { findByName, fold } from '../text';
+import { foldName as fold } from '../../qa/text';
+import { findByName } from '../text';
 
 export type When =
     { ok: true; startsAt: Date; place?: string } | { ok: false; problem: 'no-date' | 'no-time' | 'bad-date' | 'past' };

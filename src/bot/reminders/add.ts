@@ -7,7 +7,7 @@ import { deadlineByKey, upsertDeadline } from '../../storage/deadlines';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
-import { fold } from '../text';
+import { foldName as fold } from '../../qa/text';
 import { turnInfo } from '../turn';
 import { dayText } from './messages';
 import { ADD, findDay, titleFrom } from './words';

@@ -1,7 +1,7 @@
 // Reads the insats, month and year a report message names ("rapportera Navet oktober", "RoA 2025", "i år").
 import { addMonths, monthOf } from '../../domain/reports';
 import type { Forbund, Insats } from '../../domain';
-import { fold } from '../text';
+import { foldName as fold } from '../../qa/text';
 import { monthFromWord } from './labels';
 
 /** The insats a phrase names by name, id or alias (whole words); with `single`, the only insats when none is named. */

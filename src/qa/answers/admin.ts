@@ -16,7 +16,7 @@ export function answerAdmin(f: Forbund, q: Question, now: Date): Answer {
         );
     const wantsShare = asksRule || q.concepts.has('share') || q.concepts.has('percent');
     const same = shares.every((s) =>
-        wantsShare ? pctValue(s.share) === pctValue(shares[0]!.share) : s.admin.kr === shares[0]!.admin.kr,
+        wantsShare ? pctValue(s.share) === pctValue(shares[0].share) : s.admin.kr === shares[0].admin.kr,
     );
     const years = resolveYears(f, q, now, same);
     if (!Array.isArray(years)) return years;
@@ -26,7 +26,7 @@ export function answerAdmin(f: Forbund, q: Question, now: Date): Answer {
             `- ${s.year}: ${money(s.admin)} ${say(q.lang, 'av', 'of')} ${money(s.costs)} = **${pct(s.share)}**${s.limit !== undefined ? ` – ${s.breach ? say(q.lang, `ÖVER taket ${rulePct(s.limit)}`, `ABOVE the ${rulePct(s.limit)} ceiling`) : say(q.lang, `inom taket ${rulePct(s.limit)}`, `within the ${rulePct(s.limit)} ceiling`)}` : ''}`,
     );
     const title = say(q.lang, 'Administration', 'Administration');
-    const first = picked[0]!;
+    const first = picked[0];
     if (!wantsShare && picked.length === 1)
         return factsAnswer(f, q, { kind: 'number', ...inUnit(first.admin) }, title, lines);
     const kind = asksRule ? 'finding' : picked.length === 1 ? 'number' : 'list';

@@ -11,15 +11,15 @@ export function perYear(
     rows: { year: number; amount: Amount; note?: string }[],
     kind: 'number' | 'finding' = 'number',
 ): Answer {
-    const same = rows.every((r) => r.amount.kr === rows[0]!.amount.kr);
+    const same = rows.every((r) => r.amount.kr === rows[0].amount.kr);
     const lines = rows.map((r) => `- ${r.year}: **${money(r.amount)}**${r.note ? ` (${r.note})` : ''}`);
     const facts = rows.map((r): [string, string] => [String(r.year), money(r.amount)]);
-    const { unit } = inUnit(rows[0]!.amount);
+    const { unit } = inUnit(rows[0].amount);
     if (rows.length === 1 || (same && q.years.kind !== 'all'))
         return factsAnswer(
             f,
             q,
-            { kind, ...inUnit(rows[0]!.amount), values: rows.map((r) => inUnit(r.amount).value) },
+            { kind, ...inUnit(rows[0].amount), values: rows.map((r) => inUnit(r.amount).value) },
             title,
             rows.length > 1
                 ? [say(q.lang, 'Samma belopp alla planår:', 'The same amount every plan year:'), ...lines]
@@ -40,11 +40,11 @@ export function perYear(
 export function answerTotals(f: Forbund, q: Question, now: Date): Answer {
     const which = q.concepts.has('result') ? 'result' : q.concepts.has('costs') ? 'costs' : 'income';
     const totals = f.years.map((y) => yearTotals(f, y.year)!);
-    const same = totals.every((t) => t[which].kr === totals[0]![which].kr);
+    const same = totals.every((t) => t[which].kr === totals[0][which].kr);
     const years = resolveYears(f, q, now, same);
     if (!Array.isArray(years)) return years;
     if (which === 'income' && q.concepts.has('kronor') && years.length === 1) {
-        const printed = printedAmount(f, 'allotted', years[0]!);
+        const printed = printedAmount(f, 'allotted', years[0]);
         if (printed && printed.value.unit === 'kr')
             return factsAnswer(
                 f,
@@ -94,7 +94,7 @@ export function answerSpace(f: Forbund, q: Question, now: Date): Answer {
         f,
         q,
         say(q.lang, 'Totalt ingående beslutsutrymme', 'Total decision space (beslutsutrymme)'),
-        rows.map((r) => ({ year: r.year, amount: r.claim!.value as Amount })),
+        rows.map((r) => ({ year: r.year, amount: r.claim.value as Amount })),
     );
 }
 

@@ -12,7 +12,7 @@ export const basis = (q: Question, e: EkYear) =>
           )
         : say(q.lang, 'beräknat', 'computed (beräknat)');
 
-export function verdictText(f: Forbund, q: Question, e: EkYear): string {
+function verdictText(f: Forbund, q: Question, e: EkYear): string {
     const { ekMaxShareOfAllotted: ceiling, ekBuffer } = f.thresholds;
     switch (e.verdict) {
         case 'negativt':
@@ -71,7 +71,7 @@ export function forecastAnswer(f: Forbund, q: Question, years: EkYear[], kind: '
     return {
         kind,
         values: years.map((e) => inUnit(e.closing).value),
-        unit: inUnit(years[0]!.closing).unit,
+        unit: inUnit(years[0].closing).unit,
         text: withSource(f, q.lang, [`**${title}**`, ...lines]),
         card: {
             template: 'qa-ek',
@@ -79,8 +79,8 @@ export function forecastAnswer(f: Forbund, q: Question, years: EkYear[], kind: '
                 title,
                 chartTitle: say(
                     q.lang,
-                    `Eget kapital (${inUnit(years[0]!.closing).unit})`,
-                    `Equity (${inUnit(years[0]!.closing).unit})`,
+                    `Eget kapital (${inUnit(years[0].closing).unit})`,
+                    `Equity (${inUnit(years[0].closing).unit})`,
                 ),
                 points: years.map((e) => ({ x: String(e.year), y: inUnit(e.closing).value })),
                 head: { year: head[0], closing: head[1], basis: head[2], share: head[3], verdict: head[4] },

@@ -1,7 +1,7 @@
 // Eget kapital answers: the forecast table and chart, one year, share of allotted funds, rules, buffer, findings.
 import { ekForecast, type EkYear, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
-import { factsAnswer, inUnit, money, notStated, pct, rulePct, pctValue, resolveYears, say } from './common';
+import { factsAnswer, inUnit, money, notStated, rulePct, pctValue, resolveYears, say } from './common';
 
 import { diffText, ekLine, forecastAnswer } from './ek-lines';
 
@@ -9,7 +9,7 @@ import { diffText, ekLine, forecastAnswer } from './ek-lines';
 export function answerEk(f: Forbund, q: Question, now: Date): Answer {
     const c = (k: Parameters<Question['concepts']['has']>[0]) => q.concepts.has(k);
     const forecast = ekForecast(f);
-    const first = forecast[0]!;
+    const first = forecast[0];
     if (c('buffer')) {
         const b = f.thresholds.ekBuffer;
         if (!b) return notStated(f, q, say(q.lang, 'någon buffert för eget kapital', 'an equity buffer'));
@@ -63,7 +63,7 @@ export function answerEk(f: Forbund, q: Question, now: Date): Answer {
     if (!Array.isArray(years)) return years;
     const picked = forecast.filter((e) => years.includes(e.year));
     if (picked.length !== 1) return forecastAnswer(f, q, picked);
-    const e = picked[0]!;
+    const e = picked[0];
     if (c('diff')) {
         const d = e.difference ?? { kr: 0, unit: e.closing.unit };
         return factsAnswer(

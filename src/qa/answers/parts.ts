@@ -56,8 +56,7 @@ export function answerContribution(f: Forbund, q: Question, now: Date): Answer {
     const names = parts.map((p) => p.name).join(', ');
     const payer = parts.find((p) => p.paysStateShare);
     const asksAllocation =
-        q.concepts.has('allocation') ||
-        (payer && parts.length === 1 && !budgetYear(f, planYears(f)[0]!)?.income.length);
+        q.concepts.has('allocation') || (payer && parts.length === 1 && !budgetYear(f, planYears(f)[0])?.income.length);
     if (asksAllocation && payer) return allocation(f, q, now);
     if (parts.length > 1 && q.parts.length === 0 && !q.partKind) return everyPart(f, q, now);
     const stated = f.years.every((y) => parts.every((p) => lineOf(f, y.year, p)));
@@ -77,7 +76,7 @@ export function answerContribution(f: Forbund, q: Question, now: Date): Answer {
             parts.map((p) => lineOf(f, y, p)!.amount),
             budgetYear(f, y)!.unit,
         );
-    const same = f.years.every((y) => amountOf(y.year).kr === amountOf(f.years[0]!.year).kr);
+    const same = f.years.every((y) => amountOf(y.year).kr === amountOf(f.years[0].year).kr);
     const years = resolveYears(f, q, now, same);
     if (!Array.isArray(years)) return years;
     const note = parts
@@ -95,14 +94,14 @@ export function answerContribution(f: Forbund, q: Question, now: Date): Answer {
 function everyPart(f: Forbund, q: Question, now: Date): Answer {
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
-    const y = years[0]!;
+    const y = years[0];
     const lines = f.parter.map((p) => [p.name, lineOf(f, y, p)?.amount] as const);
     if (lines.some(([, a]) => !a))
         return notStated(f, q, say(q.lang, 'varje parts bidrag', "each part's contribution"));
     return factsAnswer(
         f,
         q,
-        { kind: 'list', unit: inUnit(lines[0]![1]!).unit, values: lines.map(([, a]) => inUnit(a!).value) },
+        { kind: 'list', unit: inUnit(lines[0][1]!).unit, values: lines.map(([, a]) => inUnit(a!).value) },
         say(q.lang, `Parternas bidrag ${y}`, `The parts' contributions ${y}`),
         [],
         lines.map(([n, a]) => [n, money(a!)]),

@@ -7,7 +7,7 @@ import { perYear } from './budget';
 
 /** A post note that names the asked word inside parentheses describes a part of the post, not the post itself. */
 function onlyPartOf(post: Post, q: Question): boolean {
-    const inner = [...(post.note ?? '').matchAll(/\(([^)]*)\)/g)].map((m) => fold(m[1]!));
+    const inner = [...(post.note ?? '').matchAll(/\(([^)]*)\)/g)].map((m) => fold(m[1]));
     return post.aliases
         .map(fold)
         .some((a) => q.tokens.some((t) => t.startsWith(a)) && inner.some((i) => i.includes(a)));
@@ -26,13 +26,13 @@ export function answerPost(f: Forbund, q: Question, now: Date): Answer {
             say(q.lang, `någon budgetpost för ”${q.rest.join(' ')}”`, `a budget post for "${q.rest.join(' ')}"`),
             say(
                 q.lang,
-                `Posterna är: ${f.years[0]!.posts.map((p) => p.name).join(', ')}.`,
-                `The posts are: ${f.years[0]!.posts.map((p) => p.name).join(', ')}.`,
+                `Posterna är: ${f.years[0].posts.map((p) => p.name).join(', ')}.`,
+                `The posts are: ${f.years[0].posts.map((p) => p.name).join(', ')}.`,
             ),
         );
     }
     if (q.posts.length > 1) {
-        const names = q.posts.map((id) => postsOf(id)[0]!.post.name);
+        const names = q.posts.map((id) => postsOf(id)[0].post.name);
         const base = q.text.replace(/[?!.\s]+$/, '');
         return clarify(
             f,
@@ -44,8 +44,8 @@ export function answerPost(f: Forbund, q: Question, now: Date): Answer {
             })),
         );
     }
-    const rows = postsOf(q.posts[0]!);
-    const post = rows[0]!.post;
+    const rows = postsOf(q.posts[0]);
+    const post = rows[0].post;
     if (onlyPartOf(post, q))
         return notStated(
             f,
@@ -64,18 +64,18 @@ export function answerPost(f: Forbund, q: Question, now: Date): Answer {
     if (picked.length === 0)
         return notStated(f, q, say(q.lang, `${post.name} ${years.join(', ')}`, `${post.name} ${years.join(', ')}`));
     if ((q.concepts.has('share') || q.concepts.has('percent')) && picked.length === 1) {
-        const t = yearTotals(f, picked[0]!.year)!;
-        const ratio = picked[0]!.post.amount.kr / t.costs.kr;
+        const t = yearTotals(f, picked[0].year)!;
+        const ratio = picked[0].post.amount.kr / t.costs.kr;
         return factsAnswer(
             f,
             q,
             { kind: 'number', value: pctValue(ratio), unit: '%' },
             say(
                 q.lang,
-                `${post.name}: andel av kostnaderna ${picked[0]!.year}`,
-                `${post.name}: share of costs ${picked[0]!.year}`,
+                `${post.name}: andel av kostnaderna ${picked[0].year}`,
+                `${post.name}: share of costs ${picked[0].year}`,
             ),
-            [`**${pct(ratio)}** (${money(picked[0]!.post.amount)} / ${money(t.costs)})`],
+            [`**${pct(ratio)}** (${money(picked[0].post.amount)} / ${money(t.costs)})`],
         );
     }
     return perYear(

@@ -1,5 +1,5 @@
 // Shares of income: a part's or a kind's percentage, the law's 50/25/25 split, and costs above income.
-import { lawSplit, minus, sum, yearTotals, type Amount, type Forbund, type PartKind } from '../../domain';
+import { lawSplit, minus, sum, yearTotals, type Amount, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
 import { factsAnswer, inUnit, money, notStated, pct, pctValue, resolveYears, say } from './common';
 import { perYear } from './budget';
@@ -11,7 +11,7 @@ export function answerPartShare(f: Forbund, q: Question, now: Date): Answer {
     if (!Array.isArray(parts)) return parts;
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
-    const y = years[0]!;
+    const y = years[0];
     const lines = parts.map((p) => lineOf(f, y, p));
     if (lines.some((l) => !l)) return notStated(f, q, say(q.lang, 'parternas andelar', "the parts' shares"));
     const part = sum(lines.map((l) => l!.amount));
@@ -30,7 +30,7 @@ export function answerPartShare(f: Forbund, q: Question, now: Date): Answer {
 export function answerLawSplit(f: Forbund, q: Question, now: Date): Answer {
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
-    const split = lawSplit(f, years[0]!);
+    const split = lawSplit(f, years[0]);
     if (!split.stated || !split.parts)
         return notStated(
             f,
@@ -43,7 +43,7 @@ export function answerLawSplit(f: Forbund, q: Question, now: Date): Answer {
         );
     const lines = split.parts.map(
         (p) =>
-            `- ${KIND_NAME[p.kind as PartKind][q.lang === 'en' ? 1 : 0]}: ${money(p.amount)} = **${pct(p.share)}** (${say(q.lang, 'lagen', 'law')}: ${money(p.expected)}; ${say(q.lang, 'avvikelse', 'deviation')} ${money(p.deviation)})`,
+            `- ${KIND_NAME[p.kind][q.lang === 'en' ? 1 : 0]}: ${money(p.amount)} = **${pct(p.share)}** (${say(q.lang, 'lagen', 'law')}: ${money(p.expected)}; ${say(q.lang, 'avvikelse', 'deviation')} ${money(p.deviation)})`,
     );
     const state = split.parts.find((p) => p.kind === 'stat')!;
     const gap: Amount = { ...state.deviation, kr: Math.abs(state.deviation.kr) };
