@@ -73,7 +73,7 @@ function reportCards(w: CardWorld): CardSpec[] {
     const { dd, f, g, month } = w;
     // The form as "rapportera" opens it (values of the stored version), or as a submit with errors comes back.
     const form = (x: typeof f, lang: 'sv' | 'en', submitted?: (v: FormValues) => FormValues) => {
-        const insats = x.insatser[0]!;
+        const insats = x.insatser[0];
         const latest = latestReport(dd.db, x.id, insats.id, month);
         const stored = valuesOf(latest?.report);
         const values = submitted ? submitted(stored) : stored;
@@ -94,7 +94,7 @@ function reportCards(w: CardWorld): CardSpec[] {
         });
     };
     const follow = (x: typeof f, lang: 'sv' | 'en', masked: boolean) => {
-        const insats = x.insatser[0]!;
+        const insats = x.insatser[0];
         const reports = latestReportsForYear(dd.db, x.id, 2025, insats.id).map((v) => v.report);
         const rules = followUpRules(dd.db);
         const december = latestReport(dd.db, x.id, insats.id, '2024-12')?.report;
@@ -137,7 +137,7 @@ function answerCards(w: CardWorld): CardSpec[] {
     };
     return [
         asked(f, 'Kontrollera budgeten'),
-        asked(g, `Hur mycket får ${g.insatser[0]!.name} 2026?`),
+        asked(g, `Hur mycket får ${g.insatser[0].name} 2026?`),
         asked(f, 'Vad är vår prognos för eget kapital?'),
         asked(g, "What's our eget kapital forecast?"),
         asked(f, 'Hur mycket kostar det?'),

@@ -78,7 +78,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
         },
         {
             kind: 'information',
-            title: `Rapport från ${f.insatser[0]!.name}`,
+            title: `Rapport från ${f.insatser[0].name}`,
             presenter: owner(f)?.name,
             details: 'Deltagare, avslut och avvikelser hittills i år.',
         },
@@ -99,7 +99,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
     const answerAll = (id: number) => {
         ledamoter.forEach((p, i) => dd.meetings.answer(id, p, i === ledamoter.length - 1 ? 'förhinder' : 'kommer'));
         if (ersattare[0] !== undefined) dd.meetings.answer(id, ersattare[0], 'kommer');
-        dd.meetings.setJusterare(id, [ledamoter[0]!, ledamoter[1]!], chef.id, chef.slug);
+        dd.meetings.setJusterare(id, [ledamoter[0], ledamoter[1]], chef.id, chef.slug);
     };
     const state = (id: number): DecisionState => loadDecisionState(dd, id)!;
 
@@ -129,21 +129,21 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
         );
     };
     const beslut = state(past).items.filter((it) => it.kind === 'beslut');
-    decide(beslut[0]!);
+    decide(beslut[0]);
     const decidedOne = state(past);
-    decide(beslut[1]!);
+    decide(beslut[1]);
     dd.db.transaction(() => closeNow(dd, state(past), chef))();
     const closed = state(past);
     const [j1, j2] = closed.protokoll!.data.justerare.map((j) => roster.find((p) => p.id === j.personId)!);
     clock.now = new Date('2025-10-21T09:00:00Z');
-    dd.protokoll.addEvent(closed.meeting, 1, j1!.id, 'justerat', undefined, j1!.slug);
+    dd.protokoll.addEvent(closed.meeting, 1, j1.id, 'justerat', undefined, j1.slug);
     dd.protokoll.addEvent(
         closed.meeting,
         1,
-        j2!.id,
+        j2.id,
         'ändring',
         `Under ${closed.protokoll!.data.paragraphs[2]?.ref ?? '§'} ska det stå att beslutet var enhälligt.`,
-        j2!.slug,
+        j2.slug,
     );
     const changeRequested = state(past);
 
@@ -245,7 +245,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
         decidedOne,
         closed,
         changeRequested,
-        j1: j1!,
+        j1: j1,
         pcOpen,
         pcClosed,
     };

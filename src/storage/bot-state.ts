@@ -16,14 +16,16 @@ export function createSqliteStorage(db: Db): Storage {
     const remove = db.prepare('DELETE FROM bot_state WHERE key = ?');
 
     const writeAll = db.transaction((changes: StoreItems) => {
-        for (const [key, item] of Object.entries(changes)) {
+        for (const [key, value] of Object.entries(changes)) {
+            // botbuilder types StoreItems as `any`; a turn-state item is a plain object with an optional eTag.
+            const item = (value ?? {}) as { eTag?: string } & Record<string, unknown>;
             const current = select.get(key);
-            const wanted = item?.eTag;
+            const wanted = item.eTag;
             if (current && wanted && wanted !== '*' && wanted !== String(current.etag)) {
                 throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
             }
             const next = (current?.etag ?? 0) + 1;
-            const { eTag: _ignored, ...rest } = item ?? {};
+            const { eTag: _ignored, ...rest } = item;
             upsert.run(key, next, JSON.stringify(rest));
         }
     });

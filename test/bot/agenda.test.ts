@@ -152,7 +152,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
             connector.sent.find((s) => s.path.includes(encodeURIComponent(`a:1on1-${chef.id}`))),
         );
         assert.match(
-            toChef!.body.text,
+            toChef.body.text,
             /kunde inte meddela Sofia Dahl \(ersättare, Kils kommun\).*skriva "vem är jag\?"/,
         );
     });
@@ -351,7 +351,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
             t.bot.deps.db
                 .prepare('SELECT answer FROM meeting_attendance WHERE person_id = ?')
                 .pluck()
-                .get(t.bot.deps.roster.bySlug('fryksdalen', 'leif-sand')!.id);
+                .get(t.bot.deps.roster.bySlug('fryksdalen', 'leif-sand').id);
         const seats = (card: Card) => /(\d) av 6 platser besatta/.exec(textOf(card))![1];
         const come = await press(F, copy, 'Jag kommer', channel);
         assert.equal(stored(), 'kommer');

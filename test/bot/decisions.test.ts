@@ -33,7 +33,7 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
         ['decisions', 'decision_jav', 'paragraphs', 'protokoll_versions', 'justering', 'per_capsulam_votes'].map(
             (table) => count(`SELECT count(*) FROM ${table}`),
         );
-    const personId = (p: User) => t.bot.deps.roster.bySlug('fryksdalen', p.id.slice(3))!.id;
+    const personId = (p: User) => t.bot.deps.roster.bySlug('fryksdalen', p.id.slice(3)).id;
     const itemId = (title: string) => count('SELECT id FROM agenda_items WHERE title = ? AND meeting_id = 1', title);
     const press = async (user: User, card: Card, title: string, conv: object, extra: object = {}, item?: number) => {
         const b = button(card, title, item);
@@ -139,8 +139,8 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
     it('When the chef records "Bifall enligt förslaget" twice with the same click, then it is stored once and shown on the posted card', async () => {
         const item = itemId('Verksamhetsplan och budget 2024');
         const b = (firstClick = button(agenda, 'Bifall enligt förslaget', item));
-        const first = await t.post(executeAction(chef, b.verb, b.data, channel as never));
-        const again = await t.post(executeAction(chef, b.verb, b.data, channel as never));
+        const first = await t.post(executeAction(chef, b.verb, b.data, channel));
+        const again = await t.post(executeAction(chef, b.verb, b.data, channel));
         assert.match(textOf(first.body.value), /Beslutet på punkt 7 är registrerat/);
         assert.deepEqual(again.body.value, first.body.value);
         assert.equal(count('SELECT count(*) FROM decisions WHERE item_id = ?', item), 1);
@@ -160,7 +160,7 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
             /registrerat/,
         );
         const before = rows();
-        const again = await t.post(executeAction(chef, firstClick.verb, firstClick.data, channel as never));
+        const again = await t.post(executeAction(chef, firstClick.verb, firstClick.data, channel));
         assert.match(textOf(again.body.value), /Kortet är inaktuellt.*Inget har ändrats/);
         assert.deepEqual(rows(), before);
         agenda = posted();

@@ -30,7 +30,7 @@ describe('Chat Q&A over HTTP', () => {
         const res = await t.post(personalMessage(user, 'Vad är vår prognos för eget kapital?'));
         assert.equal(res.status, 200);
         const [msg] = connector.messages();
-        const text = String(msg!.body.text);
+        const text = String(msg.body.text);
         assert.match(
             text,
             /2024: \*\*632 234 kr\*\* \(tryckt i planen\) – 20,8 % av tilldelade medel – över taket 20 %/,
@@ -41,7 +41,7 @@ describe('Chat Q&A over HTTP', () => {
             /2026: \*\*−291 206 kr\*\* \(beräknat\) – −9,6 % av tilldelade medel – NEGATIVT eget kapital/,
         );
         assert.match(text, /Källa: Verksamhetsplan och budget 2024, prognos 2025–2026, Fryksdalens samordningsförbund/);
-        const card = cardOf(msg!.body);
+        const card = cardOf(msg.body);
         const chart = card.body.find((e) => e.type === 'Chart.Line')!;
         assert.deepEqual(
             chart.data[0].values.map((v: { x: string; y: number }) => [v.x, v.y]),
@@ -61,8 +61,8 @@ describe('Chat Q&A over HTTP', () => {
         await start('nedansiljan', '2026-11-23');
         await t.post(channelMessage(user, 'visa EK-prognosen'));
         const [msg] = connector.messages();
-        assert.match(msg!.path, /19%3Astyrelse-channel%40thread.tacv2|19:styrelse-channel@thread.tacv2/);
-        const text = String(msg!.body.text);
+        assert.match(msg.path, /19%3Astyrelse-channel%40thread.tacv2|19:styrelse-channel@thread.tacv2/);
+        const text = String(msg.body.text);
         assert.match(
             text,
             /2025: \*\*756 tkr\*\* \(tryckt i planen\).*tryckt 756 tkr, beräknat 761 tkr: skillnad −5 tkr/,
@@ -73,7 +73,7 @@ describe('Chat Q&A over HTTP', () => {
         );
         assert.match(text, /2027: \*\*600 tkr\*\* \(tryckt i planen\)/);
         assert.doesNotMatch(text, /756 000/);
-        const rows = JSON.stringify(cardOf(msg!.body));
+        const rows = JSON.stringify(cardOf(msg.body));
         assert.match(rows, /skillnad −5 tkr/);
         assert.match(rows, /skillnad \+9 tkr/);
     });
@@ -81,14 +81,14 @@ describe('Chat Q&A over HTTP', () => {
     it('When a question is ambiguous about the year, then the clarify card buttons (qa.ask) answer as a new message and leave the card', async () => {
         await start('fryksdalen', '2027-02-01');
         await t.post(personalMessage(user, 'vad kostar navet i år'));
-        const card = cardOf(connector.messages()[0]!.body);
+        const card = cardOf(connector.messages()[0].body);
         assert.deepEqual(
             card.actions!.map((a) => [a.type, a.verb, a.data.q]),
             ['2024', '2025', '2026'].map((y) => ['Action.Execute', 'qa.ask', `vad kostar navet i år ${y}`]),
         );
         connector.clear();
         const conversation = { id: `a:1on1-${user.id}`, conversationType: 'personal' };
-        const res = await t.post(executeAction(user, 'qa.ask', card.actions![1]!.data, conversation));
+        const res = await t.post(executeAction(user, 'qa.ask', card.actions![1].data, conversation));
         assert.equal(res.status, 200);
         assert.equal(res.body.type, 'application/vnd.microsoft.activity.message');
         assert.match(String(connector.texts().at(-1)), /\*\*Navet\*\*\n2025: \*\*2 599 000 kr\*\*/);
@@ -98,7 +98,7 @@ describe('Chat Q&A over HTTP', () => {
     it('When a help card example button is pressed, then its question is answered', async () => {
         await start('fryksdalen', '2026-11-23');
         await t.post(personalMessage(user, 'hjälp'));
-        const help = cardOf(connector.messages()[0]!.body);
+        const help = cardOf(connector.messages()[0].body);
         const check = help.actions!.find((a) => /Kontrollera budgeten/.test(a.data.q))!;
         connector.clear();
         const conversation = { id: `a:1on1-${user.id}`, conversationType: 'personal' };

@@ -70,7 +70,7 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
         assert.match(again.text, /Den finns redan/);
         assert.deepEqual(deadlines(), [
             {
-                key: `egen:${t.bot.deps.roster.bySlug('fryksdalen', 'helena-vik')!.id}:2026-03-03:revisionsmotet`,
+                key: `egen:${t.bot.deps.roster.bySlug('fryksdalen', 'helena-vik').id}:2026-03-03:revisionsmotet`,
                 done_by: null,
             },
         ]);

@@ -35,7 +35,10 @@ function writeDatabase(file: string): number[] {
         .all() as number[];
     db.close();
     const pages = statSync(file).size / PAGE;
-    assert.ok(leaves.length >= 2 && leaves[0] > 1 && leaves.at(-1)! < pages, `middle pages ${leaves} of ${pages}`);
+    assert.ok(
+        leaves.length >= 2 && leaves[0] > 1 && leaves.at(-1)! < pages,
+        `middle pages ${leaves.join(', ')} of ${pages}`,
+    );
     return leaves;
 }
 

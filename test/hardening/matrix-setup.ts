@@ -115,7 +115,7 @@ export function useMatrixBot() {
                 .prepare(sql)
                 .pluck()
                 .get(...args) as T,
-        personId: (p: User, forbundId = 'fryksdalen') => t.bot.deps.roster.bySlug(forbundId, p.id.slice(3))!.id,
+        personId: (p: User, forbundId = 'fryksdalen') => t.bot.deps.roster.bySlug(forbundId, p.id.slice(3)).id,
 
         /** A chat message; resolves with everything (texts and cards, not the envelope) the bot sent meanwhile, as JSON. */
         async write(actor: User, text: string, where: Where = 'channel') {
@@ -170,7 +170,7 @@ export function useMatrixBot() {
          */
         async allInFlight<T>(n: number, run: () => Promise<T>): Promise<T> {
             const identity = t.bot.deps.identity;
-            const real = identity.resolve;
+            const real = identity.resolve.bind(identity);
             let arrived = 0;
             let open!: () => void;
             let timedOut = false;

@@ -86,7 +86,7 @@ describe('Q&A understanding and answers', () => {
             a.options?.map((o) => o.title),
             ['2024', '2025', '2026'],
         );
-        assert.equal(ask(a.options![0]!.q, f, at('2027-02-01')).value, 2599000);
+        assert.equal(ask(a.options[0].q, f, at('2027-02-01')).value, 2599000);
         const actions = expandCard(a.card!).actions as { verb: string; data: { q: string } }[];
         assert.ok(actions.every((b) => b.verb === 'qa.ask' && b.data.q.length > 0));
     });

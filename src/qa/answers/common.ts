@@ -109,7 +109,7 @@ export function resolveYears(f: Forbund, q: Question, now: Date, sameEveryYear: 
             ),
         );
     }
-    const year = r.kind === 'word' ? r.years[0]! : currentYear(now);
+    const year = r.kind === 'word' ? r.years[0] : currentYear(now);
     if (plan.includes(year)) return [year];
     if (r.kind === 'none' && sameEveryYear) return plan;
     return askYear(f, q, year);
