@@ -51,7 +51,7 @@ export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
 }
 
 function resolveForbund(deps: BotDeps, info: TurnInfo): Forbund | undefined {
-    if (deps.forbund.size === 1) return [...deps.forbund.values()][0];
+    if (deps.forbund.size === 1) return deps.forbund.list()[0];
     const linked = deps.links.forbundOf(info.conversation.id, info.conversation.teamId);
     if (linked) return deps.forbund.get(linked);
     if (info.conversation.kind === 'personal') {

@@ -27,13 +27,23 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
         const target = fold(LINK.exec(info.text)?.[1] ?? '').replace(/^(?:for|för)\s+/, '');
         const body = info.forbund ? matchBody(target, info.forbund) : undefined;
         if (body) return sendReply(ctx, await linkBody(ctx, deps, info, body));
-        const f = findByName(target, [...deps.forbund.values()], (x) => [x.name, x.shortName, x.id]);
+        const f = findByName(target, deps.forbund.list(), (x) => [x.name, x.shortName, x.id]);
         if (!f) {
             return sendReply(ctx, {
                 text: say(
                     info.lang,
-                    `Jag vet inte vad "${target}" är. Jag kan koppla till ${[...deps.forbund.values()].map((x) => x.shortName).join(', ')}, eller koppla en kanal till styrelsen, beredningsgruppen eller en styrgrupp. Inget har ändrats.`,
-                    `I don't know what "${target}" is. I can link to ${[...deps.forbund.values()].map((x) => x.shortName).join(', ')}, or link a channel to the board, the preparatory group or a steering group. Nothing was changed.`,
+                    `Jag vet inte vad "${target}" är. Jag kan koppla till ${deps.forbund
+                        .list()
+                        .map((x) => x.shortName)
+                        .join(
+                            ', ',
+                        )}, eller koppla en kanal till styrelsen, beredningsgruppen eller en styrgrupp. Inget har ändrats.`,
+                    `I don't know what "${target}" is. I can link to ${deps.forbund
+                        .list()
+                        .map((x) => x.shortName)
+                        .join(
+                            ', ',
+                        )}, or link a channel to the board, the preparatory group or a steering group. Nothing was changed.`,
                 ),
             });
         }
@@ -78,7 +88,7 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
 /** The card shown in an unlinked conversation of a multi-förbund deployment: one button per förbund. */
 export function linkPrompt(deps: BotDeps, info: TurnInfo): Reply {
     const key = newActionKey(`link:${info.conversation.id}`, 0);
-    const forbund = [...deps.forbund.values()].map((f) => ({ id: f.id, name: f.name, key }));
+    const forbund = deps.forbund.list().map((f) => ({ id: f.id, name: f.name, key }));
     const text = say(
         info.lang,
         `Det här samtalet är inte kopplat till något samordningsförbund än. Förbundschefen kopplar det med en knapp nedan eller genom att skriva "koppla till <förbund>".`,

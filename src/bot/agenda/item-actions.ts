@@ -1,4 +1,5 @@
 // Card writes on agenda items: save (add or edit), move up/down and remove; the posted card follows every change.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { insertIndex, isPinned, moveItem } from '../../domain/meetings-agenda';
@@ -9,10 +10,10 @@ import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
-import { loadState, type AgendaDeps } from './state';
+import { loadState } from './state';
 
 /** After a committed change: update the posted card(s) and tell the chef in this conversation if that failed. */
-export const afterChange = (ad: AgendaDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
+export const afterChange = (ad: BotDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
     const failures = await refreshPosted(ad, meetingId, lang);
     if (failures.length) await ctx.sendActivity(failures.join('\n'));
 };
@@ -31,7 +32,7 @@ const pick = (lang: Lang) =>
     );
 
 /** Registers the item write verbs. */
-export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerItemActions(app: Application<TurnState>, ad: BotDeps): void {
     registerEditorAction(app, ad, {
         verb: 'agenda.item.move',
         schema: moveSubmit,

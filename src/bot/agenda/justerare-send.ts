@@ -1,4 +1,5 @@
 // Card writes for the meeting itself: the two justerare (from those who come) and sending the kallelse.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { registerEditorAction } from './editor-action';
 import { say } from '../reply';
@@ -7,10 +8,10 @@ import { justerareFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { sendKallelse } from './publish';
 import { justerareSubmit, sendSubmit } from './schemas';
-import { loadState, type AgendaDeps } from './state';
+import { loadState } from './state';
 
 /** Registers "välj justerare" and "skicka kallelse" on the editor card. */
-export function registerJusterareAndSend(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDeps): void {
     registerEditorAction(app, ad, {
         verb: 'meeting.justerare',
         schema: justerareSubmit,

@@ -1,4 +1,5 @@
 // Chat about meetings: create one, edit or post the agenda, and "när är nästa styrelsemöte?"-style questions.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { say, sendReply } from '../reply';
@@ -10,7 +11,7 @@ import { createMeeting } from './meeting-actions';
 import { bodyFromText, parseWhen, whenProblem } from './parse';
 import { sendKallelse } from './publish';
 import { maySeeAgenda } from './show';
-import { loadState, type AgendaDeps, type MeetingState } from './state';
+import { loadState, type MeetingState } from './state';
 import { agendaReply, attendanceFacts, statusText } from './view';
 import { formatWhen, quorumText } from './words';
 
@@ -27,11 +28,11 @@ const ABSENT =
 const COMING =
     /^(?:vilka|vem)\s+kommer(?:\s+(?:på|till)\s+[\p{L}-]*(?:möte|mötet|sammanträdet))?\s*\??$|^who(?:'s|\s+is|\s+are)\s+coming\b/iu;
 
-const on = (ad: AgendaDeps, re: RegExp) => async (ctx: TurnContext) =>
+const on = (ad: BotDeps, re: RegExp) => async (ctx: TurnContext) =>
     ctx.activity.type === 'message' && re.test(turnInfo(ctx, ad).text);
 
 /** The next open meeting of the body the text or the channel names (any body when neither does). */
-function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string } {
+function pick(ad: BotDeps, info: TurnInfo): { st?: MeetingState; none: string } {
     const f = info.forbund!;
     const linked = ad.links.bodyOf(info.conversation.id);
     const body =
@@ -52,7 +53,7 @@ function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string
  * The next meeting as `pick` finds it, when the caller may see it: a draft (before the kallelse) only to its writers
  * and those it invites, for the date, the status and who comes alike; else the sentence to answer with.
  */
-async function visible(ctx: TurnContext, ad: AgendaDeps, info: TurnInfo) {
+async function visible(ctx: TurnContext, ad: BotDeps, info: TurnInfo) {
     const { st, none } = pick(ad, info);
     if (!st) return { text: none };
     const person = await ad.identity.resolve(ctx, info.user, st.f.id);
@@ -67,7 +68,7 @@ async function visible(ctx: TurnContext, ad: AgendaDeps, info: TurnInfo) {
 }
 
 /** Registers the meeting message routes (before help and the catch-all). */
-export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): void {
     app.message(on(ad, CREATE), async (ctx) => {
         const info = turnInfo(ctx, ad);
         const { lang } = info;

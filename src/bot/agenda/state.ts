@@ -2,17 +2,9 @@
 import type { Person } from '../../domain/access';
 import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
 import type { Body, Forbund } from '../../domain';
-import { createMeetings, type Meeting, type Meetings } from '../../storage/meetings';
+import type { Meeting } from '../../storage/meetings';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { BotDeps } from '../deps';
-
-/** The bot's dependencies plus the meetings repository, built from the shared db. */
-export type AgendaDeps = BotDeps & { meetings: Meetings };
-
-/** Adds the meetings repository to the bot's dependencies. */
-export function agendaDeps(deps: BotDeps): AgendaDeps {
-    return { ...deps, meetings: createMeetings(deps.db, deps.now) };
-}
 
 export type MeetingState = {
     f: Forbund;
@@ -29,7 +21,7 @@ export type MeetingState = {
 };
 
 /** The current state of a meeting; undefined when the meeting, its förbund or its body is unknown. */
-export function loadState(ad: AgendaDeps, meetingId: number): MeetingState | undefined {
+export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefined {
     const meeting = ad.meetings.get(meetingId);
     const f = meeting && ad.forbund.get(meeting.forbundId);
     const body = f?.bodies.find((b) => b.id === meeting!.bodyId);

@@ -1,4 +1,5 @@
 // Closing a meeting: § numbers in agenda order, the protokoll (version 1), and justering cards to the justerare.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
@@ -16,12 +17,12 @@ import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { loadDecisionState, type DecisionState } from './state';
 import { meetingYear, nothing } from './words';
 
 /** Why the meeting cannot be closed now (undefined when it can). */
 export function closeProblem(
-    dd: DecisionDeps,
+    dd: BotDeps,
     st: DecisionState,
     person: Person | undefined,
     lang: Lang,
@@ -49,7 +50,7 @@ export function closeProblem(
 }
 
 /** Closes the meeting in the caller's transaction; returns the § range, or undefined if it was closed meanwhile. */
-export function closeNow(dd: DecisionDeps, st: DecisionState, by: Person): string | undefined {
+export function closeNow(dd: BotDeps, st: DecisionState, by: Person): string | undefined {
     const year = meetingYear(st.meeting.startsAt);
     const numbers = numberParagraphs(
         st.items.map((x) => x.id),
@@ -63,7 +64,7 @@ export function closeNow(dd: DecisionDeps, st: DecisionState, by: Person): strin
 
 /** After the commit: the posted agenda is updated, the justerare get their cards, the chef the protokoll. */
 export async function afterClose(
-    dd: DecisionDeps,
+    dd: BotDeps,
     meetingId: number,
     chef: Person,
     lang: Lang,
@@ -95,7 +96,7 @@ export async function afterClose(
 }
 
 /** Registers the "Avsluta mötet" button of the agenda card. */
-export function registerClose(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerClose(app: Application<TurnState>, dd: BotDeps): void {
     registerAction(app, dd, {
         verb: 'meeting.close',
         schema: closeSubmit,

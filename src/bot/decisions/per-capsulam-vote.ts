@@ -1,4 +1,5 @@
 // Voting on a per capsulam card (one voter per part) and refreshing it; the posted card and next agenda follow.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
@@ -9,11 +10,11 @@ import { refreshPosted } from '../agenda/publish';
 import { actionLang } from '../agenda/words';
 import { perCapsulamReply, resultText, settleIfDue, tallyOf, voteLabel } from './per-capsulam-view';
 import { pcVoteSubmit, showSubmit } from './schemas';
-import { recordId, type DecisionDeps } from './state';
+import { recordId } from './state';
 import { nothing } from './words';
 
 /** Registers the Ja / Nej / Avstår verb and the card refresh. */
-export function registerPerCapsulamVote(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps): void {
     const proposalOf = (record: string) => dd.perCapsulam.get(recordId('pc', record) ?? 0);
     registerAction(app, dd, {
         verb: 'pc.vote',

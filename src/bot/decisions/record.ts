@@ -1,4 +1,5 @@
 // Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
@@ -12,11 +13,11 @@ import { actionLang } from '../agenda/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
-import { loadDecisionState, recordId, type DecisionDeps } from './state';
+import { loadDecisionState, recordId } from './state';
 import { mayDecide, nothing } from './words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
-export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
     registerView(app, dd, {
         verb: 'decision.form',
         schema: showSubmit,

@@ -1,4 +1,5 @@
 // Chat about decisions: close the meeting, show the protokoll, per capsulam, and beslutsregister questions.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { parseRef } from '../../domain/decisions';
@@ -12,7 +13,7 @@ import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply, settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { answerAbout, answerExtract, answerLatest, answerRef } from './register-answers';
-import { loadDecisionState, type DecisionDeps } from './state';
+import { loadDecisionState } from './state';
 
 const CLOSE = /^(?:avsluta|stäng|stang)\s+(?:mötet|motet|sammanträdet)\b|^close\s+the\s+meeting\b/i;
 const PROTOKOLL =
@@ -26,11 +27,11 @@ const LATEST =
 const ABOUT =
     /^(?:vilka|vilket|vad|which|what)\b.*\b(?:beslut|beslutat|beslutade|decide|decided|decisions?)\b.*?\b(?:om|kring|angående|gällande|rörande|about|on|regarding)\s+(.+?)\s*[?.!]*$/i;
 
-const on = (dd: DecisionDeps, re: RegExp) => async (ctx: TurnContext) =>
+const on = (dd: BotDeps, re: RegExp) => async (ctx: TurnContext) =>
     ctx.activity.type === 'message' && re.test(turnInfo(ctx, dd).text);
 
 /** The meeting the chat means: the open one that has started (close), or the newest closed one (protokoll). */
-function current(dd: DecisionDeps, info: TurnInfo, closed: boolean) {
+function current(dd: BotDeps, info: TurnInfo, closed: boolean) {
     const f = info.forbund!;
     const linked = dd.links.bodyOf(info.conversation.id);
     const body =
@@ -42,7 +43,7 @@ function current(dd: DecisionDeps, info: TurnInfo, closed: boolean) {
 }
 
 /** Registers the decision message routes (after the agenda's, before help and Q&A). */
-export function registerDecisionRoutes(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps): void {
     app.message(on(dd, CLOSE), async (ctx) => {
         const info = turnInfo(ctx, dd);
         const id = current(dd, info, false);
@@ -58,7 +59,7 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: Decision
         const person = await dd.identity.resolve(ctx, info.user, st.f.id);
         const problem = closeProblem(dd, st, person, info.lang);
         if (problem) return sendReply(ctx, { text: problem });
-        const range = dd.db.transaction(() => closeNow(dd, st, person!))();
+        const range = dd.transaction(() => closeNow(dd, st, person!));
         await sendReply(ctx, {
             text: say(info.lang, `Mötet är avslutat: ${range}.`, `The meeting is closed: ${range}.`),
         });

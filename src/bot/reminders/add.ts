@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { calendarOf, reminderTimes, type Deadline } from '../../domain/deadlines';
 import { formatDate } from '../../domain/format';
-import { deadlineByKey, upsertDeadline } from '../../storage/deadlines';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
@@ -60,12 +59,12 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
         leads: cal.leadDays,
         knownFrom: now,
     };
-    const existed = deadlineByKey(deps.db, f.id, d.key) !== undefined;
+    const existed = deps.deadlines.byKey(f.id, d.key) !== undefined;
     if (!existed)
-        deps.db.transaction(() => {
-            upsertDeadline(deps.db, f.id, d, person!.slug, now);
+        deps.transaction(() => {
+            deps.deadlines.upsert(f.id, d, person!.slug, now);
             deps.roster.audit(f.id, person!.slug, 'deadline.add', { key: d.key, due: d.due });
-        })();
+        });
     const times = reminderTimes(d, cal).filter((t) => t.at.getTime() > now.getTime());
     const list = times.map((t) => formatDate(t.at, 'd MMMM')).join(', ');
     const text = existed

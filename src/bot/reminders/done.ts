@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { addDaysTo, calendarOf, dayOf } from '../../domain/deadlines';
 import { listDeadlines, type Listed } from '../../scheduler/reminder-plan';
-import { markDeadlineDone, upsertDeadline } from '../../storage/deadlines';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
@@ -23,7 +22,7 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
     if (!access.ok) return sendReply(ctx, { text: refusalText(lang, access) });
     const now = deps.now();
     const today = dayOf(now);
-    const all = listDeadlines(deps.db, f, calendarOf(f), addDaysTo(today, -60), addDaysTo(today, 365));
+    const all = listDeadlines(deps, f, calendarOf(f), addDaysTo(today, -60), addDaysTo(today, 365));
     const budget = BUDGET_DONE.exec(info.text);
     let pick: (ls: Listed[]) => Listed | undefined;
     let asked: string;
@@ -53,11 +52,11 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
         return sendReply(ctx, { text });
     }
     const d = open.deadline;
-    deps.db.transaction(() => {
-        upsertDeadline(deps.db, f.id, d, person!.slug, now);
-        markDeadlineDone(deps.db, f.id, d.key, person!.name, now);
+    deps.transaction(() => {
+        deps.deadlines.upsert(f.id, d, person!.slug, now);
+        deps.deadlines.markDone(f.id, d.key, person!.name, now);
         deps.roster.audit(f.id, person!.slug, 'deadline.done', { key: d.key });
-    })();
+    });
     await sendReply(ctx, {
         text: say(
             lang,

@@ -39,7 +39,7 @@ export function doneText(lang: Lang, why: Text | string): string {
 
 /** Deadlines from a week back to a year ahead; only the next monthly report per insats, past ones only while open. */
 export function upcoming(deps: BotDeps, f: Forbund, today: string): Listed[] {
-    const all = listDeadlines(deps.db, f, calendarOf(f), addDaysTo(today, -7), addDaysTo(today, 365));
+    const all = listDeadlines(deps, f, calendarOf(f), addDaysTo(today, -7), addDaysTo(today, 365));
     const seenReport = new Set<string>();
     return all.filter((l) => {
         if (l.deadline.due < today) return !l.done;

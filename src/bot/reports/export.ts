@@ -13,7 +13,7 @@ import {
     tracksTimeBefore,
     WORK_OUTCOMES,
 } from '../../domain/reports';
-import { latestReportsForYear, type ReportVersion } from '../../storage/reports';
+import type { ReportVersion } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
@@ -109,9 +109,9 @@ export function registerCsvDownload(deps: BotDeps): void {
         const id = idSchema.safeParse(raw);
         const f = id.success ? deps.forbund.get(id.data.forbundId) : undefined;
         if (!id.success || !f) return undefined;
-        const versions = latestReportsForYear(deps.db, f.id, id.data.year).filter((v) =>
-            id.data.insatser.includes(v.insatsId),
-        );
+        const versions = deps.reports
+            .latestForYear(f.id, id.data.year)
+            .filter((v) => id.data.insatser.includes(v.insatsId));
         return {
             contentType: 'text/csv; charset=utf-8',
             filename: `rapporter-${f.id}-${id.data.year}.csv`,

@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import type { Insats } from '../../domain';
 import { authorize } from '../../domain/access';
 import { followUp } from '../../domain/report-followup';
-import { followUpRules, latestReport, latestReportsForYear } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
 import { turnInfo } from '../turn';
@@ -53,7 +52,7 @@ export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: In
             ),
         });
     }
-    const reports = latestReportsForYear(deps.db, f.id, year, insats.id).map((v) => v.report);
+    const reports = deps.reports.latestForYear(f.id, year, insats.id).map((v) => v.report);
     if (reports.length === 0) {
         return sendReply(ctx, {
             text: say(
@@ -66,8 +65,8 @@ export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: In
     const person = await deps.identity.resolve(ctx, info.user, f.id);
     const detail = authorize(person, f.id, { kind: 'report.readDetail', insatsId: insats.id }).ok;
     const personal = info.conversation.kind === 'personal';
-    const rules = followUpRules(deps.db);
-    const december = latestReport(deps.db, f.id, insats.id, `${year - 1}-12`)?.report;
+    const rules = deps.reports.followUpRules();
+    const december = deps.reports.latest(f.id, insats.id, `${year - 1}-12`)?.report;
     const fu = followUp(f, insats, year, reports, december, rules);
     const view = followUpView(f, insats, fu, {
         lang,

@@ -2,7 +2,6 @@
 import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { monthOf } from '../../domain/reports';
-import { insatserReported } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { messageCard, say, sendReply } from '../reply';
@@ -30,7 +29,7 @@ export async function answerMissing(ctx: TurnContext, deps: BotDeps): Promise<vo
                 : refusalText(lang, access).replace(/ (Inget har ändrats|Nothing was changed)\.$/, ''),
         });
     }
-    const reported = insatserReported(deps.db, f.id, month);
+    const reported = deps.reports.insatserReported(f.id, month);
     const owners = (insatsId: string) =>
         deps.roster
             .list(f.id)

@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { formatDate } from '../../domain';
 import { monthProblem } from '../../domain/reports';
-import { latestReport, reportVersionCount } from '../../storage/reports';
 import { newActionKey } from '../cards/action-key';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
@@ -61,8 +60,8 @@ export async function openReportForm(ctx: TurnContext, deps: BotDeps): Promise<v
             text: `${monthName(month, lang)}: ${errorText({ field: 'month', code, params: {} }, lang)} ${say(lang, `Planen omfattar ${f.years.map((y) => y.year).join(', ')}.`, `The plan covers ${f.years.map((y) => y.year).join(', ')}.`)}`,
         });
     }
-    const latest = latestReport(deps.db, f.id, insats.id, month);
-    const version = reportVersionCount(deps.db, f.id, insats.id, month);
+    const latest = deps.reports.latest(f.id, insats.id, month);
+    const version = deps.reports.versionCount(f.id, insats.id, month);
     const by = latest && deps.roster.bySlug(f.id, latest.submittedBy)?.name;
     const card = formCard({
         f,
