@@ -1,7 +1,6 @@
 // Tells each förbund's chef, in one message per tick, which reminders could not be delivered; each notice once.
 import type { ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/access';
-import type { Forbund } from '../domain/schema';
 import type { Logger } from '../log';
 import type { ForbundRepository } from '../storage/forbund-repository';
 import type { ReminderRows } from '../storage/reminders';

@@ -10,7 +10,7 @@ import { asInvited } from './access';
 import { meetingForbund, meetingVersion } from './editor-action';
 import { afterChange } from './item-actions';
 import { answerSubmit } from './schemas';
-import { loadState, meetingIdOf, type MeetingState } from './state';
+import { knownState, meetingIdOf, type MeetingState } from './state';
 import { agendaReply } from './view';
 import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
 
@@ -33,7 +33,7 @@ export function registerAttendance(app: Application<TurnState>, ad: BotDeps): vo
         },
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const st = knownState(ad, meetingIdOf(data.key.record));
             const title = say(lang, 'Inget svar sparat', 'No answer saved');
             const who = await asInvited(ctx, ad, info, st, lang);
             if (!who.ok) return { refused: messageCard(title, who.text) };
@@ -51,13 +51,13 @@ export function registerAttendance(app: Application<TurnState>, ad: BotDeps): vo
             const person = who.person;
             return () => {
                 const before = ad.meetings.answer(st.meeting.id, person.id, data.answer);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const note = say(
                     lang,
                     `Ditt svar är sparat: ${answerLabel(data.answer, lang)}.`,
                     `Your answer is saved: ${answerLabel(data.answer, lang)}.`,
                 );
-                const card = agendaReply(ad, now, { lang, person, note }).card!;
+                const card = agendaReply(ad, now, { lang, person, note }).card;
                 const newlyAway = data.answer === 'förhinder' && before !== 'förhinder';
                 const isLedamot = now.inv.groups.some((g) => g.ledamoter.includes(person.id));
                 return {
@@ -78,7 +78,7 @@ export function registerAttendance(app: Application<TurnState>, ad: BotDeps): vo
 
 /** Tells the ersättare of the ledamot's part, in their 1:1 chat, that they are called to serve; the chef hears of misses. */
 export async function callErsattare(ad: BotDeps, meetingId: number, ledamot: Person): Promise<void> {
-    const st = loadState(ad, meetingId)!;
+    const st = knownState(ad, meetingId);
     for (const id of ersattareCalledFor(st.inv, ledamot.id, st.answers)) {
         const p = st.people.get(id);
         if (!p) continue;

@@ -9,7 +9,7 @@ import type { Lang } from '../lang';
 import { refusalCard } from '../refusal';
 import type { TurnInfo } from '../turn';
 import { asWriter } from './access';
-import { loadState, meetingIdOf, type MeetingState } from './state';
+import { knownState, meetingIdOf, type MeetingState } from './state';
 import { actionLang } from './words';
 
 /** What every editor write starts from: the turn, the card's language, the meeting and the allowed writer. */
@@ -52,7 +52,7 @@ export function registerEditorAction<T extends { key: ActionKey; lang?: string }
         forbundOf: meetingForbund(ad),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const st = knownState(ad, meetingIdOf(data.key.record));
             const w = await asWriter(ctx, ad, info, st.f.id, lang);
             if (!w.ok) return { refused: refusalCard(lang, w.text) };
             return h.prepare({ ctx, info, lang, st, w }, data);

@@ -10,7 +10,7 @@ import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
-import { loadState } from './state';
+import { knownState, loadState } from './state';
 
 /** After a committed change: update the posted card(s) and tell the chef in this conversation if that failed. */
 export const afterChange = (ad: BotDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
@@ -57,7 +57,7 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
             }
             return () => {
                 ad.meetings.reorder(st.meeting.id, move.order, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const moved = now.items.find((x) => x.id === data.itemId)!;
                 const note = say(lang, `Flyttad till punkt ${moved.number}.`, `Moved to item ${moved.number}.`);
                 return { card: editorCard(now, lang, note, data.itemId), after: afterChange(ad, st.meeting.id, lang) };
@@ -83,7 +83,7 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
             return () => {
                 ad.meetings.removeItem(st.meeting.id, item.id, w.person.slug);
                 const note = say(lang, `"${item.title}" är borttagen.`, `"${item.title}" is removed.`);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 return { card: editorCard(now, lang, note), after: afterChange(ad, st.meeting.id, lang) };
             };
         },
@@ -110,7 +110,7 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
                     ? existing.id
                     : ad.meetings.addItem(st.meeting.id, fields, insertIndex(st.items), w.person.slug);
                 if (existing) ad.meetings.updateItem(st.meeting.id, existing.id, fields, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const n = now.items.find((x) => x.id === id)!.number;
                 const note = say(lang, `Punkt ${n} är sparad.`, `Item ${n} is saved.`);
                 return { card: editorCard(now, lang, note, id), after: afterChange(ad, st.meeting.id, lang) };

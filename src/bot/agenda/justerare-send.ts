@@ -8,7 +8,7 @@ import { justerareFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { sendKallelse } from './publish';
 import { justerareSubmit, sendSubmit } from './schemas';
-import { loadState } from './state';
+import { knownState, loadState } from './state';
 
 /** Registers "välj justerare" and "skicka kallelse" on the editor card. */
 export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDeps): void {
@@ -35,7 +35,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDep
             }
             return () => {
                 ad.meetings.setJusterare(st.meeting.id, [ids[0], ids[1]], w.person.id, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const who = ids.map((id) => now.people.get(id)?.name).join(say(lang, ' och ', ' and '));
                 const done = say(lang, `Justerare: ${who}.`, `Minute checkers: ${who}.`);
                 return { card: editorCard(now, lang, done), after: afterChange(ad, st.meeting.id, lang) };
@@ -58,7 +58,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDep
                     ),
                 ),
                 after: async (turn) => {
-                    const result = await sendKallelse(ad, loadState(ad, st.meeting.id)!, w.person, lang);
+                    const result = await sendKallelse(ad, knownState(ad, st.meeting.id), w.person, lang);
                     await turn.sendActivity(result.text);
                 },
             });

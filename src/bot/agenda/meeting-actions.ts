@@ -15,7 +15,7 @@ import { meetingFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { parseFormWhen, whenProblem } from './parse';
 import { meetingSubmit } from './schemas';
-import { loadState } from './state';
+import { knownState, loadState } from './state';
 import { actionLang, formatWhen } from './words';
 
 /** Creates a meeting with its body's skeleton agenda; refuses a second meeting of the body at the same time. */
@@ -88,7 +88,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: BotDeps)
                 );
                 if (!made.ok)
                     return { card: messageCard(say(lang, 'Inget möte skapat', 'No meeting created'), made.text) };
-                const st = loadState(ad, made.id)!;
+                const st = knownState(ad, made.id);
                 const done = say(
                     lang,
                     'Mötet är skapat med den vanliga dagordningen.',
@@ -112,7 +112,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: BotDeps)
                     { startsAt: when.startsAt, place: data.place, onlineUrl: data.onlineUrl },
                     w.person.slug,
                 );
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const done = say(
                     lang,
                     `Tid och plats sparade: ${formatWhen(when.startsAt, lang)}.`,

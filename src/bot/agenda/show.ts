@@ -33,7 +33,7 @@ function route(app: Application<TurnState>, ad: BotDeps, verb: string, canSee: t
 
 /** Registers the read-only verbs. The refresh answer has no `refresh` itself: teams-ai would then replace the card for all. */
 export function registerShow(app: Application<TurnState>, ad: BotDeps): void {
-    const view: Show = (st, { lang, person }) => agendaReply(ad, st, { lang, person }).card!;
+    const view: Show = (st, { lang, person }) => agendaReply(ad, st, { lang, person }).card;
     route(app, ad, 'agenda.view', maySeeAgenda, view);
     route(app, ad, 'agenda.refresh', maySeeAgenda, view);
     route(app, ad, 'agenda.editor', mayEdit, (st, { lang }) => editorCard(st, lang));

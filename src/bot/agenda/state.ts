@@ -48,3 +48,10 @@ export function meetingIdOf(record: string): number | undefined {
     const m = /^meeting:(\d{1,12})$/.exec(record);
     return m ? Number(m[1]) : undefined;
 }
+
+/** The state of a meeting known to exist (a card's version check found it, or this turn just wrote it). */
+export function knownState(ad: BotDeps, meetingId: number | undefined): MeetingState {
+    const st = meetingId === undefined ? undefined : loadState(ad, meetingId);
+    if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
+    return st;
+}

@@ -4,7 +4,7 @@ import { authorize, type Person } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
 import { agendaDecisionData } from '../decisions/agenda-items';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
+import { say, type CardReply } from '../reply';
 import type { MeetingState } from './state';
 import { answerLabel, formatWhen, kindLabel, names, quorumText } from './words';
 
@@ -52,7 +52,7 @@ export function attendanceFacts(st: MeetingState, lang: Lang) {
 }
 
 /** The agenda card and text for a viewer. The posted card carries `refresh` so each invited member sees their view. */
-export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): Reply {
+export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply {
     const { lang, person } = v;
     const m = st.meeting;
     const open = m.status === 'utkast' || m.status === 'kallad';

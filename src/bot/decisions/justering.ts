@@ -12,7 +12,7 @@ import { refusalCard } from '../refusal';
 import { tellChef } from './notify';
 import { protokollReply } from './protokoll-view';
 import { justeraSubmit } from './schemas';
-import { loadDecisionState, recordId, type DecisionState } from './state';
+import { knownDecisionState, recordId, type DecisionState } from './state';
 import { nothing } from './words';
 
 /** The version of the protokoll a `protokoll:<id>` key names: an edit makes older justering cards stale. */
@@ -70,13 +70,13 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             const justerare = st.protokoll!.data.justerare.map((j) => j.personId);
             if (!person || !justerare.includes(person.id))
                 return { refused: refusalCard(lang, refusal('not-justerare', lang)) };
             const allowed = mayJustera(st.justering!, justerare, person.id, action);
-            const card = (note: string) => protokollReply(dd, st, lang, person, note).card!;
+            const card = (note: string) => protokollReply(dd, st, lang, person, note).card;
             if (!allowed.ok) return { refused: card(refusal(allowed.reason, lang)) };
             if (action === 'ändring' && !data.comment)
                 return {
@@ -90,7 +90,7 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                 };
             return () => {
                 dd.protokoll.addEvent(st.meeting, st.protokoll!.version, person.id, action, data.comment, person.slug);
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 const final = now.justering!.status === 'justerat';
                 const note =
                     action === 'ändring'
@@ -113,7 +113,7 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                           ? finalText(now)
                           : undefined;
                 return {
-                    card: protokollReply(dd, now, lang, person, note).card!,
+                    card: protokollReply(dd, now, lang, person, note).card,
                     after: chefText ? () => tellChef(dd, st.meeting.id, chefText) : undefined,
                 };
             };

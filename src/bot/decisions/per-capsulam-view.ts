@@ -6,7 +6,7 @@ import { insertIndex } from '../../domain/meetings-agenda';
 import type { PerCapsulam } from '../../storage/decision-per-capsulam';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
+import { say, type CardReply } from '../reply';
 import { formatWhen } from '../agenda/words';
 
 const MAX_REFRESH_USERS = 60;
@@ -61,7 +61,7 @@ export function perCapsulamReply(
     p: PerCapsulam,
     lang: Lang,
     opts: { person?: Person; posted?: boolean; note?: string } = {},
-): Reply {
+): CardReply {
     const f = dd.forbund.get(p.forbundId)!;
     const t = tallyOf(dd, p);
     const people = new Map(dd.roster.list(p.forbundId).map((x) => [x.id, x]));

@@ -46,7 +46,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
                     ),
                 };
             const { tally } = settleIfDue(dd, p);
-            const card = (note: string) => perCapsulamReply(dd, p, lang, { person, note }).card!;
+            const card = (note: string) => perCapsulamReply(dd, p, lang, { person, note }).card;
             if (tally.settled)
                 return {
                     refused: card(
@@ -67,7 +67,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
                         `Your answer is saved: ${voteLabel(data.answer, lang)}.`,
                     ) + (after.settled ? ` ${resultText(after, lang)}.` : '');
                 return {
-                    card: perCapsulamReply(dd, p, lang, { person, note }).card!,
+                    card: perCapsulamReply(dd, p, lang, { person, note }).card,
                     after: async () => {
                         if (p.posted) {
                             const ref = dd.refs.get('conversation', p.posted.conversationId);
@@ -100,7 +100,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
             authorize(person, f.id, { kind: 'decision.record' }).ok,
         render: ({ p }, { lang, person }) => {
             settleIfDue(dd, p);
-            return perCapsulamReply(dd, p, lang, { person }).card!;
+            return perCapsulamReply(dd, p, lang, { person }).card;
         },
     });
 }

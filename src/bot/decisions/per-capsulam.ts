@@ -79,7 +79,7 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps): v
                     'The proposal has been sent to the channel.',
                 );
                 return {
-                    card: perCapsulamReply(dd, p, lang, { person, note }).card!,
+                    card: perCapsulamReply(dd, p, lang, { person, note }).card,
                     after: async (turn) => {
                         const sent = await dd.sender.send(
                             ref,

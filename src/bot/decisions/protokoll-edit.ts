@@ -14,7 +14,7 @@ import { protokollTruth, protokollVersion } from './justering';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
-import { loadDecisionState, recordId, type DecisionState } from './state';
+import { knownDecisionState, recordId, type DecisionState } from './state';
 import { mayDecide, nothing } from './words';
 
 /** The edit form: one text per § (its decision, or its text for other items). */
@@ -72,7 +72,7 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             if (!mayDecide(st, person) || !mayEdit(st.justering!))
                 return {
@@ -96,14 +96,14 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
                     person!.id,
                     person!.slug,
                 );
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 const note = say(
                     lang,
                     `Version ${version} är sparad; justeringen börjar om.`,
                     `Version ${version} is saved; approval starts over.`,
                 );
                 return {
-                    card: protokollReply(dd, now, lang, person, note).card!,
+                    card: protokollReply(dd, now, lang, person, note).card,
                     after: async (turn) => {
                         const missed = await sendJustering(
                             dd,

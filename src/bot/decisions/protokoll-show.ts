@@ -25,7 +25,7 @@ export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps):
             canSee: (st, v) => maySeeProtokoll(st, v.person),
             render: (st, v) => render(st, v.lang, mayDecide(st, v.person) && mayEdit(st.justering!)),
         });
-    show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card!);
+    show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card);
     show('protokoll.edit.form', (st, lang, editable) =>
         editable
             ? editCard(st, lang)

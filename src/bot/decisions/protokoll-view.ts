@@ -5,7 +5,7 @@ import { mayEdit, mayJustera } from '../../domain/decision-justering';
 import { paragraphLines, protokollSections } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
+import { say, type CardReply } from '../reply';
 import { names } from '../agenda/words';
 import type { DecisionState } from './state';
 import { justeringText, mayDecide, meetingHeading } from './words';
@@ -28,7 +28,7 @@ export function protokollLinks(dd: BotDeps, meetingId: number, itemId?: number) 
 }
 
 /** The protokoll card for a viewer (who must be allowed to see it); justerare get Justera / Begär ändring. */
-export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, person?: Person, note = ''): Reply {
+export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, person?: Person, note = ''): CardReply {
     const p = st.protokoll!.data;
     const j = st.justering!;
     const who = (ids: number[]) => names(st, ids, lang);

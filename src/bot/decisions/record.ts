@@ -13,7 +13,7 @@ import { actionLang } from '../agenda/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
-import { loadDecisionState, recordId } from './state';
+import { knownDecisionState, loadDecisionState, recordId } from './state';
 import { mayDecide, nothing } from './words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
@@ -42,10 +42,10 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
         truth: (_record, _info, data) => dd.decisions.itemVersion(data.itemId),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('decide', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('decide', data.key.record));
             const item = st.items.find((x) => x.id === data.itemId);
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card!;
+            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card;
             const refuse = (note: string) => ({
                 refused:
                     data.from === 'form' && item
@@ -77,14 +77,14 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
                     st.f.id,
                     person!.slug,
                 );
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 if (!saved.ok)
                     return {
                         card: agendaReply(dd, now, {
                             lang,
                             person,
                             note: alreadyRecorded(now, item, saved.current.recordedBy, lang),
-                        }).card!,
+                        }).card,
                     };
                 const note = say(
                     lang,
@@ -92,7 +92,7 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
                     `The decision on item ${item.number} is recorded: ${checked.text}`,
                 );
                 return {
-                    card: agendaReply(dd, now, { lang, person, note }).card!,
+                    card: agendaReply(dd, now, { lang, person, note }).card,
                     after: afterChange(dd, st.meeting.id, lang),
                 };
             };

@@ -39,3 +39,10 @@ export function recordId(prefix: string, record: string): number | undefined {
     const m = new RegExp(`^${prefix}:(\\d{1,12})$`).exec(record);
     return m ? Number(m[1]) : undefined;
 }
+
+/** The decision state of a meeting known to exist (a card's version check found it, or this turn just wrote it). */
+export function knownDecisionState(dd: BotDeps, meetingId: number | undefined): DecisionState {
+    const st = meetingId === undefined ? undefined : loadDecisionState(dd, meetingId);
+    if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
+    return st;
+}

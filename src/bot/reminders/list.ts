@@ -6,7 +6,7 @@ import { listDeadlines, type Listed } from '../../scheduler/reminder-plan';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { dayText } from './messages';
 
 const MAX_ITEMS = 25;
@@ -52,9 +52,8 @@ export function upcoming(deps: BotDeps, f: Forbund, today: string): Listed[] {
 }
 
 /** Answers the listing in text and as a card. */
-export async function answerList(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const { lang, forbund } = turnInfo(ctx, deps);
-    const f = forbund!;
+export async function answerList(ctx: TurnContext, deps: BotDeps, info: LinkedTurn): Promise<void> {
+    const { lang, forbund: f } = info;
     const today = dayOf(deps.now());
     const shown = upcoming(deps, f, today);
     const items = shown.slice(0, MAX_ITEMS).map((l) => ({

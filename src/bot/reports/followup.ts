@@ -5,7 +5,7 @@ import { authorize } from '../../domain/access';
 import { followUp } from '../../domain/report-followup';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { followUpView } from './followup-view';
 import { insatsIn, yearIn } from './words';
 
@@ -20,10 +20,8 @@ const YEAR_WORDS =
 const FILLER = /\b(?:i|in|för|for|på|at|hos)\b|[?.!]/gi;
 
 /** Which follow-up a message asks for: the insats named (or the only one) and the year; undefined when none. */
-export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insats; year: number } | undefined {
-    const info = turnInfo(ctx, deps);
+export function followUpRequest(info: LinkedTurn, deps: BotDeps): { insats: Insats; year: number } | undefined {
     const f = info.forbund;
-    if (!f) return undefined;
     const t = info.text;
     const named = HOW.exec(t)?.[1] ?? HOW_EN.exec(t)?.[1] ?? GOALS.exec(t)?.[1];
     const insats = named !== undefined ? insatsIn(f, named) : participantsInsats();
@@ -34,15 +32,20 @@ export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insa
         const rest = PARTICIPANTS.exec(t)?.[1];
         if (rest === undefined) return undefined;
         const left = rest.replace(YEAR_WORDS, ' ').replace(FILLER, ' ').trim();
-        return left ? insatsIn(f!, left) : insatsIn(f!, '', true);
+        return left ? insatsIn(f, left) : insatsIn(f, '', true);
     }
 }
 
 /** Answers with the year-to-date follow-up; monthly figures only to the insats's own people in a 1:1 chat. */
-export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: Insats, year: number): Promise<void> {
-    const info = turnInfo(ctx, deps);
+export async function answerFollowUp(
+    ctx: TurnContext,
+    deps: BotDeps,
+    info: LinkedTurn,
+    insats: Insats,
+    year: number,
+): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
+    const f = info.forbund;
     if (!f.years.some((y) => y.year === year)) {
         return sendReply(ctx, {
             text: say(
