@@ -4,7 +4,6 @@ import { createTeamsAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/application';
 import { createVerbRegistry } from './bot/cards/registry';
 import { createKallelseJob } from './bot/agenda/auto-kallelse';
-import { agendaDeps } from './bot/agenda/state';
 import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
@@ -23,8 +22,15 @@ import { createSqliteStorage } from './storage/bot-state';
 import { createConversationRefs } from './storage/conversation-refs';
 import { writesElsewhere } from './storage/data-version';
 import { openDb } from './storage/db';
-import { loadForbunds } from './storage/forbund-files';
+import { createDeadlines } from './storage/deadlines';
+import { createPerCapsulam } from './storage/decision-per-capsulam';
+import { createProtokoll } from './storage/decision-protokoll';
+import { createDecisions } from './storage/decisions';
+import { createForbundRepository, forbundFromFiles } from './storage/forbund-repository';
 import { createLinks } from './storage/links';
+import { createMeetings } from './storage/meetings';
+import { createReminderRows } from './storage/reminders';
+import { createReports } from './storage/reports';
 import { createRoster } from './storage/roster';
 import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
@@ -41,15 +47,14 @@ export type AppOverrides = {
 export function createApp(config: Config, overrides: AppOverrides = {}) {
     const now = overrides.now ?? (() => new Date());
     const log = overrides.log ?? createLogger(config.logLevel);
-    const forbund = new Map<string, Forbund>();
-    for (const f of overrides.forbund ?? loadForbunds(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund)) {
-        forbund.set(f.id, f);
-    }
+    const forbund = overrides.forbund
+        ? createForbundRepository(overrides.forbund.map((f) => ({ forbund: f, source: 'AppOverrides.forbund' })))
+        : forbundFromFiles(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
 
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     const roster = createRoster(db, now);
     const setupCodes = createSetupCodes(db, now);
-    for (const f of forbund.values()) {
+    for (const f of forbund.list()) {
         if (roster.seedOnce(f.id, f.roster))
             log.info('roster seeded from data file', { forbund: f.id, people: f.roster.length });
         const code = setupCodes.issueIfMissing(f.id);
@@ -82,12 +87,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const downloads = createDownloads(signer);
     const deps: BotDeps = {
         forbund,
-        db,
+        transaction: (fn) => db.transaction(fn)(),
         roster,
         links: createLinks(db, now),
         refs,
         setupCodes,
         actionKeys: createActionKeys(db, now),
+        meetings: createMeetings(db, now),
+        decisions: createDecisions(db, now),
+        protokoll: createProtokoll(db, now),
+        perCapsulam: createPerCapsulam(db, now),
+        reports: createReports(db),
+        deadlines: createDeadlines(db),
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
         sender,
         downloads,
@@ -98,12 +109,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
     const service = createReminderService({
         ...deps,
-        compose: createReminderComposer(db),
+        reminderRows: createReminderRows(db),
+        compose: createReminderComposer(deps.reports),
         clock: now,
         doneBy: deadlineDoneBy(deps),
     });
     // Each tick first posts the kallelser that are due (7 days before by default), then sends the reminders.
-    const kallelseJob = createKallelseJob(agendaDeps(deps));
+    const kallelseJob = createKallelseJob(deps);
     const reminders = {
         ...service,
         tick: async (at: Date) => {
@@ -124,6 +136,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
 
     return {
         deps,
+        /** The database itself, for tools and tests that look at the rows. */
+        db,
         /** Deadline reminders: `tick(now)` sends what is due; src/index.ts runs it on a schedule. */
         reminders,
         app,

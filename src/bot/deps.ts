@@ -1,12 +1,17 @@
 // What the bot's handlers are given by the composition root; nothing in src/bot constructs infrastructure.
-import type { Forbund } from '../domain';
 import type { Downloads } from '../http/downloads';
 import type { Logger } from '../log';
 import type { ProactiveSender } from '../scheduler/sender';
 import type { ActionKeys } from '../storage/action-keys';
 import type { ConversationRefs } from '../storage/conversation-refs';
-import type { Db } from '../storage/db';
+import type { Deadlines } from '../storage/deadlines';
+import type { ForbundRepository } from '../storage/forbund-repository';
+import type { PerCapsulamRepo } from '../storage/decision-per-capsulam';
+import type { ProtokollRepo } from '../storage/decision-protokoll';
+import type { Decisions } from '../storage/decisions';
 import type { Links } from '../storage/links';
+import type { Meetings } from '../storage/meetings';
+import type { Reports } from '../storage/reports';
 import type { Roster } from '../storage/roster';
 import type { SetupCodes } from '../storage/setup-codes';
 import type { VerbRegistry } from './cards/registry';
@@ -14,13 +19,20 @@ import type { Identity } from './identity';
 
 export type BotDeps = {
     /** The förbund this deployment serves, by id (one, or several for a multi-förbund deployment). */
-    forbund: ReadonlyMap<string, Forbund>;
-    db: Db;
+    forbund: ForbundRepository;
+    /** Runs `fn` in one database transaction: all of its writes or none. */
+    transaction<T>(fn: () => T): T;
     roster: Roster;
     links: Links;
     refs: ConversationRefs;
     setupCodes: SetupCodes;
     actionKeys: ActionKeys;
+    meetings: Meetings;
+    decisions: Decisions;
+    protokoll: ProtokollRepo;
+    perCapsulam: PerCapsulamRepo;
+    reports: Reports;
+    deadlines: Deadlines;
     identity: Identity;
     sender: ProactiveSender;
     /** Every card verb, read or write, as registerView and registerAction record it (the hardening tests try each). */

@@ -4,6 +4,8 @@ import { cardAttachment, type CardSpec } from '../cards/render';
 import type { Lang } from './lang';
 
 export type Reply = { text: string; card?: CardSpec };
+/** A reply that always carries its card (the views a card action answers with). */
+export type CardReply = Reply & { card: CardSpec };
 
 /** Builds the outgoing message activity for a reply. */
 export function replyActivity(reply: Reply): Partial<Activity> {

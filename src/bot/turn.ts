@@ -1,6 +1,7 @@
 // Facts about the current turn every handler needs: language, conversation, caller and the conversation's förbund.
 import { TurnContext } from 'botbuilder';
 import type { Forbund } from '../domain';
+import type { Person } from '../domain/access';
 import type { BotDeps } from './deps';
 import { detectLang, langOfLocale, type Lang } from './lang';
 
@@ -14,11 +15,19 @@ export type TurnInfo = {
     forbund?: Forbund;
 };
 
-const KEY = Symbol('turnInfo');
+/** A turn in a conversation that belongs to a förbund, with the caller's roster person in it (looked up on demand). */
+export type LinkedTurn = Omit<TurnInfo, 'forbund'> & {
+    forbund: Forbund;
+    /** The caller in the turn's förbund (binding their Teams ids on first sight); undefined when not on its roster. */
+    caller(): Promise<Person | undefined>;
+};
+
+// A WeakMap rather than turnState: typed, and gone with the turn's context.
+const computed = new WeakMap<TurnContext, TurnInfo>();
 
 /** Computes (once per turn) and returns the turn's facts. */
 export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
-    const cached = ctx.turnState.get(KEY) as TurnInfo | undefined;
+    const cached = computed.get(ctx);
     if (cached) return cached;
     const a = ctx.activity;
     const type = a.conversation.conversationType;
@@ -46,12 +55,20 @@ export function turnInfo(ctx: TurnContext, deps: BotDeps): TurnInfo {
         user: { teamsId: a.from.id, entraId: a.from.aadObjectId, name: a.from.name },
     };
     info.forbund = resolveForbund(deps, info);
-    ctx.turnState.set(KEY, info);
+    computed.set(ctx, info);
     return info;
 }
 
+/** The turn's facts with its förbund; undefined when the conversation is not linked to one yet. */
+export function linkedTurn(ctx: TurnContext, deps: BotDeps): LinkedTurn | undefined {
+    const info = turnInfo(ctx, deps);
+    const f = info.forbund;
+    if (!f) return undefined;
+    return { ...info, forbund: f, caller: () => deps.identity.resolve(ctx, info.user, f.id) };
+}
+
 function resolveForbund(deps: BotDeps, info: TurnInfo): Forbund | undefined {
-    if (deps.forbund.size === 1) return [...deps.forbund.values()][0];
+    if (deps.forbund.size === 1) return deps.forbund.list()[0];
     const linked = deps.links.forbundOf(info.conversation.id, info.conversation.teamId);
     if (linked) return deps.forbund.get(linked);
     if (info.conversation.kind === 'personal') {

@@ -16,11 +16,11 @@ import { createSqliteStorage } from '../storage/bot-state';
 import { createConversationRefs } from '../storage/conversation-refs';
 import { openDb, type Db } from '../storage/db';
 import { createDecisions } from '../storage/decisions';
-import { upsertDeadline } from '../storage/deadlines';
+import { createDeadlines } from '../storage/deadlines';
 import { loadForbunds } from '../storage/forbund-files';
 import { createMeetings } from '../storage/meetings';
 import { createReminderRows } from '../storage/reminders';
-import { insertReportVersion, latestReport } from '../storage/reports';
+import { createReports } from '../storage/reports';
 import { createRoster } from '../storage/roster';
 import { seedInsats } from './seed-demo';
 
@@ -74,9 +74,9 @@ async function fillYear(db: Db, f: Forbund, year: number): Promise<void> {
             seedInsats(db, f, insats, year, `${year + 1}-01`, new Date(`${year + 1}-01-15T10:00:00Z`));
             // About one report in ten is corrected once.
             for (let m = `${year}-01`; m < `${year + 1}-01`; m = addMonths(m, 1)) {
-                const latest = latestReport(db, f.id, insats.id, m);
+                const latest = createReports(db).latest(f.id, insats.id, m);
                 if (latest && randomBytes(1)[0] < 26)
-                    insertReportVersion(db, {
+                    createReports(db).insert({
                         forbundId: f.id,
                         insatsId: insats.id,
                         report: latest.report,
@@ -135,7 +135,7 @@ async function fillYear(db: Db, f: Forbund, year: number): Promise<void> {
                     audience: { to: 'projektagare', insatsId: insats.id },
                     leads: [5, 0, -3],
                 };
-                const id = upsertDeadline(db, f.id, d, 'bench', clock);
+                const id = createDeadlines(db).upsert(f.id, d, 'bench', clock);
                 for (const lead of d.leads) {
                     const r = rows.ensure(id, lead, chef.id, clock, false, clock);
                     if (rows.claim(r.id, clock)) rows.sent(r.id, clock, 1, `act-${randomBytes(8).toString('hex')}`);

@@ -12,8 +12,11 @@ import { TEAMS_LIMITS, type RateWindow } from '../scheduler/rate-limit';
 import { createProactiveSender } from '../scheduler/sender';
 import { createConversationRefs } from '../storage/conversation-refs';
 import { openDb } from '../storage/db';
-import { upsertDeadline } from '../storage/deadlines';
+import { createDeadlines } from '../storage/deadlines';
+import { createReminderRows } from '../storage/reminders';
+import { createReports } from '../storage/reports';
 import { loadForbunds } from '../storage/forbund-files';
+import { createForbundRepository } from '../storage/forbund-repository';
 import { createRoster } from '../storage/roster';
 
 const PEOPLE = 100;
@@ -63,7 +66,7 @@ async function main() {
                 audience: { to: 'person', personId: p.id },
                 leads: [0],
             };
-            upsertDeadline(db, f.id, d, 'bench', now());
+            createDeadlines(db).upsert(f.id, d, 'bench', now());
         }
     }
     // `--margin <ms>` widens every window by that much: what a limiter with room for network jitter would do.
@@ -76,13 +79,17 @@ async function main() {
         clock: { now: () => Date.now() },
         sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     });
+    const reports = createReports(db);
     const service = createReminderService({
-        db,
-        forbund: new Map([[f.id, f]]),
+        transaction: (fn) => db.transaction(fn)(),
+        deadlines: createDeadlines(db),
+        reports,
+        reminderRows: createReminderRows(db),
+        forbund: createForbundRepository([{ forbund: f, source: 'bench' }]),
         roster,
         refs,
         sender,
-        compose: createReminderComposer(db),
+        compose: createReminderComposer(reports),
         log: createLogger('silent'),
         // Everything is due today from midnight on, whatever the hour the bench runs.
         calendar: () => ({ leadDays: [0], sendHour: 0 }),

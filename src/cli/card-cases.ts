@@ -3,7 +3,7 @@
 // show what users get.
 import { numberCases } from '../cards/cases';
 import type { CardSpec } from '../cards/templates';
-import { authorize, type Access } from '../domain/access';
+import { authorize, type Access, type Person } from '../domain/access';
 import { dayOf } from '../domain/deadlines';
 import { formatDate } from '../domain/format';
 import { fullFigures } from '../domain/report-figures';
@@ -16,7 +16,7 @@ import { editorCard } from '../bot/agenda/editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from '../bot/agenda/form-cards';
 import { agendaReply } from '../bot/agenda/view';
 import { newActionKey } from '../bot/cards/action-key';
-import { closeProblem } from '../bot/decisions/close';
+import { closeCheck } from '../bot/decisions/close';
 import { decisionContext } from '../bot/decisions';
 import { decisionFormCard } from '../bot/decisions/decision-form';
 import { perCapsulamFormCard, styrelseOf } from '../bot/decisions/per-capsulam-form';
@@ -35,7 +35,6 @@ import { reportRecord } from '../bot/reports/submit';
 import { ask } from '../qa';
 import { planForbund } from '../scheduler/reminder-plan';
 import { createReminderRows } from '../storage/reminders';
-import { followUpRules, latestReport, latestReportsForYear, reportVersionCount } from '../storage/reports';
 import { withCardWorld, WORLD_NOW, type CardWorld } from './card-world';
 
 const cardOf = (r: Reply): CardSpec => {
@@ -43,13 +42,19 @@ const cardOf = (r: Reply): CardSpec => {
     return r.card;
 };
 
+/** Why the chef cannot close the meeting yet, as the agenda card's note shows it. */
+function closeNote(dd: CardWorld['dd'], st: Parameters<typeof closeCheck>[1], chef: Person) {
+    const check = closeCheck(dd, st, chef, 'sv');
+    return check.ok ? undefined : check.text;
+}
+
 function meetingCards(w: CardWorld): CardSpec[] {
     const { dd, f, next, fresh, closed, decidedOne, changeRequested } = w;
     const budget = next.items.find((it) => it.kind === 'beslut' && it.presenter)!;
     const decided = decidedOne.items.find((it) => decidedOne.decisions.has(it.id))!;
     return [
         cardOf(agendaReply(dd, next, { lang: 'sv', posted: true })),
-        cardOf(agendaReply(dd, next, { lang: 'sv', person: w.chef, note: closeProblem(dd, next, w.chef, 'sv') })),
+        cardOf(agendaReply(dd, next, { lang: 'sv', person: w.chef, note: closeNote(dd, next, w.chef) })),
         cardOf(agendaReply(dd, closed, { lang: 'en', person: w.ersattare })),
         editorCard(next, 'sv'),
         itemFormCard(next, 'sv'),
@@ -74,7 +79,7 @@ function reportCards(w: CardWorld): CardSpec[] {
     // The form as "rapportera" opens it (values of the stored version), or as a submit with errors comes back.
     const form = (x: typeof f, lang: 'sv' | 'en', submitted?: (v: FormValues) => FormValues) => {
         const insats = x.insatser[0];
-        const latest = latestReport(dd.db, x.id, insats.id, month);
+        const latest = dd.reports.latest(x.id, insats.id, month);
         const stored = valuesOf(latest?.report);
         const values = submitted ? submitted(stored) : stored;
         const checked = validateReport({ ...unflatten(values), month }, { forbund: x, insats, now: WORLD_NOW });
@@ -83,7 +88,7 @@ function reportCards(w: CardWorld): CardSpec[] {
             insats,
             month,
             lang,
-            key: newActionKey(reportRecord(x.id, insats.id, month), reportVersionCount(dd.db, x.id, insats.id, month)),
+            key: newActionKey(reportRecord(x.id, insats.id, month), dd.reports.versionCount(x.id, insats.id, month)),
             values,
             errors: submitted && !checked.ok ? checked.errors : [],
             latest: latest && {
@@ -95,9 +100,9 @@ function reportCards(w: CardWorld): CardSpec[] {
     };
     const follow = (x: typeof f, lang: 'sv' | 'en', masked: boolean) => {
         const insats = x.insatser[0];
-        const reports = latestReportsForYear(dd.db, x.id, 2025, insats.id).map((v) => v.report);
-        const rules = followUpRules(dd.db);
-        const december = latestReport(dd.db, x.id, insats.id, '2024-12')?.report;
+        const reports = dd.reports.latestForYear(x.id, 2025, insats.id).map((v) => v.report);
+        const rules = dd.reports.followUpRules();
+        const december = dd.reports.latest(x.id, insats.id, '2024-12')?.report;
         const figures = masked
             ? sharedFollowUp(x, insats, 2025, reports, december, rules)
             : fullFigures(followUp(x, insats, 2025, reports, december, rules), true);
@@ -117,11 +122,11 @@ function deadlineCards(w: CardWorld): CardSpec[] {
     const { dd, f, g } = w;
     const today = dayOf(WORLD_NOW);
     const planned = [f, g].flatMap((x) =>
-        planForbund(dd.db, createReminderRows(dd.db), x, dd.roster.list(x.id), WORLD_NOW).map((p) => ({ x, p })),
+        planForbund(dd, createReminderRows(w.db), x, dd.roster.list(x.id), WORLD_NOW).map((p) => ({ x, p })),
     );
     const reminders = planned.filter(({ p }) => p.deadline.kind !== 'projektrapport').slice(0, 2);
     return [
-        ...reminders.map(({ x, p }, i) => cardOf(reminderReply(dd.db, x, p, WORLD_NOW, i === 0 ? 'sv' : 'en'))),
+        ...reminders.map(({ x, p }, i) => cardOf(reminderReply(dd.reports, x, p, WORLD_NOW, i === 0 ? 'sv' : 'en'))),
         cardOf(deadlineListReply(f, upcoming(dd, f, today), today, 'sv')),
         cardOf(deadlineListReply(g, upcoming(dd, g, today), today, 'en')),
     ];

@@ -13,11 +13,12 @@ import { validateReport } from '../domain/report-schema';
 import { addMonths, OUTCOMES, referrers, surveyIndicators } from '../domain/reports';
 import { closeNow } from '../bot/decisions/close';
 import { checkDecision } from '../bot/decisions/record-check';
-import { decisionDeps, loadDecisionState, type DecisionDeps, type DecisionState } from '../bot/decisions/state';
+import { loadDecisionState, type DecisionState } from '../bot/decisions/state';
+import type { BotDeps } from '../bot/deps';
 import { createLogger } from '../log';
 import { FORBUND_DATA_DIR } from '../paths';
 import type { ItemFields } from '../storage/meeting-items';
-import { insertReportVersion, latestReport } from '../storage/reports';
+import type { Db } from '../storage/db';
 import { seedInsats } from './seed-demo';
 
 /** A Sunday in November: a board meeting is called for December, October's meeting is closed, reports are due. */
@@ -35,17 +36,17 @@ export function withCardWorld<T>(use: (w: CardWorld) => T): T {
     const clock = { now: WORLD_NOW };
     const app = createApp(config, { now: () => clock.now, log: createLogger('silent', {}, () => {}) });
     try {
-        return use(buildWorld(decisionDeps(app.deps), clock));
+        return use(buildWorld(app.deps, app.db, clock));
     } finally {
         // Nothing listens and no timer runs: the database is all there is to close.
-        app.deps.db.close();
+        app.db.close();
     }
 }
 
 const holds = (p: Person, role: string) => p.roles.some((r) => r.role === role);
 
-function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
-    const all = [...dd.forbund.values()];
+function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
+    const all = dd.forbund.list();
     const [f, g = f] = all;
     const people = (x: Forbund) => dd.roster.list(x.id);
     // People who have used the bot have their Teams id bound; posted cards refresh for them.
@@ -132,7 +133,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
     decide(beslut[0]);
     const decidedOne = state(past);
     decide(beslut[1]);
-    dd.db.transaction(() => closeNow(dd, state(past), chef))();
+    dd.transaction(() => closeNow(dd, state(past), chef));
     const closed = state(past);
     const [j1, j2] = closed.protokoll!.data.justerare.map((j) => roster.find((p) => p.id === j.personId)!);
     clock.now = new Date('2025-10-21T09:00:00Z');
@@ -192,9 +193,9 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
     clock.now = WORLD_NOW;
     for (const x of all) {
         for (const insats of x.insatser) {
-            seedInsats(dd.db, x, insats, 2025, '2025-10', clock.now);
+            seedInsats(db, x, insats, 2025, '2025-10', clock.now);
             if (x === f && all.length > 1) continue;
-            const previous = latestReport(dd.db, x.id, insats.id, '2025-09')!.report;
+            const previous = dd.reports.latest(x.id, insats.id, '2025-09')!.report;
             const nya = { kvinnor: 1, man: 1, annat: 0 };
             const none = { kvinnor: 0, man: 0, annat: 0 };
             const october = validateReport(
@@ -219,7 +220,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
             if (!october.ok)
                 throw new Error(`card world: October report is invalid: ${JSON.stringify(october.errors)}`);
             const by = owner(x)?.slug ?? 'projektägare';
-            insertReportVersion(dd.db, {
+            dd.reports.insert({
                 forbundId: x.id,
                 insatsId: insats.id,
                 report: october.report,
@@ -231,6 +232,7 @@ function buildWorld(dd: DecisionDeps, clock: { now: Date }) {
 
     return {
         dd,
+        db,
         f,
         g,
         roster,

@@ -18,7 +18,7 @@ type Options = {
 
 /** Starts a connector stand-in and returns functions to say something or press a card button as the user. */
 export async function createChatSession(opts: Options) {
-    const f = [...opts.bot.deps.forbund.values()][0];
+    const f = opts.bot.deps.forbund.list()[0];
     const person = opts.as ? opts.bot.deps.roster.bySlug(f.id, opts.as) : undefined;
     if (opts.as && !person) throw new Error(`No person "${opts.as}" in ${f.id}; see "visa roller".`);
     const userId = person?.teamsUserId ?? `29:cli-${opts.as ?? 'user'}`;

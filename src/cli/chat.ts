@@ -64,7 +64,10 @@ async function main() {
 
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     process.stdout.write(
-        `Chattar med ${[...bot.deps.forbund.values()].map((f) => f.name).join(', ')} som ${session.userName}. Skriv /N för att trycka på knapp N, /q för att avsluta.\n`,
+        `Chattar med ${bot.deps.forbund
+            .list()
+            .map((f) => f.name)
+            .join(', ')} som ${session.userName}. Skriv /N för att trycka på knapp N, /q för att avsluta.\n`,
     );
     for (;;) {
         let line: string;

@@ -9,7 +9,7 @@ import { FORBUND_DATA_DIR } from '../paths';
 import { DatabaseDamagedError, openDb, type Db } from '../storage/db';
 import { loadForbunds } from '../storage/forbund-files';
 import { acquireInstanceLock, InstanceLockedError } from '../storage/instance-lock';
-import { insertReportVersion, latestReport } from '../storage/reports';
+import { createReports } from '../storage/reports';
 
 /** A small deterministic generator (mulberry32) so the demo data is the same on every run. */
 function random(seedText: string) {
@@ -36,9 +36,9 @@ export function seedInsats(db: Db, f: Forbund, insats: Insats, year: number, unt
     let stored = 0;
     let pagaende = { kvinnor: int(8, 14), man: int(6, 12), annat: int(0, 1) };
     for (let month = `${year}-01`; month < until && yearOfMonth(month) === year; month = addMonths(month, 1)) {
-        const previous = latestReport(db, f.id, insats.id, addMonths(month, -1))?.report;
+        const previous = createReports(db).latest(f.id, insats.id, addMonths(month, -1))?.report;
         if (previous) pagaende = previous.pagaende;
-        if (latestReport(db, f.id, insats.id, month)) continue;
+        if (createReports(db).latest(f.id, insats.id, month)) continue;
         const nya = { kvinnor: int(0, 4), man: int(0, 3), annat: int(0, 9) === 0 ? 1 : 0 };
         const avslutade = {
             kvinnor: int(0, Math.min(3, pagaende.kvinnor)),
@@ -71,7 +71,7 @@ export function seedInsats(db: Db, f: Forbund, insats: Insats, year: number, unt
         const result = validateReport(input, { forbund: f, insats, now, previous });
         if (!result.ok)
             throw new Error(`demo report ${insats.id} ${month} is invalid: ${JSON.stringify(result.errors)}`);
-        insertReportVersion(db, {
+        createReports(db).insert({
             forbundId: f.id,
             insatsId: insats.id,
             report: result.report,

@@ -30,7 +30,8 @@ export type Action =
     | { kind: 'attendance.answer'; body: { kind: 'styrelse' | 'beredningsgrupp' | 'styrgrupp'; insatsId?: string } };
 
 export type Access =
-    { ok: true } | { ok: false; reason: 'unknown-person' | 'other-forbund' | 'missing-role'; needed: string[] };
+    | { ok: true; person: Person }
+    | { ok: false; reason: 'unknown-person' | 'other-forbund' | 'missing-role'; needed: string[] };
 
 type Grant = { role: RoleName; insatsId?: string };
 
@@ -69,5 +70,7 @@ export function authorize(person: Person | undefined, forbundId: string, action:
     const names = [...new Set(needed.map((g) => g.role))];
     if (!person) return { ok: false, reason: 'unknown-person', needed: names };
     if (person.forbundId !== forbundId) return { ok: false, reason: 'other-forbund', needed: names };
-    return needed.some((g) => holds(person, g)) ? { ok: true } : { ok: false, reason: 'missing-role', needed: names };
+    return needed.some((g) => holds(person, g))
+        ? { ok: true, person }
+        : { ok: false, reason: 'missing-role', needed: names };
 }

@@ -1,15 +1,15 @@
 // Tells each förbund's chef, in one message per tick, which reminders could not be delivered; each notice once.
 import type { ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/access';
-import type { Forbund } from '../domain/schema';
 import type { Logger } from '../log';
+import type { ForbundRepository } from '../storage/forbund-repository';
 import type { ReminderRows } from '../storage/reminders';
 import type { Roster } from '../storage/roster';
 import type { NoticeItem, ReminderComposer } from './reminder-composer';
 import type { ProactiveSender } from './sender';
 
 type Deps = {
-    forbund: ReadonlyMap<string, Forbund>;
+    forbund: ForbundRepository;
     roster: Roster;
     sender: ProactiveSender;
     compose: ReminderComposer;

@@ -17,17 +17,12 @@ import {
 } from '../domain/deadlines';
 import { invitation } from '../domain/meetings';
 import type { Forbund } from '../domain/schema';
-import type { Db } from '../storage/db';
-import {
-    customDeadline,
-    markDeadlineDone,
-    meetingFacts,
-    storedDeadlines,
-    upsertDeadline,
-    type DeadlineRow,
-} from '../storage/deadlines';
+import { customDeadline, type DeadlineRow, type Deadlines } from '../storage/deadlines';
 import type { ReminderRow, ReminderRows } from '../storage/reminders';
-import { insatserReported } from '../storage/reports';
+import type { Reports } from '../storage/reports';
+
+/** The repositories deadlines are listed from: stored deadlines, meetings and which reports are in. */
+export type DeadlineSources = { deadlines: Deadlines; reports: Pick<Reports, 'insatserReported'> };
 
 /** Hook for facts kept elsewhere (e.g. the board's justerad budget decision): true when `d` is done. */
 export type DoneBy = (f: Forbund, d: Deadline) => boolean;
@@ -41,19 +36,28 @@ export type Listed = {
 };
 
 /** Every deadline of `f` due in [from, to] (Stockholm days), earliest first, with its done state. */
-export function listDeadlines(db: Db, f: Forbund, cal: Calendar, from: string, to: string, doneBy?: DoneBy): Listed[] {
+export function listDeadlines(
+    src: DeadlineSources,
+    f: Forbund,
+    cal: Calendar,
+    from: string,
+    to: string,
+    doneBy?: DoneBy,
+): Listed[] {
     const meetingsFrom = fireAt(from, cal.protokollDaysAfter + 1, 0);
     const reported = new Map<string, Set<string>>();
     const hasReport = (insatsId: string, month: string) => {
-        if (!reported.has(month)) reported.set(month, insatserReported(db, f.id, month));
+        if (!reported.has(month)) reported.set(month, src.reports.insatserReported(f.id, month));
         return reported.get(month)!.has(insatsId);
     };
-    const stored = new Map(storedDeadlines(db, f.id, from, to).map((r) => [r.key, r]));
+    const stored = new Map(src.deadlines.stored(f.id, from, to).map((r) => [r.key, r]));
     const custom = [...stored.values()].filter((r) => r.origin === 'chatt').map((r) => customDeadline(r, cal.leadDays));
     const all: Settled[] = [
         ...yearlyBetween(f, cal, from, to),
         ...reportDeadlines(f, cal, from, to, hasReport),
-        ...meetingDeadlines(f, cal, meetingFacts(db, f.id, meetingsFrom)).filter((d) => d.due >= from && d.due <= to),
+        ...meetingDeadlines(f, cal, src.deadlines.meetingFacts(f.id, meetingsFrom)).filter(
+            (d) => d.due >= from && d.due <= to,
+        ),
         ...custom,
     ];
     return all
@@ -105,7 +109,7 @@ export type Planned = {
  * Deadlines found done through `doneBy` get their done marker written, so listings show it too.
  */
 export function planForbund(
-    db: Db,
+    src: DeadlineSources,
     rows: ReminderRows,
     f: Forbund,
     people: readonly Person[],
@@ -115,11 +119,11 @@ export function planForbund(
     const cal = opts.calendar ?? calendarOf(f);
     const { from, to } = planningWindow(cal, dayOf(now));
     const planned: Planned[] = [];
-    for (const { deadline: d, stored, done } of listDeadlines(db, f, cal, from, to, opts.doneBy)) {
+    for (const { deadline: d, stored, done } of listDeadlines(src, f, cal, from, to, opts.doneBy)) {
         if (done) {
             if (done.hook && !stored?.done_at) {
-                upsertDeadline(db, f.id, d, 'system', now);
-                markDeadlineDone(db, f.id, d.key, 'beslut', now);
+                src.deadlines.upsert(f.id, d, 'system', now);
+                src.deadlines.markDone(f.id, d.key, 'beslut', now);
             }
             continue;
         }
@@ -130,7 +134,7 @@ export function planForbund(
             opts.noRecipient?.(d);
             continue;
         }
-        const id = upsertDeadline(db, f.id, d, 'system', now);
+        const id = src.deadlines.upsert(f.id, d, 'system', now);
         for (const person of whom) {
             const row = rows.ensure(id, due.lead, person.id, due.fireAt, due.late, now);
             rows.supersede(id, person.id, due.lead);

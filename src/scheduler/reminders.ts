@@ -5,8 +5,10 @@ import { calendarOf, type CalendarInput } from '../domain/deadlines';
 import type { Forbund } from '../domain/schema';
 import type { Logger } from '../log';
 import type { ConversationRefs } from '../storage/conversation-refs';
-import type { Db } from '../storage/db';
-import { createReminderRows } from '../storage/reminders';
+import type { ForbundRepository } from '../storage/forbund-repository';
+import type { Deadlines } from '../storage/deadlines';
+import type { ReminderRows } from '../storage/reminders';
+import type { Reports } from '../storage/reports';
 import type { Roster } from '../storage/roster';
 import { deliverAll, type Delivery } from './reminder-delivery';
 import { sendNotices } from './reminder-notices';
@@ -17,8 +19,12 @@ import type { ProactiveSender } from './sender';
 export type { NoticeItem, ReminderComposer } from './reminder-composer';
 
 export type ReminderServiceDeps = {
-    db: Db;
-    forbund: ReadonlyMap<string, Forbund>;
+    /** Runs `fn` in one database transaction. */
+    transaction<T>(fn: () => T): T;
+    deadlines: Deadlines;
+    reports: Pick<Reports, 'insatserReported'>;
+    reminderRows: ReminderRows;
+    forbund: ForbundRepository;
     roster: Roster;
     refs: ConversationRefs;
     sender: ProactiveSender;
@@ -46,7 +52,7 @@ export type TickReport = {
 
 /** Creates the service; call `tick(now)` from a scheduler or a test. Ticks never overlap. */
 export function createReminderService(deps: ReminderServiceDeps) {
-    const rows = createReminderRows(deps.db);
+    const rows = deps.reminderRows;
     const clock = deps.clock ?? (() => new Date());
     const log = deps.log.child({ component: 'reminders' });
     const warnedNoRecipient = new Set<string>();
@@ -70,11 +76,11 @@ export function createReminderService(deps: ReminderServiceDeps) {
         const notice = (f: Forbund, key: string, item: NoticeItem) => {
             if (!rows.noticed(key)) notices.set(f.id, [...(notices.get(f.id) ?? []), { key, item }]);
         };
-        for (const f of deps.forbund.values()) {
+        for (const f of deps.forbund.list()) {
             const people = deps.roster.list(f.id);
             const calendar = calendarOf(f, deps.calendar?.(f));
-            const planned = deps.db.transaction(() =>
-                planForbund(deps.db, rows, f, people, now, {
+            const planned = deps.transaction(() =>
+                planForbund(deps, rows, f, people, now, {
                     doneBy: deps.doneBy,
                     calendar,
                     noRecipient: (d) => {
@@ -83,7 +89,7 @@ export function createReminderService(deps: ReminderServiceDeps) {
                         log.warn('deadline has nobody to remind on the roster', { forbund: f.id, deadline: d.key });
                     },
                 }),
-            )();
+            );
             report.planned += planned.length;
             for (const p of planned) {
                 const ref = userRef(p.person);

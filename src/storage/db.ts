@@ -6,6 +6,11 @@ import { MIGRATIONS_DIR } from '../paths';
 
 export type Db = Database.Database;
 
+/** `fn` wrapped in a transaction, typed as a plain function so repository interfaces show no SQLite types. */
+export function transactional<A extends unknown[], R>(db: Db, fn: (...a: A) => R): (...a: A) => R {
+    return db.transaction(fn);
+}
+
 /** The database file fails SQLite's own check; the message says how to restore a backup. */
 export class DatabaseDamagedError extends Error {}
 

@@ -1,5 +1,5 @@
 // Which förbund a team or chat belongs to, and which body (styrelse, beredningsgrupp, …) a channel serves.
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 
 export type LinkScope = 'team' | 'conversation';
 
@@ -17,7 +17,7 @@ export function createLinks(db: Db, now: () => Date) {
                 .get(conversationId, teamId ?? '');
             return row?.forbund_id;
         },
-        link: db.transaction((scope: LinkScope, scopeId: string, forbundId: string, actor: string) => {
+        link: transactional(db, (scope: LinkScope, scopeId: string, forbundId: string, actor: string) => {
             db.prepare(
                 `INSERT INTO conversation_links (scope, scope_id, forbund_id, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT(scope, scope_id) DO UPDATE SET forbund_id = excluded.forbund_id,
@@ -42,7 +42,7 @@ export function createLinks(db: Db, now: () => Date) {
                 .get(forbundId, bodyId);
         },
         /** Links a channel to a body; a body has one channel, so an earlier link for the body moves here. */
-        linkBody: db.transaction((conversationId: string, forbundId: string, bodyId: string, actor: string) => {
+        linkBody: transactional(db, (conversationId: string, forbundId: string, bodyId: string, actor: string) => {
             db.prepare('DELETE FROM channel_bodies WHERE forbund_id = ? AND body_id = ?').run(forbundId, bodyId);
             db.prepare(
                 `INSERT INTO channel_bodies (conversation_id, forbund_id, body_id, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)

@@ -1,14 +1,14 @@
 // Who answered a meeting's kallelse, the chosen justerare, and where the bot posted the agenda card.
 import { z } from 'zod';
 import { ANSWERS, type Answer } from '../domain/meetings';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 
 const answerRow = z.object({ person_id: z.number().int(), answer: z.enum(ANSWERS), answered_at: z.string() });
 type Touch = (meetingId: number, actor: string, action: string, details?: object) => void;
 
 /** Repository over meeting_attendance, meeting_justerare and meeting_cards; `touch` bumps the meeting version. */
 export function createMeetingAttendance(db: Db, now: () => Date, touch: Touch) {
-    const tx = <A extends unknown[], R>(fn: (...a: A) => R) => db.transaction(fn);
+    const tx = <A extends unknown[], R>(fn: (...a: A) => R) => transactional(db, fn);
     return {
         /** Stores a member's answer and returns the one it replaced (undefined for a first answer). */
         answer(meetingId: number, personId: number, answer: Answer): Answer | undefined {

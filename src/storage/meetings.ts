@@ -1,7 +1,7 @@
 // Meetings with their agenda, attendance, justerare and posted cards; every agenda change bumps the meeting version.
 import { z } from 'zod';
 import type { NewItem } from '../domain/meetings-agenda';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import { createMeetingAttendance } from './meeting-attendance';
 import { createMeetingItems, type ItemFields } from './meeting-items';
 
@@ -68,7 +68,7 @@ export function createMeetings(db: Db, now: () => Date) {
              SELECT forbund_id, ?, ?, ?, ? FROM meetings WHERE id = ?`,
         ).run(at, actor, action, JSON.stringify({ meetingId: id, ...details }), id);
     };
-    const tx = <A extends unknown[], R>(fn: (...a: A) => R) => db.transaction(fn);
+    const tx = <A extends unknown[], R>(fn: (...a: A) => R) => transactional(db, fn);
 
     return {
         get,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 
 /**
  * How long a claim keeps other processes off a row. A send makes at most 5 attempts and waits at most 60 s between
@@ -112,7 +112,7 @@ export function createReminderRows(db: Db, owner = `${hostname()}:${process.pid}
             return db.prepare('SELECT 1 FROM reminder_notices WHERE key = ?').get(key) !== undefined;
         },
         /** Records that notices reached the chef. */
-        recordNotices: db.transaction((forbundId: string, keys: string[], at: Date) => {
+        recordNotices: transactional(db, (forbundId: string, keys: string[], at: Date) => {
             const put = db.prepare(
                 'INSERT OR IGNORE INTO reminder_notices (key, forbund_id, sent_at) VALUES (?, ?, ?)',
             );

@@ -43,81 +43,88 @@ const toVersion = (row: unknown): ReportVersion => {
 const LATEST = `NOT EXISTS (SELECT 1 FROM report_versions l WHERE l.forbund_id = v.forbund_id
     AND l.insats_id = v.insats_id AND l.month = v.month AND l.version > v.version)`;
 
-/** How many versions of the month's report are stored (0 when none): the version a card's action key carries. */
-export function reportVersionCount(db: Db, forbundId: string, insatsId: string, month: string): number {
-    return db
-        .prepare<[string, string, string], number>(
-            'SELECT count(*) FROM report_versions WHERE forbund_id = ? AND insats_id = ? AND month = ?',
-        )
-        .pluck()
-        .get(forbundId, insatsId, month)!;
-}
+/** Repository over report_versions (and the follow-up rule setting). */
+export function createReports(db: Db) {
+    /** Every version of a month's report, oldest first: who sent what, when. */
+    const history = (forbundId: string, insatsId: string, month: string): ReportVersion[] =>
+        db
+            .prepare(
+                'SELECT * FROM report_versions WHERE forbund_id = ? AND insats_id = ? AND month = ? ORDER BY version',
+            )
+            .all(forbundId, insatsId, month)
+            .map(toVersion);
+    /** The latest version of a month's report, or undefined when none is stored. */
+    const latest = (forbundId: string, insatsId: string, month: string): ReportVersion | undefined =>
+        history(forbundId, insatsId, month).at(-1);
 
-/** Appends the next version of `report.month` for the insats and returns it. */
-export function insertReportVersion(
-    db: Db,
-    v: { forbundId: string; insatsId: string; report: MonthlyReport; submittedBy: string; at: Date; sample?: boolean },
-): ReportVersion {
-    const report = StoredReportSchema.parse(v.report);
-    db.prepare(
-        `INSERT INTO report_versions (forbund_id, insats_id, month, version, data, submitted_by, submitted_at, sample)
-         SELECT ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? FROM report_versions
-         WHERE forbund_id = ? AND insats_id = ? AND month = ?`,
-    ).run(
-        v.forbundId,
-        v.insatsId,
-        report.month,
-        JSON.stringify(report),
-        v.submittedBy,
-        v.at.toISOString(),
-        v.sample ? 1 : 0,
-        v.forbundId,
-        v.insatsId,
-        report.month,
-    );
-    return latestReport(db, v.forbundId, v.insatsId, report.month)!;
+    return {
+        history,
+        latest,
+        /** How many versions of the month's report are stored (0 when none): the version a card's action key carries. */
+        versionCount(forbundId: string, insatsId: string, month: string): number {
+            return db
+                .prepare<[string, string, string], number>(
+                    'SELECT count(*) FROM report_versions WHERE forbund_id = ? AND insats_id = ? AND month = ?',
+                )
+                .pluck()
+                .get(forbundId, insatsId, month)!;
+        },
+        /** Appends the next version of `report.month` for the insats and returns it. */
+        insert(v: {
+            forbundId: string;
+            insatsId: string;
+            report: MonthlyReport;
+            submittedBy: string;
+            at: Date;
+            sample?: boolean;
+        }): ReportVersion {
+            const report = StoredReportSchema.parse(v.report);
+            db.prepare(
+                `INSERT INTO report_versions (forbund_id, insats_id, month, version, data, submitted_by, submitted_at, sample)
+                 SELECT ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? FROM report_versions
+                 WHERE forbund_id = ? AND insats_id = ? AND month = ?`,
+            ).run(
+                v.forbundId,
+                v.insatsId,
+                report.month,
+                JSON.stringify(report),
+                v.submittedBy,
+                v.at.toISOString(),
+                v.sample ? 1 : 0,
+                v.forbundId,
+                v.insatsId,
+                report.month,
+            );
+            return latest(v.forbundId, v.insatsId, report.month)!;
+        },
+        /** The latest version of every month of `year` (all insatser, or one), ordered by insats and month. */
+        latestForYear(forbundId: string, year: number, insatsId?: string): ReportVersion[] {
+            return db
+                .prepare(
+                    `SELECT * FROM report_versions v WHERE forbund_id = ? AND month LIKE ? AND (? IS NULL OR insats_id = ?)
+                     AND ${LATEST} ORDER BY insats_id, month`,
+                )
+                .all(forbundId, `${year}-%`, insatsId ?? null, insatsId ?? null)
+                .map(toVersion);
+        },
+        /** The insatser that have a report for `month`. */
+        insatserReported(forbundId: string, month: string): Set<string> {
+            const ids = db
+                .prepare<[string, string], string>(
+                    'SELECT DISTINCT insats_id FROM report_versions WHERE forbund_id = ? AND month = ?',
+                )
+                .pluck()
+                .all(forbundId, month);
+            return new Set(ids);
+        },
+        /** The follow-up status rule: the `report.followup-rules` setting (JSON) when present, else the defaults. */
+        followUpRules(): FollowUpRules {
+            const json = db
+                .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
+                .pluck()
+                .get('report.followup-rules');
+            return json ? FollowUpRulesSchema.parse(JSON.parse(json)) : DEFAULT_RULES;
+        },
+    };
 }
-
-/** Every version of a month's report, oldest first: who sent what, when. */
-export function reportHistory(db: Db, forbundId: string, insatsId: string, month: string): ReportVersion[] {
-    return db
-        .prepare('SELECT * FROM report_versions WHERE forbund_id = ? AND insats_id = ? AND month = ? ORDER BY version')
-        .all(forbundId, insatsId, month)
-        .map(toVersion);
-}
-
-/** The latest version of a month's report, or undefined when none is stored. */
-export function latestReport(db: Db, forbundId: string, insatsId: string, month: string): ReportVersion | undefined {
-    return reportHistory(db, forbundId, insatsId, month).at(-1);
-}
-
-/** The latest version of every month of `year` (all insatser, or one), ordered by insats and month. */
-export function latestReportsForYear(db: Db, forbundId: string, year: number, insatsId?: string): ReportVersion[] {
-    return db
-        .prepare(
-            `SELECT * FROM report_versions v WHERE forbund_id = ? AND month LIKE ? AND (? IS NULL OR insats_id = ?)
-             AND ${LATEST} ORDER BY insats_id, month`,
-        )
-        .all(forbundId, `${year}-%`, insatsId ?? null, insatsId ?? null)
-        .map(toVersion);
-}
-
-/** The insatser that have a report for `month`. */
-export function insatserReported(db: Db, forbundId: string, month: string): Set<string> {
-    const ids = db
-        .prepare<[string, string], string>(
-            'SELECT DISTINCT insats_id FROM report_versions WHERE forbund_id = ? AND month = ?',
-        )
-        .pluck()
-        .all(forbundId, month);
-    return new Set(ids);
-}
-
-/** The follow-up status rule: the `report.followup-rules` setting (JSON) when present, else the defaults. */
-export function followUpRules(db: Db): FollowUpRules {
-    const json = db
-        .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
-        .pluck()
-        .get('report.followup-rules');
-    return json ? FollowUpRulesSchema.parse(JSON.parse(json)) : DEFAULT_RULES;
-}
+export type Reports = ReturnType<typeof createReports>;

@@ -1,7 +1,7 @@
 // People and their roles per förbund, seeded once from the data file; every change writes an audit row.
 import { z } from 'zod';
 import { ROLE_NAMES, type Person, type PersonRole } from '../domain/access';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 
 export type PersonSeed = { slug: string; name: string; email?: string; sample?: boolean; roles: PersonRole[] };
 type PersonRow = {
@@ -56,8 +56,9 @@ export function createRoster(db: Db, now: () => Date) {
         if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
         return (stmt.all(...args) as PersonRow[]).map(toPerson);
     };
-    const audit = (forbundId: string, actor: string, action: string, details: object) =>
+    const audit = (forbundId: string, actor: string, action: string, details: object): void => {
         insertAudit.run(forbundId, now().toISOString(), actor, action, JSON.stringify(details));
+    };
 
     const uniqueSlug = (forbundId: string, name: string): string => {
         const base =
@@ -80,7 +81,7 @@ export function createRoster(db: Db, now: () => Date) {
 
     const repo = {
         /** Seeds the roster from the data file on first start only; afterwards the database is the truth. */
-        seedOnce: db.transaction((forbundId: string, seed: PersonSeed[]): boolean => {
+        seedOnce: transactional(db, (forbundId: string, seed: PersonSeed[]): boolean => {
             if (db.prepare('SELECT 1 FROM forbund_seeded WHERE forbund_id = ?').get(forbundId)) return false;
             for (const p of seed) {
                 const { lastInsertRowid } = insertPerson.run(
@@ -119,7 +120,8 @@ export function createRoster(db: Db, now: () => Date) {
         },
 
         /** Adds a person (when new) and a role in one transaction, with an audit row. Returns the person. */
-        addRole: db.transaction(
+        addRole: transactional(
+            db,
             (
                 forbundId: string,
                 actor: string,
@@ -150,12 +152,15 @@ export function createRoster(db: Db, now: () => Date) {
         ),
 
         /** Removes one role; returns false when the person did not hold it (nothing written). */
-        removeRole: db.transaction((forbundId: string, actor: string, personId: number, role: PersonRole): boolean => {
-            const { changes } = deleteRole.run(personId, role.role, role.partId ?? null, role.insatsId ?? null);
-            if (changes === 0) return false;
-            audit(forbundId, actor, 'role.remove', { personId, ...role });
-            return true;
-        }),
+        removeRole: transactional(
+            db,
+            (forbundId: string, actor: string, personId: number, role: PersonRole): boolean => {
+                const { changes } = deleteRole.run(personId, role.role, role.partId ?? null, role.insatsId ?? null);
+                if (changes === 0) return false;
+                audit(forbundId, actor, 'role.remove', { personId, ...role });
+                return true;
+            },
+        ),
 
         audit,
         auditRows: (forbundId: string) =>

@@ -14,7 +14,7 @@ const members = {
     [newcomer.id]: { ...newcomer, email: 'nora.ny@example.invalid' },
 };
 const count = (t: TestBot, table: string) =>
-    (t.bot.deps.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    (t.bot.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('Roster, roles and onboarding', () => {
     let t: TestBot;

@@ -41,8 +41,8 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
     const posted = () =>
         connector.sent.find((s) => s.method === 'POST' && s.path.includes(encodeURIComponent(CHANNEL)))!;
     const puts = () => connector.sent.filter((s) => s.method === 'PUT');
-    const meetingRows = () => (t.bot.deps.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
-    const activityId = () => t.bot.deps.db.prepare('SELECT activity_id FROM meeting_cards').pluck().get() as string;
+    const meetingRows = () => (t.bot.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+    const activityId = () => t.bot.db.prepare('SELECT activity_id FROM meeting_cards').pluck().get() as string;
     let postedCard: Card;
 
     before(async () => {
@@ -70,7 +70,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(card), /Kommunhuset, Sunne/);
         assert.match(textOf(card), /8\. Mötets avslutande/);
         assert.match(textOf(card), /Budget 2025 \(preliminär\): intäkter 3 044 280 kr/);
-        const m = t.bot.deps.db.prepare('SELECT starts_at, status FROM meetings').get() as Record<string, string>;
+        const m = t.bot.db.prepare('SELECT starts_at, status FROM meetings').get() as Record<string, string>;
         assert.deepEqual(m, { starts_at: '2025-12-12T12:00:00.000Z', status: 'utkast' });
     });
 
@@ -182,10 +182,10 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
     });
 
     it('When someone not invited presses "Jag kommer", then it is refused and attendance does not change', async () => {
-        const before = t.bot.deps.db.prepare('SELECT count(*) AS n FROM meeting_attendance').get();
+        const before = t.bot.db.prepare('SELECT count(*) AS n FROM meeting_attendance').get();
         const card = await press(outsider, postedCard, 'Jag kommer', channel);
         assert.match(textOf(card), /ledamot eller ersättare.*Inget har ändrats/);
-        assert.deepEqual(t.bot.deps.db.prepare('SELECT count(*) AS n FROM meeting_attendance').get(), before);
+        assert.deepEqual(t.bot.db.prepare('SELECT count(*) AS n FROM meeting_attendance').get(), before);
     });
 
     it('When the chef adds a beslut item with förslag till beslut, then the posted card is updated and old cards become stale', async () => {
@@ -207,10 +207,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         const stale = await press(B, postedCard, 'Förhinder', channel);
         assert.match(textOf(stale), /inaktuellt/);
         assert.equal(
-            t.bot.deps.db
-                .prepare("SELECT count(*) AS n FROM meeting_attendance WHERE answer = 'förhinder'")
-                .pluck()
-                .get(),
+            t.bot.db.prepare("SELECT count(*) AS n FROM meeting_attendance WHERE answer = 'förhinder'").pluck().get(),
             2,
         );
         postedCard = put;
@@ -224,7 +221,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(after), /Verksamhetsplan och budget 2024.{1,3} är borttagen/);
         const res = await press(chef, form, 'Spara', channel, { title: 'Ny rubrik', kind: 'information' });
         assert.match(textOf(res), /inaktuellt/);
-        const rows = t.bot.deps.db.prepare("SELECT count(*) FROM agenda_items WHERE title = 'Ny rubrik'").pluck().get();
+        const rows = t.bot.db.prepare("SELECT count(*) FROM agenda_items WHERE title = 'Ny rubrik'").pluck().get();
         assert.equal(rows, 0);
         const gone = await press(chef, after, 'Ta bort', channel, { itemId });
         assert.match(textOf(gone), /finns inte längre/);
@@ -238,7 +235,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(editor), /Flyttad till punkt 4/);
         editor = await press(chef, editor, 'Flytta upp', channel, { itemId: ids[1] });
         assert.match(textOf(editor), /öppnande står först/);
-        const v = t.bot.deps.db.prepare('SELECT version FROM meetings').pluck().get();
+        const v = t.bot.db.prepare('SELECT version FROM meetings').pluck().get();
         const details = await press(chef, editor, 'Tid och plats', channel);
         const bad = await press(chef, details, 'Spara', channel, { date: '2025-11-01', time: '13:00' });
         assert.match(textOf(bad), /redan passerat/);
@@ -251,7 +248,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(badLink), /rad 1 är ingen https-länk/);
         const garbage = await t.post(executeAction(chef, 'agenda.item.save', { key: 'nonsense', title: 1 }, channel));
         assert.match(textOf(garbage.body.value), /kunde inte läsas/);
-        assert.equal(t.bot.deps.db.prepare('SELECT version FROM meetings').pluck().get(), v);
+        assert.equal(t.bot.db.prepare('SELECT version FROM meetings').pluck().get(), v);
         postedCard = cardOf(puts().at(-1)!);
     });
 
@@ -311,10 +308,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         assert.match(textOf(first.body.value), /Mötet är skapat/);
         assert.match(textOf(first.body.value), /4\. Mötets avslutande/);
         assert.deepEqual(again.body.value, first.body.value);
-        const rows = t.bot.deps.db
-            .prepare("SELECT starts_at FROM meetings WHERE body_id = 'beredningsgrupp'")
-            .pluck()
-            .all();
+        const rows = t.bot.db.prepare("SELECT starts_at FROM meetings WHERE body_id = 'beredningsgrupp'").pluck().all();
         assert.deepEqual(rows, ['2026-01-20T08:30:00.000Z']);
     });
 
@@ -348,7 +342,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
         // One copy of the posted card, pressed three times: the third press repeats the first one's button.
         const copy = cardOf(puts().at(-1)!);
         const stored = () =>
-            t.bot.deps.db
+            t.bot.db
                 .prepare('SELECT answer FROM meeting_attendance WHERE person_id = ?')
                 .pluck()
                 .get(t.bot.deps.roster.bySlug('fryksdalen', 'leif-sand').id);

@@ -29,7 +29,7 @@ describe('kallelse posted by itself 7 days before the meeting', () => {
 
     const toChannel = () =>
         connector.sent.filter((s) => s.method === 'POST' && decodeURIComponent(s.path).includes(CHANNEL));
-    const meetingStatus = () => t.bot.deps.db.prepare('SELECT status FROM meetings').pluck().get();
+    const meetingStatus = () => t.bot.db.prepare('SELECT status FROM meetings').pluck().get();
 
     it('When the meeting is more than 7 days away, then nothing is posted; at 7 days the agenda card is posted once', async () => {
         await t.post(channelMessage(chef, 'koppla kanalen till styrelsen', { channelId: CHANNEL }));

@@ -23,7 +23,7 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
     let connector: ReturnType<typeof nockConnector>;
     let offset = 0;
     const overrides = { now: () => new Date(BASE + offset), sleep: async (ms: number) => void (offset += ms) };
-    const db = () => t.bot.deps.db;
+    const db = () => t.bot.db;
     const count = (sql: string, ...args: unknown[]) =>
         db()
             .prepare(sql)
@@ -279,13 +279,13 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
 
     it('When the reminders tick after justering, then the register settles the "protokoll justerat" deadline', async () => {
         await t.bot.reminders.tick(overrides.now());
-        const rows = t.bot.deps.db.prepare("SELECT done_at, done_by FROM deadlines WHERE kind = 'protokoll'").all() as {
+        const rows = t.bot.db.prepare("SELECT done_at, done_by FROM deadlines WHERE kind = 'protokoll'").all() as {
             done_at: string | null;
             done_by: string | null;
         }[];
         assert.equal(rows.length, 1);
         assert.ok(rows[0].done_at, 'marked done by the doneBy hook');
-        const sentAboutProtokoll = t.bot.deps.db
+        const sentAboutProtokoll = t.bot.db
             .prepare(
                 "SELECT count(*) FROM reminders r JOIN deadlines d ON d.id = r.deadline_id WHERE d.kind = 'protokoll' AND r.state = 'sent'",
             )

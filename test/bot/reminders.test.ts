@@ -21,7 +21,7 @@ describe('Deadlines and reminders in chat (Fryksdalen)', () => {
         return connector.messages().at(-1)!.body;
     };
     const deadlines = () =>
-        t.bot.deps.db
+        t.bot.db
             .prepare("SELECT key, done_by FROM deadlines WHERE origin = 'chatt' OR done_at IS NOT NULL ORDER BY key")
             .all();
 

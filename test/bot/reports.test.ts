@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { parseForbund } from '../../src/domain';
-import { latestReportsForYear, reportHistory } from '../../src/storage/reports';
 import { channelMessage, executeAction, groupMessage, personalMessage, type User } from '../fixtures/activities';
 import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
@@ -104,7 +103,7 @@ const OCT = {
 describe('Monthly reports', () => {
     let t: TestBot;
     let connector: ReturnType<typeof nockConnector>;
-    const rows = () => (t.bot.deps.db.prepare('SELECT count(*) AS n FROM report_versions').get() as { n: number }).n;
+    const rows = () => (t.bot.db.prepare('SELECT count(*) AS n FROM report_versions').get() as { n: number }).n;
     const personal = (u: User) => ({ id: `a:1on1-${u.id}`, conversationType: 'personal' });
     const say = async (u: User, text: string) => {
         connector.clear();
@@ -262,7 +261,7 @@ describe('Monthly reports', () => {
             JSON.stringify(first),
             /Ändrat från version 1.*Kommentar; Remitterande: Kils kommun; Remitterande: Sunne kommun/,
         );
-        const history = reportHistory(t.bot.deps.db, 'fryksdalen', 'navet', '2024-09');
+        const history = t.bot.deps.reports.history('fryksdalen', 'navet', '2024-09');
         assert.deepEqual(
             history.map((h) => [h.version, h.submittedBy, h.report.rem.kil]),
             [
@@ -417,7 +416,7 @@ describe('Monthly reports', () => {
         const body = Buffer.from(await res.arrayBuffer());
         assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
         const csv: Record<string, string>[] = parse(body, { delimiter: ';', bom: true, columns: true });
-        const db = latestReportsForYear(t.bot.deps.db, 'fryksdalen', 2024);
+        const db = t.bot.deps.reports.latestForYear('fryksdalen', 2024);
         assert.equal(csv.length, db.length);
         db.forEach((v, i) => {
             assert.equal(csv[i]['Månad'], v.month);
@@ -480,15 +479,15 @@ describe('Monthly reports in a two-förbund deployment', () => {
             ['report for Navet October', /another samordningsförbund than this conversation.*Nothing was changed/],
         ] as const) {
             const data = submitData(await formFor(text), OCT);
-            const before = dumpDb(t.bot.deps.db);
+            const before = dumpDb(t.bot.db);
             assert.match(await submit(data, NED_CHAT), says);
-            assert.deepEqual(dumpDb(t.bot.deps.db), before);
+            assert.deepEqual(dumpDb(t.bot.db), before);
         }
         const data = submitData(await formFor('rapportera Navet oktober'), OCT);
         assert.match(
             await submit(data, { id: `a:1on1-${tomas.id}`, conversationType: 'personal' }),
             /Rapporten är sparad/,
         );
-        assert.equal(latestReportsForYear(t.bot.deps.db, 'fryksdalen', 2024).length, 1);
+        assert.equal(t.bot.deps.reports.latestForYear('fryksdalen', 2024).length, 1);
     });
 });

@@ -13,10 +13,10 @@ const members = {
 
 /** A real fault inside the write's transaction: the last insert of every write (audit or action key) raises. */
 function failInsertsInto(t: TestBot, table: string) {
-    t.bot.deps.db.exec(
+    t.bot.db.exec(
         `CREATE TRIGGER fault_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`,
     );
-    return () => t.bot.deps.db.exec(`DROP TRIGGER fault_${table}`);
+    return () => t.bot.db.exec(`DROP TRIGGER fault_${table}`);
 }
 
 describe('a write that fails half-way', () => {
@@ -50,15 +50,15 @@ describe('a write that fails half-way', () => {
     ];
     for (const [what, table, activity] of cases) {
         it(`When ${what} fails at its last insert, then the database is as before and the user is told`, async () => {
-            const before = dumpDb(t.bot.deps.db);
+            const before = dumpDb(t.bot.db);
             const heal = failInsertsInto(t, table);
             const res = await t.post(activity());
             assert.equal(res.status, 200);
             assert.match(connector.texts().at(-1)!, /Något gick fel/);
-            assert.deepEqual(dumpDb(t.bot.deps.db), before);
+            assert.deepEqual(dumpDb(t.bot.db), before);
             heal();
             await t.post(activity());
-            assert.notDeepEqual(dumpDb(t.bot.deps.db), before, 'without the fault the same write goes through');
+            assert.notDeepEqual(dumpDb(t.bot.db), before, 'without the fault the same write goes through');
         });
     }
 
@@ -66,13 +66,13 @@ describe('a write that fails half-way', () => {
         const chat = { id: '19:group-chat-1@thread.v2', conversationType: 'groupChat' };
         await t.post(groupMessage(chef, 'hjälp'));
         const button = connector.messages()[0].body.attachments[0].content.actions[0];
-        const before = dumpDb(t.bot.deps.db);
+        const before = dumpDb(t.bot.db);
         const heal = failInsertsInto(t, 'action_keys');
         const res = await t.post(executeAction(chef, button.verb, button.data, chat));
         assert.equal(res.status, 200);
         assert.match(JSON.stringify(res.body.value), /Något gick fel hos mig, och inget har sparats/);
         assert.doesNotMatch(JSON.stringify(res.body), /disk on fire|at \w+ \(/);
-        assert.deepEqual(dumpDb(t.bot.deps.db), before);
+        assert.deepEqual(dumpDb(t.bot.db), before);
         assert.equal(t.bot.deps.links.forbundOf(chat.id), undefined);
         heal();
         const again = await t.post(executeAction(chef, button.verb, button.data, chat));

@@ -65,7 +65,7 @@ describe('hostile input', () => {
         });
 
         it('When hostile messages arrive, then each gets 200 and a reply, and no record changes', async () => {
-            const before = dumpDb(t.bot.deps.db);
+            const before = dumpDb(t.bot.db);
             const samples = [
                 ...ADVERSARIAL.filter((q) => !/^(lägg till|koppla|jag är)/.test(q)),
                 ...fc.sample(text, { numRuns: 40, seed: 7 }),
@@ -76,7 +76,7 @@ describe('hostile input', () => {
                 assert.equal(res.status, 200, `status for ${JSON.stringify(q.slice(0, 40))}`);
                 assert.ok(connector.messages().length >= 1, `a reply for ${JSON.stringify(q.slice(0, 40))}`);
             }
-            assert.deepEqual(dumpDb(t.bot.deps.db), before);
+            assert.deepEqual(dumpDb(t.bot.db), before);
         });
 
         it('When every card verb, read or write, gets random card payloads from the chef, then none is stored and none fails with 500', async function () {
@@ -96,7 +96,7 @@ describe('hostile input', () => {
                 fc.array(fc.string(), { maxLength: 3 }),
             );
             const payload = fc.dictionary(key, value, { maxKeys: 8 });
-            const before = dumpDb(t.bot.deps.db);
+            const before = dumpDb(t.bot.db);
             const conversation = { id: `a:1on1-${chef.id}`, conversationType: 'personal' };
             for (const verb of verbs) {
                 for (const data of fc.sample(payload, { numRuns: 25, seed: verb.length })) {
@@ -105,7 +105,7 @@ describe('hostile input', () => {
                     assert.doesNotMatch(JSON.stringify(res.body ?? ''), /at \w+ \(|\.ts:\d+/);
                 }
             }
-            assert.deepEqual(dumpDb(t.bot.deps.db), before);
+            assert.deepEqual(dumpDb(t.bot.db), before);
         });
     });
 });

@@ -107,11 +107,11 @@ export function useMatrixBot() {
         get connector() {
             return connector;
         },
-        db: () => t.bot.deps.db,
+        db: () => t.bot.db,
         /** Sets the bot's clock. */
         at: (ms: number) => void (offset = ms - BASE),
         one: <T>(sql: string, ...args: unknown[]) =>
-            t.bot.deps.db
+            t.bot.db
                 .prepare(sql)
                 .pluck()
                 .get(...args) as T,
@@ -196,7 +196,7 @@ export function useMatrixBot() {
         /** Every text of a förbund's records a refusal must not show: meetings, items, decisions, proposals, people. */
         secrets(forbundId: string): string[] {
             const all = (sql: string) =>
-                t.bot.deps.db
+                t.bot.db
                     .prepare(sql)
                     .pluck()
                     .all(forbundId)

@@ -104,7 +104,7 @@ describe('Bot Framework authentication on /api/messages', () => {
     ];
     for (const [what, authorization] of refused) {
         it(`When ${what}, then the answer is 401, no turn runs and nothing is stored or sent`, async () => {
-            const before = dump(t.bot.deps.db);
+            const before = dump(t.bot.db);
             const res = await post(authorization());
             assert.equal(res.status, 401);
             assert.deepEqual(JSON.parse(res.text), { error: 'unauthorized' });
@@ -112,7 +112,7 @@ describe('Bot Framework authentication on /api/messages', () => {
             assert.equal(tokenRequests.length, 0, 'no outbound token was asked for');
             assert.deepEqual(t.bot.deps.refs.list('conversation'), []);
             assert.deepEqual(t.bot.deps.refs.list('user'), []);
-            assert.equal(dump(t.bot.deps.db), before, 'the database is unchanged');
+            assert.equal(dump(t.bot.db), before, 'the database is unchanged');
             const logged = t.logs.find((l) => l.msg === 'authentication failed');
             assert.ok(logged, 'the refusal is logged');
             assert.equal(logged.requestId, res.requestId, 'under the request id the caller was given');

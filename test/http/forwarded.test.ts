@@ -52,14 +52,14 @@ describe('Requests through a proxy or tunnel without an app id', () => {
     ];
     for (const [header, value] of added) {
         it(`When a message carries ${header}, then the answer is 403 with the reason, nothing runs and nothing is stored`, async () => {
-            const before = dump(t.bot.deps.db);
+            const before = dump(t.bot.db);
             const res = await post({ [header]: value });
             assert.equal(res.status, 403);
             assert.deepEqual(res.body, {
                 error: 'authentication is not configured; requests through a proxy or tunnel are refused',
             });
             assert.equal(connector.sent.length, 0);
-            assert.equal(dump(t.bot.deps.db), before, 'the database is unchanged');
+            assert.equal(dump(t.bot.db), before, 'the database is unchanged');
             const logged = t.logs.find((l) => l.requestId === res.requestId && /forwarded request refused/.test(l.msg));
             assert.match(logged?.msg ?? '', /MicrosoftAppId is not set/);
             assert.deepEqual(logged?.headers, [header]);

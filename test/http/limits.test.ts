@@ -64,13 +64,13 @@ describe('HTTP limits and errors', () => {
     ];
     for (const [what, bytes] of sizes) {
         it(`When a body is ${what}, then the answer is 413 without internals and the bot is not invoked`, async () => {
-            const before = dump(t.bot.deps.db);
+            const before = dump(t.bot.db);
             const res = await call('POST', '/api/messages', messageOfSize(bytes));
             assert.equal(res.status, 413);
             assert.doesNotMatch(res.text, INTERNALS);
             assert.equal(connector.sent.length, 0);
             assert.deepEqual(t.bot.deps.refs.list('conversation'), []);
-            assert.equal(dump(t.bot.deps.db), before);
+            assert.equal(dump(t.bot.db), before);
             assert.ok(linesOf(res.requestId).some((l) => l.msg === 'http error' && l.status === 413));
         });
     }

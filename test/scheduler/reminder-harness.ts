@@ -9,6 +9,10 @@ import { createReminderService, type ReminderServiceDeps } from '../../src/sched
 import { createProactiveSender } from '../../src/scheduler/sender';
 import { createConversationRefs } from '../../src/storage/conversation-refs';
 import { openDb, type Db } from '../../src/storage/db';
+import { createDeadlines } from '../../src/storage/deadlines';
+import { createReminderRows } from '../../src/storage/reminders';
+import { createReports } from '../../src/storage/reports';
+import { createForbundRepository } from '../../src/storage/forbund-repository';
 import { createRoster } from '../../src/storage/roster';
 import { forbund } from '../domain/load';
 import { tempDir } from '../helpers/temp-dir';
@@ -49,13 +53,17 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
             sleep: () => Promise.resolve(),
             random: () => 0.5,
         });
+        const reports = createReports(db);
         const service = createReminderService({
-            db,
-            forbund: new Map(fs.map((f) => [f.id, f])),
+            transaction: (fn) => db.transaction(fn)(),
+            deadlines: createDeadlines(db),
+            reports,
+            reminderRows: createReminderRows(db),
+            forbund: createForbundRepository(fs.map((f) => ({ forbund: f, source: 'test/domain/load' }))),
             roster,
             refs,
             sender,
-            compose: createReminderComposer(db),
+            compose: createReminderComposer(reports),
             log: createLogger('debug', {}, (l) => logs.push(JSON.parse(l))),
             clock: () => clock,
             ...extra,

@@ -3,9 +3,9 @@ import nock from 'nock';
 import { createLogger } from '../../src/log';
 import { scheduleReminders } from '../../src/scheduler/reminder-jobs';
 import type { TickReport } from '../../src/scheduler/reminders';
-import { markDeadlineDone } from '../../src/storage/deadlines';
+import { createDeadlines } from '../../src/storage/deadlines';
 import { createMeetings } from '../../src/storage/meetings';
-import { insertReportVersion } from '../../src/storage/reports';
+import { createReports } from '../../src/storage/reports';
 import type { MonthlyReport } from '../../src/domain/reports';
 import { reminderHarness, type ReminderHarness } from './reminder-harness';
 
@@ -68,7 +68,7 @@ describe('scheduler/reminders', function () {
     it('When the budget is marked done after the 14-day reminder, then no more budget reminders go out', async () => {
         await h.run('2025-11-16T07:00:00Z', '2025-11-16T08:00:00Z');
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 1);
-        assert.ok(markDeadlineDone(h.db, 'fryksdalen', 'budget:2025', 'Helena Vik', h.now()));
+        assert.ok(createDeadlines(h.db).markDone('fryksdalen', 'budget:2025', 'Helena Vik', h.now()));
         await h.run('2025-11-16T08:00:00Z', '2025-12-02T00:00:00Z', 60);
         assert.equal(budgetTo(h, chefConv.fryksdalen).length, 1, 'Fryksdalen stops');
         assert.equal(budgetTo(h, chefConv.nedansiljan).length, 4, 'Nedansiljan, not marked, carries on');
@@ -159,7 +159,7 @@ describe('scheduler/reminders', function () {
     it('When a monthly report is missing, then its projektägare gets the form; when it is present, then nothing', async () => {
         const robert = h.reach('nedansiljan', 'robert-falk');
         const tomas = h.reach('fryksdalen', 'tomas-as');
-        insertReportVersion(h.db, {
+        createReports(h.db).insert({
             forbundId: 'fryksdalen',
             insatsId: 'navet',
             report: report('2025-10'),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/storage/db';
-import { upsertDeadline } from '../../src/storage/deadlines';
+import { createDeadlines } from '../../src/storage/deadlines';
 import { createReminderRows, REMINDER_LEASE_MS } from '../../src/storage/reminders';
 import { createRoster } from '../../src/storage/roster';
 import { forbund } from '../domain/load';
@@ -25,8 +25,7 @@ describe('reminder rows on two connections (two bot processes on one file)', () 
         second = openDb(file);
         const roster = createRoster(first, () => AT);
         roster.seedOnce(f.id, f.roster);
-        deadline = upsertDeadline(
-            first,
+        deadline = createDeadlines(first).upsert(
             f.id,
             {
                 key: 'budget:2025',

@@ -2,15 +2,7 @@
 import assert from 'node:assert/strict';
 import type { MonthlyReport } from '../../src/domain/reports';
 import { openDb, type Db } from '../../src/storage/db';
-import {
-    followUpRules,
-    insatserReported,
-    insertReportVersion,
-    latestReport,
-    latestReportsForYear,
-    reportHistory,
-    reportVersionCount,
-} from '../../src/storage/reports';
+import { createReports } from '../../src/storage/reports';
 
 const report = (month: string, kommentar?: string): MonthlyReport => ({
     month,
@@ -33,14 +25,14 @@ describe('storage/reports', () => {
     afterEach(() => db.close());
 
     it('When a month is stored twice, then there are two versions with who and when, and the latest wins', () => {
-        insertReportVersion(db, {
+        createReports(db).insert({
             forbundId: 'fryksdalen',
             insatsId: 'navet',
             report: report('2024-03', 'första'),
             submittedBy: 'tomas-as',
             at: at('2024-04-05T08:00:00Z'),
         });
-        const v2 = insertReportVersion(db, {
+        const v2 = createReports(db).insert({
             forbundId: 'fryksdalen',
             insatsId: 'navet',
             report: report('2024-03', 'andra'),
@@ -48,8 +40,8 @@ describe('storage/reports', () => {
             at: at('2024-04-06T08:00:00Z'),
         });
         assert.equal(v2.version, 2);
-        assert.equal(reportVersionCount(db, 'fryksdalen', 'navet', '2024-03'), 2);
-        const history = reportHistory(db, 'fryksdalen', 'navet', '2024-03');
+        assert.equal(createReports(db).versionCount('fryksdalen', 'navet', '2024-03'), 2);
+        const history = createReports(db).history('fryksdalen', 'navet', '2024-03');
         assert.deepEqual(
             history.map((h) => [h.version, h.submittedBy, h.submittedAt.toISOString(), h.report.kommentar]),
             [
@@ -57,11 +49,11 @@ describe('storage/reports', () => {
                 [2, 'nina-sjo', '2024-04-06T08:00:00.000Z', 'andra'],
             ],
         );
-        assert.equal(latestReport(db, 'fryksdalen', 'navet', '2024-03')?.report.kommentar, 'andra');
+        assert.equal(createReports(db).latest('fryksdalen', 'navet', '2024-03')?.report.kommentar, 'andra');
     });
 
     it('When a stored version is updated in place, then the database refuses', () => {
-        insertReportVersion(db, {
+        createReports(db).insert({
             forbundId: 'fryksdalen',
             insatsId: 'navet',
             report: report('2024-03'),
@@ -73,7 +65,7 @@ describe('storage/reports', () => {
 
     it('When a year is read, then only the latest version of each of its months comes back, per insats', () => {
         const put = (insatsId: string, month: string, k?: string) =>
-            insertReportVersion(db, {
+            createReports(db).insert({
                 forbundId: 'fryksdalen',
                 insatsId,
                 report: report(month, k),
@@ -85,7 +77,7 @@ describe('storage/reports', () => {
         put('navet', '2024-01', 'v2');
         put('navet', '2024-02');
         put('annan', '2024-01');
-        const rows = latestReportsForYear(db, 'fryksdalen', 2024, 'navet');
+        const rows = createReports(db).latestForYear('fryksdalen', 2024, 'navet');
         assert.deepEqual(
             rows.map((r) => [r.month, r.version, r.report.kommentar]),
             [
@@ -93,13 +85,13 @@ describe('storage/reports', () => {
                 ['2024-02', 1, undefined],
             ],
         );
-        assert.equal(latestReportsForYear(db, 'fryksdalen', 2024).length, 3);
-        assert.deepEqual([...insatserReported(db, 'fryksdalen', '2024-01')].sort(), ['annan', 'navet']);
-        assert.equal(latestReportsForYear(db, 'nedansiljan', 2024).length, 0);
+        assert.equal(createReports(db).latestForYear('fryksdalen', 2024).length, 3);
+        assert.deepEqual([...createReports(db).insatserReported('fryksdalen', '2024-01')].sort(), ['annan', 'navet']);
+        assert.equal(createReports(db).latestForYear('nedansiljan', 2024).length, 0);
     });
 
     it('When stored JSON has been tampered with, then reading it fails loudly instead of returning bad figures', () => {
-        insertReportVersion(db, {
+        createReports(db).insert({
             forbundId: 'fryksdalen',
             insatsId: 'navet',
             report: report('2024-03'),
@@ -108,17 +100,17 @@ describe('storage/reports', () => {
         });
         db.exec('DROP TRIGGER report_versions_immutable');
         db.prepare(`UPDATE report_versions SET data = json_set(data, '$.dagar', -3)`).run();
-        assert.throws(() => latestReport(db, 'fryksdalen', 'navet', '2024-03'));
+        assert.throws(() => createReports(db).latest('fryksdalen', 'navet', '2024-03'));
     });
 
     it('When the follow-up rule setting is present, then it replaces the defaults; a bad one is refused', () => {
-        assert.deepEqual(followUpRules(db), { achieved: 1, onTrack: 0.8, genderBand: [0.4, 0.6] });
+        assert.deepEqual(createReports(db).followUpRules(), { achieved: 1, onTrack: 0.8, genderBand: [0.4, 0.6] });
         db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(
             'report.followup-rules',
             JSON.stringify({ onTrack: 0.7 }),
         );
-        assert.deepEqual(followUpRules(db), { achieved: 1, onTrack: 0.7, genderBand: [0.4, 0.6] });
+        assert.deepEqual(createReports(db).followUpRules(), { achieved: 1, onTrack: 0.7, genderBand: [0.4, 0.6] });
         db.prepare('UPDATE settings SET value = ? WHERE key = ?').run('{"onTrack": "hög"}', 'report.followup-rules');
-        assert.throws(() => followUpRules(db));
+        assert.throws(() => createReports(db).followUpRules());
     });
 });

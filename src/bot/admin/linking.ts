@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
-import { authorize, type Access, type Person } from '../../domain/access';
+import { authorize, type Access } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { BotDeps } from '../deps';
@@ -11,7 +11,8 @@ import { refusalText } from '../refusal';
 import { messageCard, say, sendReply, type Reply } from '../reply';
 import { foldName as fold } from '../../qa/text';
 import { findByName } from '../text';
-import { turnInfo, type TurnInfo } from '../turn';
+import { onSetupMessage } from '../on-message';
+import type { TurnInfo } from '../turn';
 
 export const LINK =
     /^(?:koppla|länka|lanka|link)\s+(?:(?:den här|denna|this|the)\s+)?(?:chatten|kanalen|teamet|gruppen|chat|channel|team|group)?\s*(?:till|to)\s+(.+?)\s*[.!]?$/i;
@@ -23,18 +24,28 @@ const BODY_WORDS: [RegExp, 'styrelse' | 'beredningsgrupp' | 'styrgrupp'][] = [
 
 /** Registers the link routes and the link button on the link prompt card. */
 export function registerLinking(app: Application<TurnState>, deps: BotDeps): void {
-    app.message(LINK, async (ctx) => {
-        const info = turnInfo(ctx, deps);
+    onSetupMessage(app, deps, LINK, async (ctx, info) => {
         const target = fold(LINK.exec(info.text)?.[1] ?? '').replace(/^(?:for|för)\s+/, '');
-        const body = info.forbund ? matchBody(target, info.forbund) : undefined;
-        if (body) return sendReply(ctx, await linkBody(ctx, deps, info, body));
-        const f = findByName(target, [...deps.forbund.values()], (x) => [x.name, x.shortName, x.id]);
+        const own = info.forbund;
+        const body = own ? matchBody(target, own) : undefined;
+        if (own && body) return sendReply(ctx, await linkBody(ctx, deps, info, own, body));
+        const f = findByName(target, deps.forbund.list(), (x) => [x.name, x.shortName, x.id]);
         if (!f) {
             return sendReply(ctx, {
                 text: say(
                     info.lang,
-                    `Jag vet inte vad "${target}" är. Jag kan koppla till ${[...deps.forbund.values()].map((x) => x.shortName).join(', ')}, eller koppla en kanal till styrelsen, beredningsgruppen eller en styrgrupp. Inget har ändrats.`,
-                    `I don't know what "${target}" is. I can link to ${[...deps.forbund.values()].map((x) => x.shortName).join(', ')}, or link a channel to the board, the preparatory group or a steering group. Nothing was changed.`,
+                    `Jag vet inte vad "${target}" är. Jag kan koppla till ${deps.forbund
+                        .list()
+                        .map((x) => x.shortName)
+                        .join(
+                            ', ',
+                        )}, eller koppla en kanal till styrelsen, beredningsgruppen eller en styrgrupp. Inget har ändrats.`,
+                    `I don't know what "${target}" is. I can link to ${deps.forbund
+                        .list()
+                        .map((x) => x.shortName)
+                        .join(
+                            ', ',
+                        )}, or link a channel to the board, the preparatory group or a steering group. Nothing was changed.`,
                 ),
             });
         }
@@ -61,15 +72,14 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
                         say(info.lang, 'Okänt förbund. Inget har ändrats.', 'Unknown förbund. Nothing was changed.'),
                     ),
                 };
-            const actor = await deps.identity.resolve(ctx, info.user, f.id);
-            const access = await mayLink(ctx, deps, info, f, actor);
+            const access = await mayLink(ctx, deps, info, f);
             if (!access.ok)
                 return {
                     refused: messageCard(say(info.lang, 'Inte kopplad', 'Not linked'), refusalText(info.lang, access)),
                 };
             return () => {
                 const scope = info.conversation.teamId ? 'team' : 'conversation';
-                deps.links.link(scope, info.conversation.teamId ?? info.conversation.id, f.id, actor!.slug);
+                deps.links.link(scope, info.conversation.teamId ?? info.conversation.id, f.id, access.person.slug);
                 return { card: messageCard(say(info.lang, 'Kopplad', 'Linked'), linkedText(info, f)) };
             };
         },
@@ -79,7 +89,7 @@ export function registerLinking(app: Application<TurnState>, deps: BotDeps): voi
 /** The card shown in an unlinked conversation of a multi-förbund deployment: one button per förbund. */
 export function linkPrompt(deps: BotDeps, info: TurnInfo): Reply {
     const key = newActionKey(`link:${info.conversation.id}`, 0);
-    const forbund = [...deps.forbund.values()].map((f) => ({ id: f.id, name: f.name, key }));
+    const forbund = deps.forbund.list().map((f) => ({ id: f.id, name: f.name, key }));
     const text = say(
         info.lang,
         `Det här samtalet är inte kopplat till något samordningsförbund än. Förbundschefen kopplar det med en knapp nedan eller genom att skriva "koppla till <förbund>".`,
@@ -104,11 +114,10 @@ function linkedText(info: TurnInfo, f: Forbund): string {
 }
 
 async function linkForbund(ctx: TurnContext, deps: BotDeps, info: TurnInfo, f: Forbund): Promise<Reply> {
-    const actor = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = await mayLink(ctx, deps, info, f, actor);
+    const access = await mayLink(ctx, deps, info, f);
     if (!access.ok) return { text: refusalText(info.lang, access) };
     const scope = info.conversation.teamId ? 'team' : 'conversation';
-    deps.links.link(scope, info.conversation.teamId ?? info.conversation.id, f.id, actor!.slug);
+    deps.links.link(scope, info.conversation.teamId ?? info.conversation.id, f.id, access.person.slug);
     return { text: linkedText(info, f) };
 }
 
@@ -116,18 +125,15 @@ async function linkForbund(ctx: TurnContext, deps: BotDeps, info: TurnInfo, f: F
  * Linking needs the förbundschef role in the target förbund and, when the conversation already belongs to another
  * förbund, in that one too: a chef must not move another förbund's team or chat to their own.
  */
-async function mayLink(
-    ctx: TurnContext,
-    deps: BotDeps,
-    info: TurnInfo,
-    target: Forbund,
-    actor: Person | undefined,
-): Promise<Access> {
+async function mayLink(ctx: TurnContext, deps: BotDeps, info: TurnInfo, target: Forbund): Promise<Access> {
+    const actor = await deps.identity.resolve(ctx, info.user, target.id);
     const access = authorize(actor, target.id, { kind: 'conversation.link' });
     const current = deps.links.forbundOf(info.conversation.id, info.conversation.teamId);
     if (!access.ok || !current || current === target.id) return access;
     const owner = await deps.identity.resolve(ctx, info.user, current);
-    return authorize(owner, current, { kind: 'conversation.link' });
+    const there = authorize(owner, current, { kind: 'conversation.link' });
+    // Allowed: the caller as the target förbund knows them, whom the link's audit row names.
+    return there.ok ? access : there;
 }
 
 function matchBody(target: string, f: Forbund) {
@@ -144,11 +150,10 @@ async function linkBody(
     ctx: TurnContext,
     deps: BotDeps,
     info: TurnInfo,
+    f: Forbund,
     body: Forbund['bodies'][number],
 ): Promise<Reply> {
-    const f = info.forbund!;
-    const actor = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = authorize(actor, f.id, { kind: 'conversation.link' });
+    const access = authorize(await deps.identity.resolve(ctx, info.user, f.id), f.id, { kind: 'conversation.link' });
     if (!access.ok) return { text: refusalText(info.lang, access) };
     if (info.conversation.kind === 'personal') {
         return {
@@ -159,7 +164,7 @@ async function linkBody(
             ),
         };
     }
-    deps.links.linkBody(info.conversation.id, f.id, body.id, actor!.slug);
+    deps.links.linkBody(info.conversation.id, f.id, body.id, access.person.slug);
     return {
         text: say(
             info.lang,

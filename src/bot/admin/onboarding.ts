@@ -2,15 +2,14 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import { onSetupMessage } from '../on-message';
 
 export const ONBOARDING =
     /^(?:jag (?:är|ar)|i am|i'm)\s+(?:förbundschef(?:en)?|forbundschef(?:en)?|(?:the )?director)\s+([A-Za-z0-9]{6,12})\s*[.!]?$/i;
 
 /** Registers the onboarding message route. */
 export function registerOnboarding(app: Application<TurnState>, deps: BotDeps): void {
-    app.message(ONBOARDING, async (ctx) => {
-        const info = turnInfo(ctx, deps);
+    onSetupMessage(app, deps, ONBOARDING, async (ctx, info) => {
         const { lang } = info;
         if (info.conversation.kind !== 'personal') {
             await sendReply(ctx, {

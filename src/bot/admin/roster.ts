@@ -7,7 +7,8 @@ import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import type { Lang } from '../lang';
 import { say, sendReply, type Reply } from '../reply';
-import { turnInfo } from '../turn';
+import { onMessage } from '../on-message';
+import type { LinkedTurn } from '../turn';
 import { resolvePersonRef } from './person-ref';
 import { describeRole, parseRolePhrase } from './role-phrase';
 
@@ -19,15 +20,14 @@ const WHOAMI = /^(?:vem är jag|vem ar jag|who am i)\s*\??$/i;
 
 /** Registers the roster routes. Reading the roster is open in a linked conversation; changes need förbundschef. */
 export function registerRoster(app: Application<TurnState>, deps: BotDeps): void {
-    app.message(SHOW, async (ctx) => showRoles(ctx, deps));
-    app.message(WHOAMI, async (ctx) => whoAmI(ctx, deps));
-    app.message(ADD, async (ctx) => changeRole(ctx, deps, 'add'));
-    app.message(REMOVE, async (ctx) => changeRole(ctx, deps, 'remove'));
+    onMessage(app, deps, SHOW, (ctx, turn) => showRoles(ctx, deps, turn));
+    onMessage(app, deps, WHOAMI, (ctx, turn) => whoAmI(ctx, turn));
+    onMessage(app, deps, ADD, (ctx, turn) => changeRole(ctx, deps, turn, 'add'));
+    onMessage(app, deps, REMOVE, (ctx, turn) => changeRole(ctx, deps, turn, 'remove'));
 }
 
-async function showRoles(ctx: TurnContext, deps: BotDeps) {
-    const info = turnInfo(ctx, deps);
-    const f = info.forbund!;
+async function showRoles(ctx: TurnContext, deps: BotDeps, info: LinkedTurn) {
+    const f = info.forbund;
     await sendReply(ctx, rosterReply(f, deps.roster.list(f.id), info.lang));
 }
 
@@ -55,10 +55,9 @@ export function rosterReply(f: Forbund, people: Person[], lang: Lang): Reply {
     };
 }
 
-async function whoAmI(ctx: TurnContext, deps: BotDeps) {
-    const info = turnInfo(ctx, deps);
-    const f = info.forbund!;
-    const me = await deps.identity.resolve(ctx, info.user, f.id);
+async function whoAmI(ctx: TurnContext, info: LinkedTurn) {
+    const f = info.forbund;
+    const me = await info.caller();
     const text = me
         ? `${me.name}: ${me.roles.map((r) => describeRole(r, f, info.lang)).join(', ') || say(info.lang, 'inga roller', 'no roles')} (${f.name})`
         : say(
@@ -69,13 +68,12 @@ async function whoAmI(ctx: TurnContext, deps: BotDeps) {
     await sendReply(ctx, { text });
 }
 
-async function changeRole(ctx: TurnContext, deps: BotDeps, op: 'add' | 'remove') {
-    const info = turnInfo(ctx, deps);
+async function changeRole(ctx: TurnContext, deps: BotDeps, info: LinkedTurn, op: 'add' | 'remove') {
     const { lang } = info;
-    const f = info.forbund!;
-    const actor = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = authorize(actor, f.id, { kind: 'roster.change' });
+    const f = info.forbund;
+    const access = authorize(await info.caller(), f.id, { kind: 'roster.change' });
     if (!access.ok) return sendReply(ctx, { text: refusalText(lang, access) });
+    const actor = access.person;
 
     const [, who, rolePhrase] = (op === 'add' ? ADD : REMOVE).exec(info.text) ?? [];
     const parsed = parseRolePhrase(rolePhrase ?? '', f);
@@ -111,7 +109,7 @@ async function changeRole(ctx: TurnContext, deps: BotDeps, op: 'add' | 'remove')
             ),
         });
     }
-    const actorId = `${actor!.slug} (${info.user.teamsId})`;
+    const actorId = `${actor.slug} (${info.user.teamsId})`;
     const roleText = describeRole(parsed.role, f, lang);
     if (op === 'remove' && ref.kind === 'existing') {
         const removed = deps.roster.removeRole(f.id, actorId, ref.person.id, parsed.role);

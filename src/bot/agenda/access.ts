@@ -1,18 +1,19 @@
 // Who may do what with a meeting: the chef or ordförande write agendas; only invited members answer.
+import type { BotDeps } from '../deps';
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
 import type { Lang } from '../lang';
 import { refusalText } from '../refusal';
 import { say } from '../reply';
 import type { TurnInfo } from '../turn';
-import type { AgendaDeps, MeetingState } from './state';
+import type { MeetingState } from './state';
 
 export type Allowed = { ok: true; person: Person } | { ok: false; text: string };
 
 /** The caller when they may create, edit and post agendas in `forbundId`; else the refusal sentence. */
 export async function asWriter(
     ctx: TurnContext,
-    ad: AgendaDeps,
+    ad: BotDeps,
     info: TurnInfo,
     forbundId: string,
     lang: Lang,
@@ -25,7 +26,7 @@ export async function asWriter(
 /** The caller when they are invited to the meeting (a member of its body); else the refusal sentence. */
 export async function asInvited(
     ctx: TurnContext,
-    ad: AgendaDeps,
+    ad: BotDeps,
     info: TurnInfo,
     st: MeetingState,
     lang: Lang,

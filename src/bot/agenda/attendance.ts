@@ -1,4 +1,5 @@
 // "Jag kommer" / "Förhinder" on the agenda card by invited members; a ledamot's förhinder calls their ersättare.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
 import { ersattareCalledFor, latestAnswers } from '../../domain/meetings';
@@ -9,7 +10,7 @@ import { asInvited } from './access';
 import { meetingForbund, meetingVersion } from './editor-action';
 import { afterChange } from './item-actions';
 import { answerSubmit } from './schemas';
-import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
+import { knownState, meetingIdOf, type MeetingState } from './state';
 import { agendaReply } from './view';
 import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
 
@@ -17,7 +18,7 @@ import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
  * Registers the attendance verb. Answers do not change the meeting version: other members' cards stay valid. A press
  * is an answer: a repeat on an old copy of the card sets that answer again rather than replaying what it said then.
  */
-export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerAttendance(app: Application<TurnState>, ad: BotDeps): void {
     registerAction(app, ad, {
         verb: 'attendance.answer',
         schema: answerSubmit,
@@ -32,7 +33,7 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
         },
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const st = knownState(ad, meetingIdOf(data.key.record));
             const title = say(lang, 'Inget svar sparat', 'No answer saved');
             const who = await asInvited(ctx, ad, info, st, lang);
             if (!who.ok) return { refused: messageCard(title, who.text) };
@@ -50,13 +51,13 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
             const person = who.person;
             return () => {
                 const before = ad.meetings.answer(st.meeting.id, person.id, data.answer);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const note = say(
                     lang,
                     `Ditt svar är sparat: ${answerLabel(data.answer, lang)}.`,
                     `Your answer is saved: ${answerLabel(data.answer, lang)}.`,
                 );
-                const card = agendaReply(ad, now, { lang, person, note }).card!;
+                const card = agendaReply(ad, now, { lang, person, note }).card;
                 const newlyAway = data.answer === 'förhinder' && before !== 'förhinder';
                 const isLedamot = now.inv.groups.some((g) => g.ledamoter.includes(person.id));
                 return {
@@ -76,8 +77,8 @@ export function registerAttendance(app: Application<TurnState>, ad: AgendaDeps):
 }
 
 /** Tells the ersättare of the ledamot's part, in their 1:1 chat, that they are called to serve; the chef hears of misses. */
-export async function callErsattare(ad: AgendaDeps, meetingId: number, ledamot: Person): Promise<void> {
-    const st = loadState(ad, meetingId)!;
+export async function callErsattare(ad: BotDeps, meetingId: number, ledamot: Person): Promise<void> {
+    const st = knownState(ad, meetingId);
     for (const id of ersattareCalledFor(st.inv, ledamot.id, st.answers)) {
         const p = st.people.get(id);
         if (!p) continue;
@@ -116,7 +117,7 @@ export async function callErsattare(ad: AgendaDeps, meetingId: number, ledamot: 
 }
 
 /** Sends a notice to the meeting's creator, else to a förbundschef, in their 1:1 chat; logs when nobody is reachable. */
-async function tellChef(ad: AgendaDeps, st: MeetingState, text: (lang: Lang) => string): Promise<void> {
+async function tellChef(ad: BotDeps, st: MeetingState, text: (lang: Lang) => string): Promise<void> {
     const chefs = [
         st.people.get(st.meeting.createdBy),
         ...[...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef')),

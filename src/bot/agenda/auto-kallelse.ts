@@ -1,10 +1,11 @@
 // Posts a meeting's kallelse by itself when the meeting is the förbund's kallelse days away and nobody has sent it.
+import type { BotDeps } from '../deps';
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns/startOfDay';
 import { calendarOf } from '../../domain/deadlines';
 import { TIME_ZONE } from '../../domain/format';
 import { sendKallelse } from './publish';
-import { loadState, type AgendaDeps } from './state';
+import { loadState } from './state';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -13,9 +14,9 @@ const DAY_MS = 24 * 3600 * 1000;
  * creator; returns how many were posted. A meeting whose body has no linked channel is left for the chef, whom the
  * reminder service reminds on the same day.
  */
-export async function sendDueKallelser(ad: AgendaDeps, now: Date): Promise<number> {
+export async function sendDueKallelser(ad: BotDeps, now: Date): Promise<number> {
     let posted = 0;
-    for (const f of ad.forbund.values()) {
+    for (const f of ad.forbund.list()) {
         const daysBefore = calendarOf(f).kallelseDaysBefore;
         for (const m of ad.meetings.upcoming(f.id, undefined, now)) {
             // Due from the start of the kallelse day, Stockholm time (the day the reminder service names).
@@ -33,7 +34,7 @@ export async function sendDueKallelser(ad: AgendaDeps, now: Date): Promise<numbe
 }
 
 /** Runs `sendDueKallelser` one call at a time, so two overlapping ticks cannot post the same kallelse twice. */
-export function createKallelseJob(ad: AgendaDeps) {
+export function createKallelseJob(ad: BotDeps) {
     let running: Promise<number> | undefined;
     return (now: Date): Promise<number> => (running ??= sendDueKallelser(ad, now).finally(() => (running = undefined)));
 }

@@ -1,4 +1,5 @@
 // An agenda write from a card: the caller must be an agenda writer for the meeting's förbund; refusals show no agenda.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { ZodType, ZodTypeDef } from 'zod';
@@ -8,7 +9,7 @@ import type { Lang } from '../lang';
 import { refusalCard } from '../refusal';
 import type { TurnInfo } from '../turn';
 import { asWriter } from './access';
-import { loadState, meetingIdOf, type AgendaDeps, type MeetingState } from './state';
+import { knownState, meetingIdOf, type MeetingState } from './state';
 import { actionLang } from './words';
 
 /** What every editor write starts from: the turn, the card's language, the meeting and the allowed writer. */
@@ -21,14 +22,14 @@ export type EditorTurn = {
 };
 
 /** The version of the meeting a key names (undefined when gone): stale cards are refused by registerAction. */
-export const meetingVersion = (ad: AgendaDeps) => (record: string) => {
+export const meetingVersion = (ad: BotDeps) => (record: string) => {
     const id = meetingIdOf(record);
     return id === undefined ? undefined : ad.meetings.version(id);
 };
 
 /** The förbund of the meeting a `<prefix>:<id>` key names; undefined when it is gone (the card is then stale). */
 export const meetingForbund =
-    (ad: AgendaDeps, prefix = 'meeting') =>
+    (ad: BotDeps, prefix = 'meeting') =>
     (record: string) => {
         const m = new RegExp(`^${prefix}:(\\d{1,12})$`).exec(record);
         return m ? ad.meetings.get(Number(m[1]))?.forbundId : undefined;
@@ -37,7 +38,7 @@ export const meetingForbund =
 /** Registers a write verb on a meeting's agenda: loads the meeting, checks the writer, then runs `prepare`. */
 export function registerEditorAction<T extends { key: ActionKey; lang?: string }>(
     app: Application<TurnState>,
-    ad: AgendaDeps,
+    ad: BotDeps,
     h: {
         verb: string;
         schema: ZodType<T, ZodTypeDef, unknown>;
@@ -51,7 +52,7 @@ export function registerEditorAction<T extends { key: ActionKey; lang?: string }
         forbundOf: meetingForbund(ad),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadState(ad, meetingIdOf(data.key.record)!)!;
+            const st = knownState(ad, meetingIdOf(data.key.record));
             const w = await asWriter(ctx, ad, info, st.f.id, lang);
             if (!w.ok) return { refused: refusalCard(lang, w.text) };
             return h.prepare({ ctx, info, lang, st, w }, data);

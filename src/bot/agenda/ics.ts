@@ -1,11 +1,12 @@
 // Serves a meeting as a calendar invitation (.ics) at the bot's signed download URL /files/ics/<meeting id>.
+import type { BotDeps } from '../deps';
 import { createEvent } from 'ics';
 import type { Download } from '../../http/downloads';
-import { loadState, type AgendaDeps } from './state';
+import { loadState } from './state';
 import { formatWhen } from './words';
 
 /** The .ics for a meeting, or undefined when there is no such meeting. Times are UTC instants (no floating time). */
-export function meetingIcs(ad: AgendaDeps, id: string): Download | undefined {
+export function meetingIcs(ad: BotDeps, id: string): Download | undefined {
     if (!/^\d{1,12}$/.test(id)) return undefined;
     const st = loadState(ad, Number(id));
     if (!st) return undefined;

@@ -8,16 +8,14 @@ import { registerJusterareAndSend } from './justerare-send';
 import { registerMeetingActions } from './meeting-actions';
 import { registerAgendaRoutes } from './routes';
 import { registerShow } from './show';
-import { agendaDeps } from './state';
 
 /** Registers the meeting message routes, card actions and the .ics download provider. */
 export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void {
-    const ad = agendaDeps(deps);
-    deps.downloads.register('ics', (id) => meetingIcs(ad, id));
-    registerAgendaRoutes(app, ad);
-    registerItemActions(app, ad);
-    registerMeetingActions(app, ad);
-    registerJusterareAndSend(app, ad);
-    registerAttendance(app, ad);
-    registerShow(app, ad);
+    deps.downloads.register('ics', (id) => meetingIcs(deps, id));
+    registerAgendaRoutes(app, deps);
+    registerItemActions(app, deps);
+    registerMeetingActions(app, deps);
+    registerJusterareAndSend(app, deps);
+    registerAttendance(app, deps);
+    registerShow(app, deps);
 }

@@ -1,4 +1,5 @@
 // Card writes on agenda items: save (add or edit), move up/down and remove; the posted card follows every change.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { insertIndex, isPinned, moveItem } from '../../domain/meetings-agenda';
@@ -9,10 +10,10 @@ import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
-import { loadState, type AgendaDeps } from './state';
+import { knownState } from './state';
 
 /** After a committed change: update the posted card(s) and tell the chef in this conversation if that failed. */
-export const afterChange = (ad: AgendaDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
+export const afterChange = (ad: BotDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {
     const failures = await refreshPosted(ad, meetingId, lang);
     if (failures.length) await ctx.sendActivity(failures.join('\n'));
 };
@@ -31,7 +32,7 @@ const pick = (lang: Lang) =>
     );
 
 /** Registers the item write verbs. */
-export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerItemActions(app: Application<TurnState>, ad: BotDeps): void {
     registerEditorAction(app, ad, {
         verb: 'agenda.item.move',
         schema: moveSubmit,
@@ -56,7 +57,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
             }
             return () => {
                 ad.meetings.reorder(st.meeting.id, move.order, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const moved = now.items.find((x) => x.id === data.itemId)!;
                 const note = say(lang, `Flyttad till punkt ${moved.number}.`, `Moved to item ${moved.number}.`);
                 return { card: editorCard(now, lang, note, data.itemId), after: afterChange(ad, st.meeting.id, lang) };
@@ -82,7 +83,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
             return () => {
                 ad.meetings.removeItem(st.meeting.id, item.id, w.person.slug);
                 const note = say(lang, `"${item.title}" är borttagen.`, `"${item.title}" is removed.`);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 return { card: editorCard(now, lang, note), after: afterChange(ad, st.meeting.id, lang) };
             };
         },
@@ -109,7 +110,7 @@ export function registerItemActions(app: Application<TurnState>, ad: AgendaDeps)
                     ? existing.id
                     : ad.meetings.addItem(st.meeting.id, fields, insertIndex(st.items), w.person.slug);
                 if (existing) ad.meetings.updateItem(st.meeting.id, existing.id, fields, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const n = now.items.find((x) => x.id === id)!.number;
                 const note = say(lang, `Punkt ${n} är sparad.`, `Item ${n} is saved.`);
                 return { card: editorCard(now, lang, note, id), after: afterChange(ad, st.meeting.id, lang) };

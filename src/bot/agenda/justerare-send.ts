@@ -1,4 +1,5 @@
 // Card writes for the meeting itself: the two justerare (from those who come) and sending the kallelse.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { registerEditorAction } from './editor-action';
 import { say } from '../reply';
@@ -7,10 +8,10 @@ import { justerareFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { sendKallelse } from './publish';
 import { justerareSubmit, sendSubmit } from './schemas';
-import { loadState, type AgendaDeps } from './state';
+import { knownState } from './state';
 
 /** Registers "välj justerare" and "skicka kallelse" on the editor card. */
-export function registerJusterareAndSend(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDeps): void {
     registerEditorAction(app, ad, {
         verb: 'meeting.justerare',
         schema: justerareSubmit,
@@ -34,7 +35,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: Agenda
             }
             return () => {
                 ad.meetings.setJusterare(st.meeting.id, [ids[0], ids[1]], w.person.id, w.person.slug);
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const who = ids.map((id) => now.people.get(id)?.name).join(say(lang, ' och ', ' and '));
                 const done = say(lang, `Justerare: ${who}.`, `Minute checkers: ${who}.`);
                 return { card: editorCard(now, lang, done), after: afterChange(ad, st.meeting.id, lang) };
@@ -57,7 +58,7 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: Agenda
                     ),
                 ),
                 after: async (turn) => {
-                    const result = await sendKallelse(ad, loadState(ad, st.meeting.id)!, w.person, lang);
+                    const result = await sendKallelse(ad, knownState(ad, st.meeting.id), w.person, lang);
                     await turn.sendActivity(result.text);
                 },
             });

@@ -1,4 +1,5 @@
 // Card writes on a meeting: create it from the form, change time and place, choose justerare, send the kallelse.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
 import { skeleton } from '../../domain/meetings-agenda';
@@ -14,12 +15,12 @@ import { meetingFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { parseFormWhen, whenProblem } from './parse';
 import { meetingSubmit } from './schemas';
-import { loadState, type AgendaDeps } from './state';
+import { knownState } from './state';
 import { actionLang, formatWhen } from './words';
 
 /** Creates a meeting with its body's skeleton agenda; refuses a second meeting of the body at the same time. */
 export function createMeeting(
-    ad: AgendaDeps,
+    ad: BotDeps,
     f: Forbund,
     body: Body,
     d: { startsAt: Date; place?: string; onlineUrl?: string },
@@ -55,7 +56,7 @@ const badUrl = (lang: Lang) =>
 const okUrl = (u?: string) => !u || /^https:\/\/\S+$/.test(u);
 
 /** Registers the meeting write verbs. */
-export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDeps): void {
+export function registerMeetingActions(app: Application<TurnState>, ad: BotDeps): void {
     registerAction(app, ad, {
         verb: 'meeting.create',
         schema: meetingSubmit,
@@ -87,7 +88,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDe
                 );
                 if (!made.ok)
                     return { card: messageCard(say(lang, 'Inget möte skapat', 'No meeting created'), made.text) };
-                const st = loadState(ad, made.id)!;
+                const st = knownState(ad, made.id);
                 const done = say(
                     lang,
                     'Mötet är skapat med den vanliga dagordningen.',
@@ -111,7 +112,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: AgendaDe
                     { startsAt: when.startsAt, place: data.place, onlineUrl: data.onlineUrl },
                     w.person.slug,
                 );
-                const now = loadState(ad, st.meeting.id)!;
+                const now = knownState(ad, st.meeting.id);
                 const done = say(
                     lang,
                     `Tid och plats sparade: ${formatWhen(when.startsAt, lang)}.`,

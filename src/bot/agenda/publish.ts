@@ -1,8 +1,9 @@
 // Posts the kallelse card to the body's channel and keeps every posted card up to date (PUT, never re-posted).
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
-import { loadState, type AgendaDeps, type MeetingState } from './state';
+import { loadState, type MeetingState } from './state';
 import { agendaReply } from './view';
 import { formatWhen } from './words';
 
@@ -10,7 +11,7 @@ import { formatWhen } from './words';
 export type Published = { ok: boolean; text: string };
 
 /** Re-renders the posted card(s) of a meeting and updates them in place; returns failures as sentences. */
-export async function refreshPosted(ad: AgendaDeps, meetingId: number, lang: Lang): Promise<string[]> {
+export async function refreshPosted(ad: BotDeps, meetingId: number, lang: Lang): Promise<string[]> {
     const st = loadState(ad, meetingId);
     if (!st) return [];
     const activity = replyActivity(agendaReply(ad, st, { lang: 'sv', posted: true }));
@@ -35,7 +36,7 @@ export async function refreshPosted(ad: AgendaDeps, meetingId: number, lang: Lan
 }
 
 /** Posts the kallelse to the body's linked channel, or updates it there when it was posted before. */
-export async function sendKallelse(ad: AgendaDeps, st: MeetingState, actor: Person, lang: Lang): Promise<Published> {
+export async function sendKallelse(ad: BotDeps, st: MeetingState, actor: Person, lang: Lang): Promise<Published> {
     const { f, body, meeting } = st;
     const channel = ad.links.channelOf(f.id, body.id);
     const ref = channel ? ad.refs.get('conversation', channel) : undefined;
@@ -76,10 +77,10 @@ export async function sendKallelse(ad: AgendaDeps, st: MeetingState, actor: Pers
             ),
         };
     }
-    ad.db.transaction(() => {
+    ad.transaction(() => {
         ad.meetings.markCalled(meeting.id, actor.slug);
         ad.meetings.recordCard(meeting.id, channel, result.activityId!, actor.id);
-    })();
+    });
     return {
         ok: true,
         text: say(

@@ -1,8 +1,10 @@
 // Chat about meetings: create one, edit or post the agenda, and "när är nästa styrelsemöte?"-style questions.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { say, sendReply } from '../reply';
-import { turnInfo, type TurnInfo } from '../turn';
+import { onMessage } from '../on-message';
+import type { LinkedTurn } from '../turn';
 import { asWriter } from './access';
 import { editorCard } from './editor';
 import { meetingFormCard } from './form-cards';
@@ -10,7 +12,7 @@ import { createMeeting } from './meeting-actions';
 import { bodyFromText, parseWhen, whenProblem } from './parse';
 import { sendKallelse } from './publish';
 import { maySeeAgenda } from './show';
-import { loadState, type AgendaDeps, type MeetingState } from './state';
+import { knownState, loadState, type MeetingState } from './state';
 import { agendaReply, attendanceFacts, statusText } from './view';
 import { formatWhen, quorumText } from './words';
 
@@ -27,12 +29,9 @@ const ABSENT =
 const COMING =
     /^(?:vilka|vem)\s+kommer(?:\s+(?:på|till)\s+[\p{L}-]*(?:möte|mötet|sammanträdet))?\s*\??$|^who(?:'s|\s+is|\s+are)\s+coming\b/iu;
 
-const on = (ad: AgendaDeps, re: RegExp) => async (ctx: TurnContext) =>
-    ctx.activity.type === 'message' && re.test(turnInfo(ctx, ad).text);
-
 /** The next open meeting of the body the text or the channel names (any body when neither does). */
-function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string } {
-    const f = info.forbund!;
+function pick(ad: BotDeps, info: LinkedTurn): { st?: MeetingState; none: string } {
+    const f = info.forbund;
     const linked = ad.links.bodyOf(info.conversation.id);
     const body =
         bodyFromText(f, info.text) ?? f.bodies.find((b) => linked?.forbundId === f.id && b.id === linked.bodyId);
@@ -52,7 +51,7 @@ function pick(ad: AgendaDeps, info: TurnInfo): { st?: MeetingState; none: string
  * The next meeting as `pick` finds it, when the caller may see it: a draft (before the kallelse) only to its writers
  * and those it invites, for the date, the status and who comes alike; else the sentence to answer with.
  */
-async function visible(ctx: TurnContext, ad: AgendaDeps, info: TurnInfo) {
+async function visible(ctx: TurnContext, ad: BotDeps, info: LinkedTurn) {
     const { st, none } = pick(ad, info);
     if (!st) return { text: none };
     const person = await ad.identity.resolve(ctx, info.user, st.f.id);
@@ -67,84 +66,104 @@ async function visible(ctx: TurnContext, ad: AgendaDeps, info: TurnInfo) {
 }
 
 /** Registers the meeting message routes (before help and the catch-all). */
-export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps): void {
-    app.message(on(ad, CREATE), async (ctx) => {
-        const info = turnInfo(ctx, ad);
-        const { lang } = info;
-        const f = info.forbund!;
-        const w = await asWriter(ctx, ad, info, f.id, lang);
-        if (!w.ok) return sendReply(ctx, { text: w.text });
-        const linked = ad.links.bodyOf(info.conversation.id);
-        const body =
-            bodyFromText(f, info.text) ??
-            f.bodies.find((b) => b.id === linked?.bodyId) ??
-            f.bodies.find((b) => b.kind === 'styrelse') ??
-            f.bodies[0];
-        const when = parseWhen(info.text, ad.now());
-        if (!when.ok) {
-            const text =
-                when.problem === 'no-date'
-                    ? say(lang, 'Fyll i mötets uppgifter på kortet.', "Fill in the meeting's details on the card.")
-                    : whenProblem(when.problem, lang);
-            return sendReply(ctx, {
-                text,
-                card: meetingFormCard(f, lang, { bodyId: body.id, note: when.problem === 'no-date' ? '' : text }),
-            });
-        }
-        const made = createMeeting(ad, f, body, { startsAt: when.startsAt, place: when.place }, w.person, lang);
-        if (!made.ok) return sendReply(ctx, { text: made.text });
-        const note = say(
-            lang,
-            'Mötet är skapat med den vanliga dagordningen. Tryck "Redigera" för att ändra punkterna och skriv "skicka kallelse" när den är klar.',
-            'The meeting is created with the usual agenda. Press "Edit" to change the items and write "send notice" when it is ready.',
-        );
-        await sendReply(ctx, agendaReply(ad, loadState(ad, made.id)!, { lang, person: w.person, note }));
-    });
+export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): void {
+    onMessage(
+        app,
+        ad,
+        (t) => CREATE.test(t.text),
+        async (ctx, info) => {
+            const { lang } = info;
+            const f = info.forbund;
+            const w = await asWriter(ctx, ad, info, f.id, lang);
+            if (!w.ok) return sendReply(ctx, { text: w.text });
+            const linked = ad.links.bodyOf(info.conversation.id);
+            const body =
+                bodyFromText(f, info.text) ??
+                f.bodies.find((b) => b.id === linked?.bodyId) ??
+                f.bodies.find((b) => b.kind === 'styrelse') ??
+                f.bodies[0];
+            const when = parseWhen(info.text, ad.now());
+            if (!when.ok) {
+                const text =
+                    when.problem === 'no-date'
+                        ? say(lang, 'Fyll i mötets uppgifter på kortet.', "Fill in the meeting's details on the card.")
+                        : whenProblem(when.problem, lang);
+                return sendReply(ctx, {
+                    text,
+                    card: meetingFormCard(f, lang, { bodyId: body.id, note: when.problem === 'no-date' ? '' : text }),
+                });
+            }
+            const made = createMeeting(ad, f, body, { startsAt: when.startsAt, place: when.place }, w.person, lang);
+            if (!made.ok) return sendReply(ctx, { text: made.text });
+            const note = say(
+                lang,
+                'Mötet är skapat med den vanliga dagordningen. Tryck "Redigera" för att ändra punkterna och skriv "skicka kallelse" när den är klar.',
+                'The meeting is created with the usual agenda. Press "Edit" to change the items and write "send notice" when it is ready.',
+            );
+            await sendReply(ctx, agendaReply(ad, knownState(ad, made.id), { lang, person: w.person, note }));
+        },
+    );
 
-    app.message(on(ad, SEND), async (ctx) => {
-        const info = turnInfo(ctx, ad);
-        const w = await asWriter(ctx, ad, info, info.forbund!.id, info.lang);
-        if (!w.ok) return sendReply(ctx, { text: w.text });
-        const { st, none } = pick(ad, info);
-        await sendReply(ctx, { text: st ? (await sendKallelse(ad, st, w.person, info.lang)).text : none });
-    });
+    onMessage(
+        app,
+        ad,
+        (t) => SEND.test(t.text),
+        async (ctx, info) => {
+            const w = await asWriter(ctx, ad, info, info.forbund.id, info.lang);
+            if (!w.ok) return sendReply(ctx, { text: w.text });
+            const { st, none } = pick(ad, info);
+            await sendReply(ctx, { text: st ? (await sendKallelse(ad, st, w.person, info.lang)).text : none });
+        },
+    );
 
-    app.message(on(ad, EDIT), async (ctx) => {
-        const info = turnInfo(ctx, ad);
-        const w = await asWriter(ctx, ad, info, info.forbund!.id, info.lang);
-        if (!w.ok) return sendReply(ctx, { text: w.text });
-        const { st, none } = pick(ad, info);
-        const text = say(info.lang, 'Dagordningen kan ändras på kortet.', 'Edit the agenda on the card.');
-        await sendReply(ctx, st ? { text, card: editorCard(st, info.lang) } : { text: none });
-    });
+    onMessage(
+        app,
+        ad,
+        (t) => EDIT.test(t.text),
+        async (ctx, info) => {
+            const w = await asWriter(ctx, ad, info, info.forbund.id, info.lang);
+            if (!w.ok) return sendReply(ctx, { text: w.text });
+            const { st, none } = pick(ad, info);
+            const text = say(info.lang, 'Dagordningen kan ändras på kortet.', 'Edit the agenda on the card.');
+            await sendReply(ctx, st ? { text, card: editorCard(st, info.lang) } : { text: none });
+        },
+    );
 
-    app.message(on(ad, SHOW), async (ctx) => {
-        const info = turnInfo(ctx, ad);
-        const seen = await visible(ctx, ad, info);
-        if (!seen.st) return sendReply(ctx, { text: seen.text });
-        await sendReply(ctx, agendaReply(ad, seen.st, { lang: info.lang, person: seen.person }));
-    });
+    onMessage(
+        app,
+        ad,
+        (t) => SHOW.test(t.text),
+        async (ctx, info) => {
+            const seen = await visible(ctx, ad, info);
+            if (!seen.st) return sendReply(ctx, { text: seen.text });
+            await sendReply(ctx, agendaReply(ad, seen.st, { lang: info.lang, person: seen.person }));
+        },
+    );
 
-    app.message(on(ad, NEXT), async (ctx) => {
-        const info = turnInfo(ctx, ad);
-        const { lang } = info;
-        const { st, text: none } = await visible(ctx, ad, info);
-        if (!st) return sendReply(ctx, { text: none });
-        const m = st.meeting;
-        const where = m.place ? `, ${m.place}` : m.onlineUrl ? ', Teams' : '';
-        const text = [
-            `${say(lang, 'Nästa möte', 'Next meeting')} (${st.body.name}): **${formatWhen(m.startsAt, lang)}**${where}.`,
-            `${statusText(st, lang)}. ${quorumText(st.quorum, lang)}.`,
-        ].join('\n');
-        await sendReply(ctx, { text });
-    });
+    onMessage(
+        app,
+        ad,
+        (t) => NEXT.test(t.text),
+        async (ctx, info) => {
+            const { lang } = info;
+            const { st, text: none } = await visible(ctx, ad, info);
+            if (!st) return sendReply(ctx, { text: none });
+            const m = st.meeting;
+            const where = m.place ? `, ${m.place}` : m.onlineUrl ? ', Teams' : '';
+            const text = [
+                `${say(lang, 'Nästa möte', 'Next meeting')} (${st.body.name}): **${formatWhen(m.startsAt, lang)}**${where}.`,
+                `${statusText(st, lang)}. ${quorumText(st.quorum, lang)}.`,
+            ].join('\n');
+            await sendReply(ctx, { text });
+        },
+    );
 
-    const attendance = (which: 'absent' | 'coming') => async (ctx: TurnContext) => {
-        const info = turnInfo(ctx, ad);
+    const attendance = (which: 'absent' | 'coming') => async (ctx: TurnContext, info: LinkedTurn) => {
         const { lang } = info;
         const { st, text: none } = await visible(ctx, ad, info);
         if (!st) return sendReply(ctx, { text: none });
         const facts = attendanceFacts(st, lang);
+        // attendanceFacts always lists the "Förhinder" row, with "–" when nobody has sent apologies.
         const absent = facts.find((x) => x.title === say(lang, 'Förhinder', "Can't come"))!;
         const head = `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;
         const lines =
@@ -164,6 +183,6 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: AgendaDeps
                 : [`**${head}**`, ...facts.filter((x) => x.value !== '–').map((x) => `${x.title}: ${x.value}`)];
         await sendReply(ctx, { text: [...lines, quorumText(st.quorum, lang)].join('\n') });
     };
-    app.message(on(ad, ABSENT), attendance('absent'));
-    app.message(on(ad, COMING), attendance('coming'));
+    onMessage(app, ad, (t) => ABSENT.test(t.text), attendance('absent'));
+    onMessage(app, ad, (t) => COMING.test(t.text), attendance('coming'));
 }

@@ -1,4 +1,5 @@
 // Card buttons that only show something: the editor, the forms, the agenda, and Universal Actions refresh.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { z } from 'zod';
 import type { CardSpec } from '../../cards/render';
@@ -7,7 +8,7 @@ import { say } from '../reply';
 import { editorCard } from './editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from './form-cards';
 import { showSubmit } from './schemas';
-import { loadState, type AgendaDeps, type MeetingState } from './state';
+import { loadState, type MeetingState } from './state';
 import { agendaReply, canWrite } from './view';
 
 type Show = (st: MeetingState, v: Viewer, data: z.output<typeof showSubmit>) => CardSpec;
@@ -20,7 +21,7 @@ export const maySeeAgenda = (st: MeetingState, v: Viewer) =>
     !!st.meeting.calledAt || canWrite(st, v.person) || (!!v.person && st.inv.members.includes(v.person.id));
 const mayEdit = (st: MeetingState, v: Viewer) => canWrite(st, v.person);
 
-function route(app: Application<TurnState>, ad: AgendaDeps, verb: string, canSee: typeof mayEdit, show: Show) {
+function route(app: Application<TurnState>, ad: BotDeps, verb: string, canSee: typeof mayEdit, show: Show) {
     registerView(app, ad, {
         verb,
         schema: showSubmit,
@@ -31,8 +32,8 @@ function route(app: Application<TurnState>, ad: AgendaDeps, verb: string, canSee
 }
 
 /** Registers the read-only verbs. The refresh answer has no `refresh` itself: teams-ai would then replace the card for all. */
-export function registerShow(app: Application<TurnState>, ad: AgendaDeps): void {
-    const view: Show = (st, { lang, person }) => agendaReply(ad, st, { lang, person }).card!;
+export function registerShow(app: Application<TurnState>, ad: BotDeps): void {
+    const view: Show = (st, { lang, person }) => agendaReply(ad, st, { lang, person }).card;
     route(app, ad, 'agenda.view', maySeeAgenda, view);
     route(app, ad, 'agenda.refresh', maySeeAgenda, view);
     route(app, ad, 'agenda.editor', mayEdit, (st, { lang }) => editorCard(st, lang));

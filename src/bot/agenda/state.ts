@@ -2,17 +2,9 @@
 import type { Person } from '../../domain/access';
 import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
 import type { Body, Forbund } from '../../domain';
-import { createMeetings, type Meeting, type Meetings } from '../../storage/meetings';
+import type { Meeting } from '../../storage/meetings';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { BotDeps } from '../deps';
-
-/** The bot's dependencies plus the meetings repository, built from the shared db. */
-export type AgendaDeps = BotDeps & { meetings: Meetings };
-
-/** Adds the meetings repository to the bot's dependencies. */
-export function agendaDeps(deps: BotDeps): AgendaDeps {
-    return { ...deps, meetings: createMeetings(deps.db, deps.now) };
-}
 
 export type MeetingState = {
     f: Forbund;
@@ -29,7 +21,7 @@ export type MeetingState = {
 };
 
 /** The current state of a meeting; undefined when the meeting, its förbund or its body is unknown. */
-export function loadState(ad: AgendaDeps, meetingId: number): MeetingState | undefined {
+export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefined {
     const meeting = ad.meetings.get(meetingId);
     const f = meeting && ad.forbund.get(meeting.forbundId);
     const body = f?.bodies.find((b) => b.id === meeting!.bodyId);
@@ -55,4 +47,11 @@ export function loadState(ad: AgendaDeps, meetingId: number): MeetingState | und
 export function meetingIdOf(record: string): number | undefined {
     const m = /^meeting:(\d{1,12})$/.exec(record);
     return m ? Number(m[1]) : undefined;
+}
+
+/** The state of a meeting known to exist (a card's version check found it, or this turn just wrote it). */
+export function knownState(ad: BotDeps, meetingId: number | undefined): MeetingState {
+    const st = meetingId === undefined ? undefined : loadState(ad, meetingId);
+    if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
+    return st;
 }

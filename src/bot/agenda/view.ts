@@ -1,10 +1,11 @@
 // The agenda card (templates/agenda.json) and its chat text, for the posted kallelse or for one person's view.
+import type { BotDeps } from '../deps';
 import { authorize, type Person } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
 import { agendaDecisionData } from '../decisions/agenda-items';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
-import type { AgendaDeps, MeetingState } from './state';
+import { say, type CardReply } from '../reply';
+import type { MeetingState } from './state';
 import { answerLabel, formatWhen, kindLabel, names, quorumText } from './words';
 
 /** Refresh userIds are capped by Teams. */
@@ -17,7 +18,7 @@ export type Viewer = { lang: Lang; person?: Person; posted?: boolean; note?: str
 export const canWrite = (st: MeetingState, p?: Person) => authorize(p, st.f.id, { kind: 'agenda.write' }).ok;
 
 /** A signed link to the meeting's .ics, valid until a day after the meeting (at least a day). */
-export function icsLink(ad: AgendaDeps, st: MeetingState): string {
+export function icsLink(ad: BotDeps, st: MeetingState): string {
     const end = st.meeting.startsAt.getTime() + st.meeting.durationMinutes * 60_000;
     const ttl = Math.max(DAY_S, Math.ceil((end - ad.now().getTime()) / 1000) + DAY_S);
     return ad.downloads.link('ics', String(st.meeting.id), ttl);
@@ -51,7 +52,7 @@ export function attendanceFacts(st: MeetingState, lang: Lang) {
 }
 
 /** The agenda card and text for a viewer. The posted card carries `refresh` so each invited member sees their view. */
-export function agendaReply(ad: AgendaDeps, st: MeetingState, v: Viewer): Reply {
+export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply {
     const { lang, person } = v;
     const m = st.meeting;
     const open = m.status === 'utkast' || m.status === 'kallad';

@@ -95,14 +95,14 @@ export function registerAction<T>(app: Application<TurnState>, deps: BotDeps, h:
         const prepared = await h.prepare(ctx, info, data.data);
         if ('refused' in prepared) return card(prepared.refused);
         // Checked again inside the transaction: another click may have been applied while we awaited.
-        const outcome = deps.db.transaction(() => {
+        const outcome = deps.transaction(() => {
             const again = repeat();
             if (again) return again;
             if (h.version(record, info) !== version) return 'stale';
             const result = prepared();
             deps.actionKeys.remember(nonceKey, record, { truth: truthNow(), card: result.card });
             return result;
-        })();
+        });
         if (outcome === 'stale') return stale();
         if ('replay' in outcome) return card(outcome.replay);
         if (outcome.after) await outcome.after(ctx);

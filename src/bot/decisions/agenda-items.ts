@@ -1,14 +1,14 @@
 // What the agenda card shows per item about decisions: the recorded decision, its § once closed, and the buttons.
+import type { BotDeps } from '../deps';
 import { formatRef } from '../../domain/decisions';
 import type { Person } from '../../domain/access';
 import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { AgendaDeps, MeetingState } from '../agenda/state';
+import type { MeetingState } from '../agenda/state';
 import { names } from '../agenda/words';
 import type { Decision } from '../../storage/decisions';
-import { decisionDeps } from './state';
 import { mayDecide, meetingYear, outcomeLabel } from './words';
 
 /** The decision as one line for the card and chat: outcome, text, jäv and reservationer. */
@@ -27,8 +27,7 @@ export function decisionLine(st: MeetingState, d: Decision, lang: Lang): string 
  * Decision fields for the agenda card. `show` is true for the posted card (everyone sees the buttons; the server
  * refuses who may not) and for the ordförande's or chef's own view.
  */
-export function agendaDecisionData(ad: AgendaDeps, st: MeetingState, lang: Lang, posted: boolean, person?: Person) {
-    const dd = decisionDeps(ad);
+export function agendaDecisionData(dd: BotDeps, st: MeetingState, lang: Lang, posted: boolean, person?: Person) {
     const m = st.meeting;
     const decisions = dd.decisions.forMeeting(m.id);
     const paragraphs = dd.protokoll.paragraphs(m.id);

@@ -3,12 +3,11 @@ import type { QaContext } from '../qa/qa';
 import type { BotDeps } from '../deps';
 import { budgetStatusFromRegister } from './register';
 import type { DoneBy } from '../../scheduler/reminder-plan';
-import { decisionDeps, loadDecisionState } from './state';
+import { loadDecisionState } from './state';
 
 /** `registerQa(app, deps, decisionContext(deps))`: budget status per year from justerat decisions. */
 export function decisionContext(deps: BotDeps): QaContext {
-    const dd = decisionDeps(deps);
-    return (f) => ({ budgetStatus: (year) => budgetStatusFromRegister(dd, f.id, year) });
+    return (f) => ({ budgetStatus: (year) => budgetStatusFromRegister(deps, f.id, year) });
 }
 
 /**
@@ -16,12 +15,11 @@ export function decisionContext(deps: BotDeps): QaContext {
  * justerat decision, and "protokoll justerat" once both justerare have justerat that meeting's protokoll.
  */
 export function deadlineDoneBy(deps: BotDeps): DoneBy {
-    const dd = decisionDeps(deps);
     const budget = decisionContext(deps);
     return (f, d) => {
         if (d.kind === 'budget') return budget(f).budgetStatus?.((d.subject?.year ?? 0) + 1) === 'fastställd';
         if (d.kind === 'protokoll' && d.subject?.meetingId !== undefined) {
-            return loadDecisionState(dd, d.subject.meetingId)?.justering?.status === 'justerat';
+            return loadDecisionState(deps, d.subject.meetingId)?.justering?.status === 'justerat';
         }
         return false;
     };

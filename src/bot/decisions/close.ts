@@ -1,4 +1,5 @@
 // Closing a meeting: § numbers in agenda order, the protokoll (version 1), and justering cards to the justerare.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
@@ -16,40 +17,46 @@ import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { knownDecisionState, type DecisionState } from './state';
 import { meetingYear, nothing } from './words';
 
-/** Why the meeting cannot be closed now (undefined when it can). */
-export function closeProblem(
-    dd: DecisionDeps,
+/** Whether the meeting can be closed now: by whom, or why not. */
+export function closeCheck(
+    dd: BotDeps,
     st: DecisionState,
     person: Person | undefined,
     lang: Lang,
-): string | undefined {
+): { ok: true; by: Person } | { ok: false; text: string } {
     const access = authorize(person, st.f.id, { kind: 'meeting.close' });
-    if (!access.ok) return refusalText(lang, access);
+    if (!access.ok) return { ok: false, text: refusalText(lang, access) };
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
-        return nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.');
+        return { ok: false, text: nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.') };
     if (dd.now() < st.meeting.startsAt)
-        return nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.');
+        return { ok: false, text: nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.') };
     if (st.justerare.length !== 2)
-        return nothing(
-            lang,
-            'Välj två justerare först (Redigera → Justerare).',
-            'Choose two minute checkers first (Edit → Minute checkers).',
-        );
+        return {
+            ok: false,
+            text: nothing(
+                lang,
+                'Välj två justerare först (Redigera → Justerare).',
+                'Choose two minute checkers first (Edit → Minute checkers).',
+            ),
+        };
     const open = st.items.filter((it) => it.kind === 'beslut' && it.proposal && !st.decisions.has(it.id));
     if (open.length)
-        return nothing(
-            lang,
-            `Beslut saknas på ${open.map((it) => `punkt ${it.number} (${it.title})`).join(', ')}. Registrera dem på dagordningen först.`,
-            `Decisions are missing on ${open.map((it) => `item ${it.number} (${it.title})`).join(', ')}. Record them on the agenda first.`,
-        );
-    return undefined;
+        return {
+            ok: false,
+            text: nothing(
+                lang,
+                `Beslut saknas på ${open.map((it) => `punkt ${it.number} (${it.title})`).join(', ')}. Registrera dem på dagordningen först.`,
+                `Decisions are missing on ${open.map((it) => `item ${it.number} (${it.title})`).join(', ')}. Record them on the agenda first.`,
+            ),
+        };
+    return { ok: true, by: access.person };
 }
 
 /** Closes the meeting in the caller's transaction; returns the § range, or undefined if it was closed meanwhile. */
-export function closeNow(dd: DecisionDeps, st: DecisionState, by: Person): string | undefined {
+export function closeNow(dd: BotDeps, st: DecisionState, by: Person): string | undefined {
     const year = meetingYear(st.meeting.startsAt);
     const numbers = numberParagraphs(
         st.items.map((x) => x.id),
@@ -63,7 +70,7 @@ export function closeNow(dd: DecisionDeps, st: DecisionState, by: Person): strin
 
 /** After the commit: the posted agenda is updated, the justerare get their cards, the chef the protokoll. */
 export async function afterClose(
-    dd: DecisionDeps,
+    dd: BotDeps,
     meetingId: number,
     chef: Person,
     lang: Lang,
@@ -71,7 +78,7 @@ export async function afterClose(
 ): Promise<void> {
     const failures = await refreshPosted(dd, meetingId, lang);
     const missed = await sendJustering(dd, meetingId, 'Protokollet är klart för justering.');
-    const st = loadDecisionState(dd, meetingId)!;
+    const st = knownDecisionState(dd, meetingId);
     const own = protokollReply(dd, st, lang, chef);
     const inChat = ctx.activity.conversation.conversationType === 'personal';
     if (!inChat && !(await sendToPerson(dd, chef, own)))
@@ -95,7 +102,7 @@ export async function afterClose(
 }
 
 /** Registers the "Avsluta mötet" button of the agenda card. */
-export function registerClose(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerClose(app: Application<TurnState>, dd: BotDeps): void {
     registerAction(app, dd, {
         verb: 'meeting.close',
         schema: closeSubmit,
@@ -103,15 +110,16 @@ export function registerClose(app: Application<TurnState>, dd: DecisionDeps): vo
         forbundOf: meetingForbund(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, meetingIdOf(data.key.record)!)!;
+            const st = knownDecisionState(dd, meetingIdOf(data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             const access = authorize(person, st.f.id, { kind: 'meeting.close' });
             if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
-            const problem = closeProblem(dd, st, person, lang);
-            if (problem) return { refused: agendaReply(dd, st, { lang, person, note: problem }).card! };
+            const check = closeCheck(dd, st, person, lang);
+            if (!check.ok) return { refused: agendaReply(dd, st, { lang, person, note: check.text }).card };
+            const by = check.by;
             return () => {
-                const range = closeNow(dd, st, person!);
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const range = closeNow(dd, st, by);
+                const now = knownDecisionState(dd, st.meeting.id);
                 const note = range
                     ? say(
                           lang,
@@ -120,8 +128,8 @@ export function registerClose(app: Application<TurnState>, dd: DecisionDeps): vo
                       )
                     : nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.');
                 return {
-                    card: agendaReply(dd, now, { lang, person, note }).card!,
-                    after: range ? (turn) => afterClose(dd, st.meeting.id, person!, lang, turn) : undefined,
+                    card: agendaReply(dd, now, { lang, person, note }).card,
+                    after: range ? (turn) => afterClose(dd, st.meeting.id, by, lang, turn) : undefined,
                 };
             };
         },

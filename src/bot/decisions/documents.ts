@@ -1,10 +1,11 @@
 // The 'protokoll' download provider: `<meetingId>.html|pdf` (whole protokoll) and `<meetingId>-<itemId>.…` (utdrag).
+import type { BotDeps } from '../deps';
 import { z } from 'zod';
 import { protokollSections } from '../../domain/protokoll';
 import type { Download } from '../../http/downloads';
 import { documentHtml, type DocModel } from './document-html';
 import { documentPdf } from './document-pdf';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { loadDecisionState, type DecisionState } from './state';
 import { justeringText } from './words';
 
 const docId = z
@@ -35,7 +36,7 @@ export function documentModel(st: DecisionState, itemId?: number): DocModel | un
 }
 
 /** Serves protokoll documents; unknown ids, meetings without a protokoll and unknown §§ are undefined (404). */
-export function protokollProvider(dd: DecisionDeps) {
+export function protokollProvider(dd: BotDeps) {
     return async (id: string): Promise<Download | undefined> => {
         const parsed = docId.safeParse(id);
         if (!parsed.success) return undefined;

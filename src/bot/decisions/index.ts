@@ -9,19 +9,17 @@ import { registerProtokollEdit } from './protokoll-edit';
 import { registerProtokollShow } from './protokoll-show';
 import { registerRecord } from './record';
 import { registerDecisionRoutes } from './routes';
-import { decisionDeps } from './state';
 
 export { decisionContext, deadlineDoneBy } from './budget-context';
 
 /** Registers the decision routes, card actions and the 'protokoll' download provider. */
 export function registerDecisions(app: Application<TurnState>, deps: BotDeps): void {
-    const dd = decisionDeps(deps);
-    deps.downloads.register('protokoll', protokollProvider(dd));
-    registerDecisionRoutes(app, dd);
-    registerRecord(app, dd);
-    registerClose(app, dd);
-    registerJustering(app, dd);
-    registerProtokollEdit(app, dd);
-    registerProtokollShow(app, dd);
-    registerPerCapsulam(app, dd);
+    deps.downloads.register('protokoll', protokollProvider(deps));
+    registerDecisionRoutes(app, deps);
+    registerRecord(app, deps);
+    registerClose(app, deps);
+    registerJustering(app, deps);
+    registerProtokollEdit(app, deps);
+    registerProtokollShow(app, deps);
+    registerPerCapsulam(app, deps);
 }

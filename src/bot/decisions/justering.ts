@@ -1,4 +1,5 @@
 // "Justera" and "Begär ändring" on the protokoll card: only the chosen justerare, on the current version.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { mayJustera, type JusteringAction, type JusteringRefusal } from '../../domain/decision-justering';
 import { budgetEffects } from '../../domain/decisions';
@@ -11,17 +12,17 @@ import { refusalCard } from '../refusal';
 import { tellChef } from './notify';
 import { protokollReply } from './protokoll-view';
 import { justeraSubmit } from './schemas';
-import { loadDecisionState, recordId, type DecisionDeps, type DecisionState } from './state';
+import { knownDecisionState, recordId, type DecisionState } from './state';
 import { nothing } from './words';
 
 /** The version of the protokoll a `protokoll:<id>` key names: an edit makes older justering cards stale. */
-export const protokollVersion = (dd: DecisionDeps) => (record: string) => {
+export const protokollVersion = (dd: BotDeps) => (record: string) => {
     const id = recordId('protokoll', record);
     return id === undefined ? undefined : dd.protokoll.latest(id)?.version;
 };
 
 /** What a protokoll card's result claims: the version and how far its justering has come (both move on). */
-export const protokollTruth = (dd: DecisionDeps) => (record: string) => {
+export const protokollTruth = (dd: BotDeps) => (record: string) => {
     const id = recordId('protokoll', record) ?? 0;
     return `${dd.protokoll.latest(id)?.version}|${dd.protokoll.events(id).length}`;
 };
@@ -60,7 +61,7 @@ function finalText(st: DecisionState): string {
     return `Protokollet är justerat av båda justerarna och är nu slutligt.${budget}`;
 }
 
-function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, action: JusteringAction): void {
+function register(app: Application<TurnState>, dd: BotDeps, verb: string, action: JusteringAction): void {
     registerAction(app, dd, {
         verb,
         schema: justeraSubmit,
@@ -69,13 +70,13 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             const justerare = st.protokoll!.data.justerare.map((j) => j.personId);
             if (!person || !justerare.includes(person.id))
                 return { refused: refusalCard(lang, refusal('not-justerare', lang)) };
             const allowed = mayJustera(st.justering!, justerare, person.id, action);
-            const card = (note: string) => protokollReply(dd, st, lang, person, note).card!;
+            const card = (note: string) => protokollReply(dd, st, lang, person, note).card;
             if (!allowed.ok) return { refused: card(refusal(allowed.reason, lang)) };
             if (action === 'ändring' && !data.comment)
                 return {
@@ -89,7 +90,7 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
                 };
             return () => {
                 dd.protokoll.addEvent(st.meeting, st.protokoll!.version, person.id, action, data.comment, person.slug);
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 const final = now.justering!.status === 'justerat';
                 const note =
                     action === 'ändring'
@@ -112,7 +113,7 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
                           ? finalText(now)
                           : undefined;
                 return {
-                    card: protokollReply(dd, now, lang, person, note).card!,
+                    card: protokollReply(dd, now, lang, person, note).card,
                     after: chefText ? () => tellChef(dd, st.meeting.id, chefText) : undefined,
                 };
             };
@@ -121,7 +122,7 @@ function register(app: Application<TurnState>, dd: DecisionDeps, verb: string, a
 }
 
 /** Registers the justering verbs. */
-export function registerJustering(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerJustering(app: Application<TurnState>, dd: BotDeps): void {
     register(app, dd, 'protokoll.justera', 'justerat');
     register(app, dd, 'protokoll.change', 'ändring');
 }

@@ -1,11 +1,12 @@
 // 1:1 messages for justering: the protokoll card to each justerare, and notices to the chef.
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { replyActivity, type Reply } from '../reply';
 import { protokollReply } from './protokoll-view';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { knownDecisionState, type DecisionState } from './state';
 
 /** Sends a reply to a person's 1:1 chat; false when they never wrote to the bot or the send failed. */
-export async function sendToPerson(dd: DecisionDeps, p: Person | undefined, reply: Reply): Promise<boolean> {
+export async function sendToPerson(dd: BotDeps, p: Person | undefined, reply: Reply): Promise<boolean> {
     const ref = p?.teamsUserId ? dd.refs.get('user', p.teamsUserId) : undefined;
     if (!ref) return false;
     const result = await dd.sender.send(ref, replyActivity(reply));
@@ -14,8 +15,8 @@ export async function sendToPerson(dd: DecisionDeps, p: Person | undefined, repl
 }
 
 /** Sends each justerare the protokoll card with Justera / Begär ändring; returns the names not reached. */
-export async function sendJustering(dd: DecisionDeps, meetingId: number, intro: string): Promise<string[]> {
-    const st = loadDecisionState(dd, meetingId)!;
+export async function sendJustering(dd: BotDeps, meetingId: number, intro: string): Promise<string[]> {
+    const st = knownDecisionState(dd, meetingId);
     const missed: string[] = [];
     for (const j of st.protokoll!.data.justerare) {
         const p = st.people.get(j.personId);
@@ -35,8 +36,8 @@ export function chefsOf(st: DecisionState): Person[] {
 }
 
 /** Tells the meeting's chef (their 1:1 chat), with the protokoll card for them; logs when nobody is reachable. */
-export async function tellChef(dd: DecisionDeps, meetingId: number, text: string): Promise<void> {
-    const st = loadDecisionState(dd, meetingId)!;
+export async function tellChef(dd: BotDeps, meetingId: number, text: string): Promise<void> {
+    const st = knownDecisionState(dd, meetingId);
     for (const chef of chefsOf(st)) {
         const reply = protokollReply(dd, st, 'sv', chef, text);
         if (await sendToPerson(dd, chef, { ...reply, text: `${text}\n\n${reply.text}` })) return;

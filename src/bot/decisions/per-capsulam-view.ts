@@ -1,20 +1,20 @@
 // The per capsulam card (templates/per-capsulam.json) with the live tally, and settling the result once it is due.
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { tallyVotes, type Tally, type Vote } from '../../domain/decision-per-capsulam';
 import { insertIndex } from '../../domain/meetings-agenda';
 import type { PerCapsulam } from '../../storage/decision-per-capsulam';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
+import { say, type CardReply } from '../reply';
 import { formatWhen } from '../agenda/words';
-import type { DecisionDeps } from './state';
 
 const MAX_REFRESH_USERS = 60;
 export const voteLabel = (v: Vote, lang: Lang) =>
     ({ ja: say(lang, 'Ja', 'Yes'), nej: say(lang, 'Nej', 'No'), avstår: say(lang, 'Avstår', 'Abstain') })[v];
 
 /** The tally as of now (missing answers count as not adopted once the deadline has passed). */
-export const tallyOf = (dd: DecisionDeps, p: PerCapsulam): Tally =>
+export const tallyOf = (dd: BotDeps, p: PerCapsulam): Tally =>
     tallyVotes(p.voters, [], dd.perCapsulam.votes(p.id), p.deadline, dd.now());
 
 /** `Antaget` / `Inte antaget` / `Pågår`. */
@@ -26,7 +26,7 @@ export const resultText = (t: Tally, lang: Lang) =>
           : say(lang, 'Inte antaget', 'Not adopted');
 
 /** Puts a settled result on the next open meeting's agenda as "Anmälan av per capsulam-beslut"; returns that meeting. */
-export function reportOnAgenda(dd: DecisionDeps, p: PerCapsulam): number | undefined {
+export function reportOnAgenda(dd: BotDeps, p: PerCapsulam): number | undefined {
     const r = dd.perCapsulam.result(p.id);
     const next = dd.meetings.upcoming(p.forbundId, p.bodyId, dd.now())[0];
     if (!r || r.reportedItemId || !next) return undefined;
@@ -46,22 +46,22 @@ export function reportOnAgenda(dd: DecisionDeps, p: PerCapsulam): number | undef
 }
 
 /** Records the result once it is settled (all answered, or the deadline passed) and reports it; returns the tally. */
-export function settleIfDue(dd: DecisionDeps, p: PerCapsulam): { tally: Tally; reportedIn?: number } {
-    return dd.db.transaction(() => {
+export function settleIfDue(dd: BotDeps, p: PerCapsulam): { tally: Tally; reportedIn?: number } {
+    return dd.transaction(() => {
         const tally = tallyOf(dd, p);
         if (!tally.settled) return { tally };
         dd.perCapsulam.settle(p, tally.adopted, tally);
         return { tally, reportedIn: reportOnAgenda(dd, p) };
-    })();
+    });
 }
 
 /** The card for a viewer (or the posted card for everyone, with refresh for the voters). */
 export function perCapsulamReply(
-    dd: DecisionDeps,
+    dd: BotDeps,
     p: PerCapsulam,
     lang: Lang,
     opts: { person?: Person; posted?: boolean; note?: string } = {},
-): Reply {
+): CardReply {
     const f = dd.forbund.get(p.forbundId)!;
     const t = tallyOf(dd, p);
     const people = new Map(dd.roster.list(p.forbundId).map((x) => [x.id, x]));

@@ -1,4 +1,5 @@
 // Voting on a per capsulam card (one voter per part) and refreshing it; the posted card and next agenda follow.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
@@ -9,11 +10,11 @@ import { refreshPosted } from '../agenda/publish';
 import { actionLang } from '../agenda/words';
 import { perCapsulamReply, resultText, settleIfDue, tallyOf, voteLabel } from './per-capsulam-view';
 import { pcVoteSubmit, showSubmit } from './schemas';
-import { recordId, type DecisionDeps } from './state';
+import { recordId } from './state';
 import { nothing } from './words';
 
 /** Registers the Ja / Nej / Avstår verb and the card refresh. */
-export function registerPerCapsulamVote(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps): void {
     const proposalOf = (record: string) => dd.perCapsulam.get(recordId('pc', record) ?? 0);
     registerAction(app, dd, {
         verb: 'pc.vote',
@@ -45,7 +46,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: Decisio
                     ),
                 };
             const { tally } = settleIfDue(dd, p);
-            const card = (note: string) => perCapsulamReply(dd, p, lang, { person, note }).card!;
+            const card = (note: string) => perCapsulamReply(dd, p, lang, { person, note }).card;
             if (tally.settled)
                 return {
                     refused: card(
@@ -66,7 +67,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: Decisio
                         `Your answer is saved: ${voteLabel(data.answer, lang)}.`,
                     ) + (after.settled ? ` ${resultText(after, lang)}.` : '');
                 return {
-                    card: perCapsulamReply(dd, p, lang, { person, note }).card!,
+                    card: perCapsulamReply(dd, p, lang, { person, note }).card,
                     after: async () => {
                         if (p.posted) {
                             const ref = dd.refs.get('conversation', p.posted.conversationId);
@@ -99,7 +100,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: Decisio
             authorize(person, f.id, { kind: 'decision.record' }).ok,
         render: ({ p }, { lang, person }) => {
             settleIfDue(dd, p);
-            return perCapsulamReply(dd, p, lang, { person }).card!;
+            return perCapsulamReply(dd, p, lang, { person }).card;
         },
     });
 }

@@ -1,4 +1,5 @@
 // Per capsulam between meetings: the chef sends a proposal to the styrelse's channel; one voter per part answers.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { perCapsulamVoters } from '../../domain/decision-per-capsulam';
@@ -11,12 +12,11 @@ import { actionLang } from '../agenda/words';
 import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply } from './per-capsulam-view';
 import { pcCreateSubmit } from './schemas';
-import type { DecisionDeps } from './state';
 import { nothing } from './words';
 import { registerPerCapsulamVote } from './per-capsulam-vote';
 
 /** Registers creating per capsulam proposals (and, through per-capsulam-vote, voting on them). */
-export function registerPerCapsulam(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps): void {
     registerAction(app, dd, {
         verb: 'pc.create',
         schema: pcCreateSubmit,
@@ -79,7 +79,7 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: DecisionDep
                     'The proposal has been sent to the channel.',
                 );
                 return {
-                    card: perCapsulamReply(dd, p, lang, { person, note }).card!,
+                    card: perCapsulamReply(dd, p, lang, { person, note }).card,
                     after: async (turn) => {
                         const sent = await dd.sender.send(
                             ref,

@@ -1,20 +1,21 @@
 // Builds the protokoll model from a closed meeting's rows: närvaro, every § with its decision, and the justerare.
+import type { BotDeps } from '../deps';
 import { formatRef } from '../../domain/decisions';
 import type { Protokoll } from '../../domain/protokoll';
 import type { Decision } from '../../storage/decisions';
 import { memberLabel } from '../agenda/words';
-import type { DecisionDeps, DecisionState } from './state';
+import type { DecisionState } from './state';
 import { meetingYear } from './words';
 
 /** `§ 3/2025` of a recorded decision, wherever and whenever it was taken; undefined before its meeting closed. */
-export function refOfDecision(dd: DecisionDeps, d: Decision): string | undefined {
+export function refOfDecision(dd: BotDeps, d: Decision): string | undefined {
     const n = dd.protokoll.paragraphs(d.meetingId).get(d.itemId);
     const m = dd.meetings.get(d.meetingId);
     return n && m ? formatRef(n, meetingYear(m.startsAt)) : undefined;
 }
 
 /** The protokoll of `st` with the given § numbers (version 1, before any edit). */
-export function buildProtokoll(dd: DecisionDeps, st: DecisionState, numbers: Map<number, number>): Protokoll {
+export function buildProtokoll(dd: BotDeps, st: DecisionState, numbers: Map<number, number>): Protokoll {
     const label = (ids: number[]) =>
         ids.map((id) => st.people.get(id)).flatMap((p) => (p ? [memberLabel(st, p, 'sv')] : []));
     const name = (id: number) => st.people.get(id)?.name ?? String(id);

@@ -1,4 +1,5 @@
 // The chef's edit of the protokoll after a change request: a new version, and justering starts over.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { type CardSpec } from '../../cards/render';
 import { mayEdit } from '../../domain/decision-justering';
@@ -13,7 +14,7 @@ import { protokollTruth, protokollVersion } from './justering';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
-import { loadDecisionState, recordId, type DecisionDeps, type DecisionState } from './state';
+import { knownDecisionState, recordId, type DecisionState } from './state';
 import { mayDecide, nothing } from './words';
 
 /** The edit form: one text per § (its decision, or its text for other items). */
@@ -62,7 +63,7 @@ export function applyEdits(p: Protokoll, texts: Map<number, string>): { data: Pr
 }
 
 /** Registers the chef's edit of the protokoll (a new version). */
-export function registerProtokollEdit(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps): void {
     registerAction(app, dd, {
         verb: 'protokoll.edit',
         schema: editSubmit,
@@ -71,7 +72,7 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: DecisionD
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('protokoll', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
             if (!mayDecide(st, person) || !mayEdit(st.justering!))
                 return {
@@ -95,14 +96,14 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: DecisionD
                     person!.id,
                     person!.slug,
                 );
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 const note = say(
                     lang,
                     `Version ${version} är sparad; justeringen börjar om.`,
                     `Version ${version} is saved; approval starts over.`,
                 );
                 return {
-                    card: protokollReply(dd, now, lang, person, note).card!,
+                    card: protokollReply(dd, now, lang, person, note).card,
                     after: async (turn) => {
                         const missed = await sendJustering(
                             dd,

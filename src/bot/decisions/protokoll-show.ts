@@ -1,4 +1,5 @@
 // Read-only protokoll buttons: the protokoll card and the chef's edit form (only after a change request).
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { CardSpec } from '../../cards/render';
 import { mayEdit } from '../../domain/decision-justering';
@@ -8,11 +9,11 @@ import { messageCard, say } from '../reply';
 import { editCard } from './protokoll-edit';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { showSubmit } from './schemas';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { loadDecisionState, type DecisionState } from './state';
 import { mayDecide } from './words';
 
 /** Registers "protokoll.view" and "protokoll.edit.form": the draft only for the chef, the chair and the justerare. */
-export function registerProtokollShow(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps): void {
     const show = (verb: string, render: (st: DecisionState, lang: Lang, editable: boolean) => CardSpec) =>
         registerView(app, dd, {
             verb,
@@ -24,7 +25,7 @@ export function registerProtokollShow(app: Application<TurnState>, dd: DecisionD
             canSee: (st, v) => maySeeProtokoll(st, v.person),
             render: (st, v) => render(st, v.lang, mayDecide(st, v.person) && mayEdit(st.justering!)),
         });
-    show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card!);
+    show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card);
     show('protokoll.edit.form', (st, lang, editable) =>
         editable
             ? editCard(st, lang)

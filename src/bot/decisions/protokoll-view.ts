@@ -1,12 +1,13 @@
 // The protokoll card (templates/protokoll.json) and chat text: status, närvaro, §§, links, justering buttons.
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { mayEdit, mayJustera } from '../../domain/decision-justering';
 import { paragraphLines, protokollSections } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
-import { say, type Reply } from '../reply';
+import { say, type CardReply } from '../reply';
 import { names } from '../agenda/words';
-import type { DecisionDeps, DecisionState } from './state';
+import type { DecisionState } from './state';
 import { justeringText, mayDecide, meetingHeading } from './words';
 
 const LINK_TTL_S = 30 * 24 * 3600;
@@ -18,7 +19,7 @@ export function maySeeProtokoll(st: DecisionState, p?: Person): boolean {
 }
 
 /** Signed links to the protokoll (or one § as an utdrag) as HTML and PDF. */
-export function protokollLinks(dd: DecisionDeps, meetingId: number, itemId?: number) {
+export function protokollLinks(dd: BotDeps, meetingId: number, itemId?: number) {
     const id = itemId ? `${meetingId}-${itemId}` : String(meetingId);
     return {
         html: dd.downloads.link('protokoll', `${id}.html`, LINK_TTL_S),
@@ -27,7 +28,7 @@ export function protokollLinks(dd: DecisionDeps, meetingId: number, itemId?: num
 }
 
 /** The protokoll card for a viewer (who must be allowed to see it); justerare get Justera / Begär ändring. */
-export function protokollReply(dd: DecisionDeps, st: DecisionState, lang: Lang, person?: Person, note = ''): Reply {
+export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, person?: Person, note = ''): CardReply {
     const p = st.protokoll!.data;
     const j = st.justering!;
     const who = (ids: number[]) => names(st, ids, lang);

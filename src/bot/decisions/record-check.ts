@@ -1,10 +1,11 @@
 // Checks a submitted decision against the meeting: open, started, the item, the wording, jäv-adjusted quorum, amends.
+import type { BotDeps } from '../deps';
 import { decisionText, parseRef, quorumWithJav, type Outcome } from '../../domain/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
 import { names, quorumText } from '../agenda/words';
 import { presentIds } from './decision-form';
-import type { DecisionDeps, DecisionState } from './state';
+import type { DecisionState } from './state';
 import { nothing } from './words';
 
 const EARLY_MS = 3600_000;
@@ -12,13 +13,7 @@ export type Submitted = { outcome: Outcome; text?: string; jav: number[]; reserv
 export type Checked = { ok: true; text: string; amends?: number } | { ok: false; note: string };
 
 /** The decision's final wording and amended decision, or why it cannot be recorded (nothing is stored then). */
-export function checkDecision(
-    dd: DecisionDeps,
-    st: DecisionState,
-    item: AgendaItem,
-    s: Submitted,
-    lang: Lang,
-): Checked {
+export function checkDecision(dd: BotDeps, st: DecisionState, item: AgendaItem, s: Submitted, lang: Lang): Checked {
     const fail = (sv: string, en: string): Checked => ({ ok: false, note: nothing(lang, sv, en) });
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
         return fail(

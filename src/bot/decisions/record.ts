@@ -1,4 +1,5 @@
 // Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
@@ -12,11 +13,11 @@ import { actionLang } from '../agenda/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
-import { loadDecisionState, recordId, type DecisionDeps } from './state';
+import { knownDecisionState, loadDecisionState, recordId } from './state';
 import { mayDecide, nothing } from './words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
-export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): void {
+export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
     registerView(app, dd, {
         verb: 'decision.form',
         schema: showSubmit,
@@ -41,10 +42,10 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
         truth: (_record, _info, data) => dd.decisions.itemVersion(data.itemId),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = loadDecisionState(dd, recordId('decide', data.key.record)!)!;
+            const st = knownDecisionState(dd, recordId('decide', data.key.record));
             const item = st.items.find((x) => x.id === data.itemId);
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card!;
+            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card;
             const refuse = (note: string) => ({
                 refused:
                     data.from === 'form' && item
@@ -76,14 +77,14 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
                     st.f.id,
                     person!.slug,
                 );
-                const now = loadDecisionState(dd, st.meeting.id)!;
+                const now = knownDecisionState(dd, st.meeting.id);
                 if (!saved.ok)
                     return {
                         card: agendaReply(dd, now, {
                             lang,
                             person,
                             note: alreadyRecorded(now, item, saved.current.recordedBy, lang),
-                        }).card!,
+                        }).card,
                     };
                 const note = say(
                     lang,
@@ -91,7 +92,7 @@ export function registerRecord(app: Application<TurnState>, dd: DecisionDeps): v
                     `The decision on item ${item.number} is recorded: ${checked.text}`,
                 );
                 return {
-                    card: agendaReply(dd, now, { lang, person, note }).card!,
+                    card: agendaReply(dd, now, { lang, person, note }).card,
                     after: afterChange(dd, st.meeting.id, lang),
                 };
             };

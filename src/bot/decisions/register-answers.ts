@@ -1,20 +1,21 @@
 // Answers to beslutsregister questions: a § by reference, an utdrag, the latest meeting's decisions, decisions about X.
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { parseRef } from '../../domain/decisions';
 import { say, type Reply } from '../reply';
-import type { TurnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { bodyFromText } from '../agenda/parse';
 import { formatWhen } from '../agenda/words';
 import { documentModel } from './documents';
 import { maySeeProtokoll, protokollLinks } from './protokoll-view';
 import { entryLine, matching, registerEntries } from './register';
-import { loadDecisionState, type DecisionDeps } from './state';
+import { loadDecisionState } from './state';
 
 const MAX_LINES = 10;
 
 /** The § a message names (`§ 14/2025`), with its meeting state; a sentence when there is none. */
-function lookup(dd: DecisionDeps, info: TurnInfo) {
-    const f = info.forbund!;
+function lookup(dd: BotDeps, info: LinkedTurn) {
+    const f = info.forbund;
     const ref = parseRef(info.text);
     const body = bodyFromText(f, info.text);
     const at = ref && dd.protokoll.findParagraph(f.id, body?.id, ref.number, ref.year);
@@ -34,7 +35,7 @@ function lookup(dd: DecisionDeps, info: TurnInfo) {
 }
 
 /** "visa § 14/2025": the decision with a link when the asker may see the protokoll. */
-export function answerRef(dd: DecisionDeps, info: TurnInfo, asker?: Person): Reply {
+export function answerRef(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
     const found = lookup(dd, info);
     if ('missing' in found) return { text: found.missing! };
     const e = registerEntries(dd, found.st.f.id, found.st.body.id).find(
@@ -47,7 +48,7 @@ export function answerRef(dd: DecisionDeps, info: TurnInfo, asker?: Person): Rep
 }
 
 /** "protokollsutdrag § 14/2025": the formatted extract in chat and as a document at a signed link. */
-export function answerExtract(dd: DecisionDeps, info: TurnInfo, asker?: Person): Reply {
+export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
     const found = lookup(dd, info);
     if ('missing' in found) return { text: found.missing! };
     const { st, itemId } = found;
@@ -71,8 +72,8 @@ export function answerExtract(dd: DecisionDeps, info: TurnInfo, asker?: Person):
 }
 
 /** "beslut från senaste styrelsemötet": every decision of the body's latest closed meeting. */
-export function answerLatest(dd: DecisionDeps, info: TurnInfo, asker?: Person): Reply {
-    const f = info.forbund!;
+export function answerLatest(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
+    const f = info.forbund;
     const body = bodyFromText(f, info.text) ?? f.bodies.find((b) => b.kind === 'styrelse')!;
     const id = dd.protokoll.closedMeetings(f.id, body.id)[0];
     const st = id ? loadDecisionState(dd, id) : undefined;
@@ -96,8 +97,8 @@ export function answerLatest(dd: DecisionDeps, info: TurnInfo, asker?: Person): 
 }
 
 /** "vilka beslut har fattats om Navet?": register entries whose title or text mentions the topic. */
-export function answerAbout(dd: DecisionDeps, info: TurnInfo, asker: Person | undefined, topic: string): Reply {
-    const hits = matching(registerEntries(dd, info.forbund!.id), topic);
+export function answerAbout(dd: BotDeps, info: LinkedTurn, asker: Person | undefined, topic: string): Reply {
+    const hits = matching(registerEntries(dd, info.forbund.id), topic);
     const clean = topic.replace(/^(?:the|den|det)\s+/i, '');
     if (!hits.length)
         return {

@@ -1,11 +1,12 @@
 // The beslutsregister: every § with a decision from closed meetings' protokoll, plus settled per capsulam results.
+import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { budgetEffects, type BudgetEffect } from '../../domain/decisions';
 import { fold } from '../../qa/text';
 import { formatWhen } from '../agenda/words';
 import { settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollLinks } from './protokoll-view';
-import { loadDecisionState, type DecisionDeps, type DecisionState } from './state';
+import { loadDecisionState, type DecisionState } from './state';
 
 /** One register entry: a § (with its meeting) or a per capsulam result. */
 export type Entry = {
@@ -21,7 +22,7 @@ export type Entry = {
 };
 
 /** The register of a förbund, newest meeting first; per capsulam results that are due are settled on the way. */
-export function registerEntries(dd: DecisionDeps, forbundId: string, bodyId?: string): Entry[] {
+export function registerEntries(dd: BotDeps, forbundId: string, bodyId?: string): Entry[] {
     const out: Entry[] = [];
     for (const id of dd.protokoll.closedMeetings(forbundId, bodyId)) {
         const st = loadDecisionState(dd, id);
@@ -71,7 +72,7 @@ export function matching(entries: Entry[], topic: string): Entry[] {
 }
 
 /** A markdown line for an entry, with a link to the protokoll when the asker may see it. */
-export function entryLine(dd: DecisionDeps, e: Entry, asker?: Person): string {
+export function entryLine(dd: BotDeps, e: Entry, asker?: Person): string {
     const status = e.final ? '' : ' (protokollet är inte justerat än)';
     const link =
         e.st && e.meetingId && maySeeProtokoll(e.st, asker)
@@ -82,7 +83,7 @@ export function entryLine(dd: DecisionDeps, e: Entry, asker?: Person): string {
 
 /** The status a justerat decision gives a budget year (the newest meeting's decision wins); undefined if none. */
 export function budgetStatusFromRegister(
-    dd: DecisionDeps,
+    dd: BotDeps,
     forbundId: string,
     year: number,
 ): BudgetEffect['status'] | undefined {

@@ -1,18 +1,20 @@
 // Chat about decisions: close the meeting, show the protokoll, per capsulam, and beslutsregister questions.
+import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { parseRef } from '../../domain/decisions';
 import { authorize } from '../../domain/access';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
-import { turnInfo, type TurnInfo } from '../turn';
+import { onMessage } from '../on-message';
+import type { LinkedTurn } from '../turn';
 import { bodyFromText } from '../agenda/parse';
-import { afterClose, closeNow, closeProblem } from './close';
+import { afterClose, closeCheck, closeNow } from './close';
 import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply, settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { answerAbout, answerExtract, answerLatest, answerRef } from './register-answers';
-import { loadDecisionState, type DecisionDeps } from './state';
+import { loadDecisionState } from './state';
 
 const CLOSE = /^(?:avsluta|stäng|stang)\s+(?:mötet|motet|sammanträdet)\b|^close\s+the\s+meeting\b/i;
 const PROTOKOLL =
@@ -26,12 +28,9 @@ const LATEST =
 const ABOUT =
     /^(?:vilka|vilket|vad|which|what)\b.*\b(?:beslut|beslutat|beslutade|decide|decided|decisions?)\b.*?\b(?:om|kring|angående|gällande|rörande|about|on|regarding)\s+(.+?)\s*[?.!]*$/i;
 
-const on = (dd: DecisionDeps, re: RegExp) => async (ctx: TurnContext) =>
-    ctx.activity.type === 'message' && re.test(turnInfo(ctx, dd).text);
-
 /** The meeting the chat means: the open one that has started (close), or the newest closed one (protokoll). */
-function current(dd: DecisionDeps, info: TurnInfo, closed: boolean) {
-    const f = info.forbund!;
+function current(dd: BotDeps, info: LinkedTurn, closed: boolean) {
+    const f = info.forbund;
     const linked = dd.links.bodyOf(info.conversation.id);
     const body =
         bodyFromText(f, info.text) ?? f.bodies.find((b) => linked?.forbundId === f.id && b.id === linked.bodyId);
@@ -42,84 +41,102 @@ function current(dd: DecisionDeps, info: TurnInfo, closed: boolean) {
 }
 
 /** Registers the decision message routes (after the agenda's, before help and Q&A). */
-export function registerDecisionRoutes(app: Application<TurnState>, dd: DecisionDeps): void {
-    app.message(on(dd, CLOSE), async (ctx) => {
-        const info = turnInfo(ctx, dd);
-        const id = current(dd, info, false);
-        const st = id ? loadDecisionState(dd, id) : undefined;
-        if (!st)
-            return sendReply(ctx, {
-                text: say(
-                    info.lang,
-                    'Det finns inget pågående möte att avsluta.',
-                    'There is no meeting in progress to close.',
-                ),
+export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps): void {
+    onMessage(
+        app,
+        dd,
+        (t) => CLOSE.test(t.text),
+        async (ctx, info) => {
+            const id = current(dd, info, false);
+            const st = id ? loadDecisionState(dd, id) : undefined;
+            if (!st)
+                return sendReply(ctx, {
+                    text: say(
+                        info.lang,
+                        'Det finns inget pågående möte att avsluta.',
+                        'There is no meeting in progress to close.',
+                    ),
+                });
+            const check = closeCheck(dd, st, await dd.identity.resolve(ctx, info.user, st.f.id), info.lang);
+            if (!check.ok) return sendReply(ctx, { text: check.text });
+            const range = dd.transaction(() => closeNow(dd, st, check.by));
+            await sendReply(ctx, {
+                text: say(info.lang, `Mötet är avslutat: ${range}.`, `The meeting is closed: ${range}.`),
             });
-        const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-        const problem = closeProblem(dd, st, person, info.lang);
-        if (problem) return sendReply(ctx, { text: problem });
-        const range = dd.db.transaction(() => closeNow(dd, st, person!))();
-        await sendReply(ctx, {
-            text: say(info.lang, `Mötet är avslutat: ${range}.`, `The meeting is closed: ${range}.`),
-        });
-        await afterClose(dd, st.meeting.id, person!, info.lang, ctx);
-    });
-
-    app.message(on(dd, PROTOKOLL), async (ctx) => {
-        const info = turnInfo(ctx, dd);
-        const id = current(dd, info, true);
-        const st = id ? loadDecisionState(dd, id) : undefined;
-        if (!st?.protokoll)
-            return sendReply(ctx, {
-                text: say(info.lang, 'Det finns inget protokoll än.', 'There are no minutes yet.'),
-            });
-        const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-        if (!maySeeProtokoll(st, person))
-            return sendReply(ctx, {
-                text: say(
-                    info.lang,
-                    'Protokollet är inte justerat än; utkastet visas för förbundschefen, ordföranden och justerarna.',
-                    'The minutes are not approved yet; the draft is shown to the förbundschef, the chair and the minute checkers.',
-                ),
-            });
-        await sendReply(ctx, protokollReply(dd, st, info.lang, person));
-    });
-
-    app.message(on(dd, PC_NEW), async (ctx) => {
-        const info = turnInfo(ctx, dd);
-        const f = info.forbund!;
-        const person = await dd.identity.resolve(ctx, info.user, f.id);
-        const access = authorize(person, f.id, { kind: 'decision.record' });
-        if (!access.ok) return sendReply(ctx, { text: refusalText(info.lang, access) });
-        const text = say(info.lang, 'Fyll i förslaget på kortet.', 'Fill in the proposal on the card.');
-        await sendReply(ctx, { text, card: perCapsulamFormCard(f, styrelseOf(f)!, dd.roster.list(f.id), info.lang) });
-    });
-
-    app.message(on(dd, PC_SHOW), async (ctx) => {
-        const info = turnInfo(ctx, dd);
-        const p = dd.perCapsulam.list(info.forbund!.id)[0];
-        if (!p)
-            return sendReply(ctx, {
-                text: say(info.lang, 'Det finns inga per capsulam-förslag.', 'There are no per capsulam proposals.'),
-            });
-        settleIfDue(dd, p);
-        const person = await dd.identity.resolve(ctx, info.user, p.forbundId);
-        await sendReply(ctx, perCapsulamReply(dd, p, info.lang, { person }));
-    });
-
-    const answer = (fn: typeof answerRef) => async (ctx: TurnContext) => {
-        const info = turnInfo(ctx, dd);
-        const asker = await dd.identity.resolve(ctx, info.user, info.forbund!.id);
-        await sendReply(ctx, fn(dd, info, asker));
-    };
-    app.message(
-        async (ctx) => (await on(dd, EXTRACT)(ctx)) && !!parseRef(turnInfo(ctx, dd).text),
-        answer(answerExtract),
+            await afterClose(dd, st.meeting.id, check.by, info.lang, ctx);
+        },
     );
-    app.message(on(dd, REF), answer(answerRef));
-    app.message(on(dd, LATEST), answer(answerLatest));
-    app.message(
-        on(dd, ABOUT),
-        answer((d, info, asker) => answerAbout(d, info, asker, ABOUT.exec(info.text)![1])),
+
+    onMessage(
+        app,
+        dd,
+        (t) => PROTOKOLL.test(t.text),
+        async (ctx, info) => {
+            const id = current(dd, info, true);
+            const st = id ? loadDecisionState(dd, id) : undefined;
+            if (!st?.protokoll)
+                return sendReply(ctx, {
+                    text: say(info.lang, 'Det finns inget protokoll än.', 'There are no minutes yet.'),
+                });
+            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+            if (!maySeeProtokoll(st, person))
+                return sendReply(ctx, {
+                    text: say(
+                        info.lang,
+                        'Protokollet är inte justerat än; utkastet visas för förbundschefen, ordföranden och justerarna.',
+                        'The minutes are not approved yet; the draft is shown to the förbundschef, the chair and the minute checkers.',
+                    ),
+                });
+            await sendReply(ctx, protokollReply(dd, st, info.lang, person));
+        },
+    );
+
+    onMessage(
+        app,
+        dd,
+        (t) => PC_NEW.test(t.text),
+        async (ctx, info) => {
+            const f = info.forbund;
+            const person = await dd.identity.resolve(ctx, info.user, f.id);
+            const access = authorize(person, f.id, { kind: 'decision.record' });
+            if (!access.ok) return sendReply(ctx, { text: refusalText(info.lang, access) });
+            const text = say(info.lang, 'Fyll i förslaget på kortet.', 'Fill in the proposal on the card.');
+            await sendReply(ctx, {
+                text,
+                card: perCapsulamFormCard(f, styrelseOf(f)!, dd.roster.list(f.id), info.lang),
+            });
+        },
+    );
+
+    onMessage(
+        app,
+        dd,
+        (t) => PC_SHOW.test(t.text),
+        async (ctx, info) => {
+            const p = dd.perCapsulam.list(info.forbund.id)[0];
+            if (!p)
+                return sendReply(ctx, {
+                    text: say(
+                        info.lang,
+                        'Det finns inga per capsulam-förslag.',
+                        'There are no per capsulam proposals.',
+                    ),
+                });
+            settleIfDue(dd, p);
+            const person = await dd.identity.resolve(ctx, info.user, p.forbundId);
+            await sendReply(ctx, perCapsulamReply(dd, p, info.lang, { person }));
+        },
+    );
+
+    const answer = (fn: typeof answerRef) => async (ctx: TurnContext, info: LinkedTurn) =>
+        sendReply(ctx, fn(dd, info, await info.caller()));
+    onMessage(app, dd, (t) => EXTRACT.test(t.text) && !!parseRef(t.text), answer(answerExtract));
+    onMessage(app, dd, (t) => REF.test(t.text), answer(answerRef));
+    onMessage(app, dd, (t) => LATEST.test(t.text), answer(answerLatest));
+    onMessage(
+        app,
+        dd,
+        (t) => ABOUT.test(t.text),
+        answer((d, info, asker) => answerAbout(d, info, asker, ABOUT.exec(info.text)?.[1] ?? '')),
     );
 }

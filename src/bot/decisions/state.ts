@@ -1,28 +1,9 @@
 // Everything the decision cards are built from: the meeting state plus decisions, § numbers, protokoll and justering.
 import { justeringState, type JusteringState } from '../../domain/decision-justering';
-import { createPerCapsulam, type PerCapsulamRepo } from '../../storage/decision-per-capsulam';
-import { createProtokoll, type ProtokollRepo, type ProtokollVersion } from '../../storage/decision-protokoll';
-import { createDecisions, type Decision, type Decisions } from '../../storage/decisions';
-import { agendaDeps, loadState, type AgendaDeps, type MeetingState } from '../agenda/state';
+import type { ProtokollVersion } from '../../storage/decision-protokoll';
+import type { Decision } from '../../storage/decisions';
+import { loadState, type MeetingState } from '../agenda/state';
 import type { BotDeps } from '../deps';
-
-/** The agenda dependencies plus the decision repositories, built over the shared db. */
-export type DecisionDeps = AgendaDeps & {
-    decisions: Decisions;
-    protokoll: ProtokollRepo;
-    perCapsulam: PerCapsulamRepo;
-};
-
-/** Adds the decision repositories (and the meetings repository) to the bot's dependencies. */
-export function decisionDeps(deps: BotDeps | AgendaDeps): DecisionDeps {
-    const ad = 'meetings' in deps ? deps : agendaDeps(deps);
-    return {
-        ...ad,
-        decisions: createDecisions(ad.db, ad.now),
-        protokoll: createProtokoll(ad.db, ad.now),
-        perCapsulam: createPerCapsulam(ad.db, ad.now),
-    };
-}
 
 export type DecisionState = MeetingState & {
     decisions: Map<number, Decision>;
@@ -33,7 +14,7 @@ export type DecisionState = MeetingState & {
 };
 
 /** The meeting with its decisions and (once closed) its protokoll and justering state; undefined when unknown. */
-export function loadDecisionState(dd: DecisionDeps, meetingId: number): DecisionState | undefined {
+export function loadDecisionState(dd: BotDeps, meetingId: number): DecisionState | undefined {
     const st = loadState(dd, meetingId);
     if (!st) return undefined;
     const protokoll = dd.protokoll.latest(meetingId);
@@ -57,4 +38,11 @@ export function loadDecisionState(dd: DecisionDeps, meetingId: number): Decision
 export function recordId(prefix: string, record: string): number | undefined {
     const m = new RegExp(`^${prefix}:(\\d{1,12})$`).exec(record);
     return m ? Number(m[1]) : undefined;
+}
+
+/** The decision state of a meeting known to exist (a card's version check found it, or this turn just wrote it). */
+export function knownDecisionState(dd: BotDeps, meetingId: number | undefined): DecisionState {
+    const st = meetingId === undefined ? undefined : loadDecisionState(dd, meetingId);
+    if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
+    return st;
 }

@@ -1,24 +1,22 @@
 // "hjälp"/"help": what the bot can answer, with example questions built from the förbund's own data.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import type { Forbund } from '../../domain';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
 import { say, sendReply, type Reply } from '../reply';
-import { turnInfo } from '../turn';
+import { onMessage } from '../on-message';
+import type { LinkedTurn } from '../turn';
 
 export const HELP = /^(?:hjälp|hjalp|help|\?|vad kan du(?: göra| gora)?|what can you do)\s*[?!.]?$/i;
 
 /** Registers the help route. */
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
-    app.message(HELP, async (ctx) => sendReply(ctx, helpReply(ctx, deps)));
+    onMessage(app, deps, HELP, (ctx, turn) => sendReply(ctx, helpReply(turn)));
 }
 
 /** The help answer for the conversation's förbund and the user's language. */
-export function helpReply(ctx: TurnContext, deps: BotDeps): Reply {
-    const info = turnInfo(ctx, deps);
-    const f = info.forbund!;
-    return helpFor(f, info.lang);
+export function helpReply(info: LinkedTurn): Reply {
+    return helpFor(info.forbund, info.lang);
 }
 
 /** The help answer for a förbund in a language. */

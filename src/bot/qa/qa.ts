@@ -1,13 +1,13 @@
 // Chat Q&A: every message no earlier route took is answered from the förbund's plan; "qa.ask" buttons re-ask.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
 import { ask, type Answer, type AnswerContext } from '../../qa';
 import { registerView } from '../cards/view';
 import type { BotDeps } from '../deps';
 import { say, sendReply, type Reply } from '../reply';
-import { turnInfo } from '../turn';
+import { onMessage } from '../on-message';
 
 /** The verb of every "ask this" button (help examples, clarify options). */
 export const QA_ASK = 'qa.ask';
@@ -21,8 +21,7 @@ export function qaReply(a: Answer): Reply {
     return { text: a.text, ...(a.card && { card: a.card }) };
 }
 
-async function reply(ctx: TurnContext, deps: BotDeps, context: QaContext, text: string): Promise<void> {
-    const f = turnInfo(ctx, deps).forbund!;
+async function reply(ctx: TurnContext, deps: BotDeps, context: QaContext, f: Forbund, text: string): Promise<void> {
     const started = performance.now();
     const a = ask(text, f, deps.now(), context(f));
     deps.log.debug('qa answered', { forbund: f.id, kind: a.kind, ms: Math.round(performance.now() - started) });
@@ -37,14 +36,16 @@ export function registerQa(app: Application<TurnState>, deps: BotDeps, context: 
         schema: AskSchema,
         load: (_data, info) => info.forbund && { f: info.forbund },
         canSee: () => true,
-        render: async (_f, { lang }, data, ctx) => {
-            await reply(ctx, deps, context, data.q);
+        render: async ({ f }, { lang }, data, ctx) => {
+            await reply(ctx, deps, context, f, data.q);
             // A message response leaves the card as it was; the answer arrives as a new message.
             return say(lang, 'Svaret kommer som ett nytt meddelande.', 'The answer follows as a new message.');
         },
     });
-    app.activity(ActivityTypes.Message, async (ctx) => {
-        const info = turnInfo(ctx, deps);
-        if (info.forbund) await reply(ctx, deps, context, info.text);
-    });
+    onMessage(
+        app,
+        deps,
+        () => true,
+        (ctx, turn) => reply(ctx, deps, context, turn.forbund, turn.text),
+    );
 }

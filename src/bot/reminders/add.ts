@@ -1,25 +1,19 @@
 // "påminn mig om revisionsmötet 3 mars": the chef adds a one-off deadline that reminds them at the usual lead times.
 import type { TurnContext } from 'botbuilder';
-import { authorize } from '../../domain/access';
+import type { Person } from '../../domain/access';
 import { calendarOf, reminderTimes, type Deadline } from '../../domain/deadlines';
 import { formatDate } from '../../domain/format';
-import { deadlineByKey, upsertDeadline } from '../../storage/deadlines';
 import type { BotDeps } from '../deps';
-import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
 import { foldName as fold } from '../../qa/text';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { dayText } from './messages';
 import { ADD, findDay, titleFrom } from './words';
 
 /** Handles "påminn mig om …" / "remind me about …". */
-export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const info = turnInfo(ctx, deps);
+export async function addDeadline(ctx: TurnContext, deps: BotDeps, info: LinkedTurn, person: Person): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
-    const person = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = authorize(person, f.id, { kind: 'deadline.change' });
-    if (!access.ok) return sendReply(ctx, { text: refusalText(lang, access) });
+    const f = info.forbund;
     const now = deps.now();
     const m = ADD.exec(info.text);
     const found = findDay(m?.[1] ?? m?.[2] ?? '', now);
@@ -47,25 +41,25 @@ export async function addDeadline(ctx: TurnContext, deps: BotDeps): Promise<void
         });
     const cal = calendarOf(f);
     const d: Deadline = {
-        key: `egen:${person!.id}:${found.day}:${fold(title)}`.slice(0, 200),
+        key: `egen:${person.id}:${found.day}:${fold(title)}`.slice(0, 200),
         kind: 'egen',
         due: found.day,
         title: { sv: title, en: title },
         source: {
-            sv: `Tillagd i chatten av ${person!.name} ${formatDate(now)}`,
-            en: `Added in chat by ${person!.name} on ${formatDate(now)}`,
+            sv: `Tillagd i chatten av ${person.name} ${formatDate(now)}`,
+            en: `Added in chat by ${person.name} on ${formatDate(now)}`,
         },
         origin: 'chatt',
-        audience: { to: 'person', personId: person!.id },
+        audience: { to: 'person', personId: person.id },
         leads: cal.leadDays,
         knownFrom: now,
     };
-    const existed = deadlineByKey(deps.db, f.id, d.key) !== undefined;
+    const existed = deps.deadlines.byKey(f.id, d.key) !== undefined;
     if (!existed)
-        deps.db.transaction(() => {
-            upsertDeadline(deps.db, f.id, d, person!.slug, now);
-            deps.roster.audit(f.id, person!.slug, 'deadline.add', { key: d.key, due: d.due });
-        })();
+        deps.transaction(() => {
+            deps.deadlines.upsert(f.id, d, person.slug, now);
+            deps.roster.audit(f.id, person.slug, 'deadline.add', { key: d.key, due: d.due });
+        });
     const times = reminderTimes(d, cal).filter((t) => t.at.getTime() > now.getTime());
     const list = times.map((t) => formatDate(t.at, 'd MMMM')).join(', ');
     const text = existed

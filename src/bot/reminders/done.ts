@@ -1,29 +1,23 @@
 // "budgeten är fastställd" / "klar: årsredovisning": the chef marks a deadline done, so no more reminders go out.
 import type { TurnContext } from 'botbuilder';
-import { authorize } from '../../domain/access';
+import type { Person } from '../../domain/access';
 import { addDaysTo, calendarOf, dayOf } from '../../domain/deadlines';
 import { listDeadlines, type Listed } from '../../scheduler/reminder-plan';
-import { markDeadlineDone, upsertDeadline } from '../../storage/deadlines';
 import type { BotDeps } from '../deps';
-import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
 import { findByName } from '../text';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { doneText } from './list';
 import { dayText } from './messages';
 import { BUDGET_DONE, DONE } from './words';
 
 /** Handles the "done" phrases. */
-export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const info = turnInfo(ctx, deps);
+export async function markDone(ctx: TurnContext, deps: BotDeps, info: LinkedTurn, person: Person): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
-    const person = await deps.identity.resolve(ctx, info.user, f.id);
-    const access = authorize(person, f.id, { kind: 'deadline.change' });
-    if (!access.ok) return sendReply(ctx, { text: refusalText(lang, access) });
+    const f = info.forbund;
     const now = deps.now();
     const today = dayOf(now);
-    const all = listDeadlines(deps.db, f, calendarOf(f), addDaysTo(today, -60), addDaysTo(today, 365));
+    const all = listDeadlines(deps, f, calendarOf(f), addDaysTo(today, -60), addDaysTo(today, 365));
     const budget = BUDGET_DONE.exec(info.text);
     let pick: (ls: Listed[]) => Listed | undefined;
     let asked: string;
@@ -39,25 +33,27 @@ export async function markDone(ctx: TurnContext, deps: BotDeps): Promise<void> {
     const open = pick(all.filter((l) => !l.done));
     if (!open) {
         const done = pick(all.filter((l) => l.done));
-        const text = done
-            ? say(
-                  lang,
-                  `${done.deadline.title.sv} är redan klar (${doneText(lang, done.done!.why)}).`,
-                  `${done.deadline.title.en} is already done (${doneText(lang, done.done!.why)}).`,
-              )
-            : say(
-                  lang,
-                  `Jag hittar ingen öppen deadline som passar "${asked}". Skriv "vilka deadlines har vi?" för att se dem. Inget har ändrats.`,
-                  `I find no open deadline matching "${asked}". Write "which deadlines do we have?" to see them. Nothing was changed.`,
-              );
+        const why = done?.done?.why;
+        const text =
+            done && why
+                ? say(
+                      lang,
+                      `${done.deadline.title.sv} är redan klar (${doneText(lang, why)}).`,
+                      `${done.deadline.title.en} is already done (${doneText(lang, why)}).`,
+                  )
+                : say(
+                      lang,
+                      `Jag hittar ingen öppen deadline som passar "${asked}". Skriv "vilka deadlines har vi?" för att se dem. Inget har ändrats.`,
+                      `I find no open deadline matching "${asked}". Write "which deadlines do we have?" to see them. Nothing was changed.`,
+                  );
         return sendReply(ctx, { text });
     }
     const d = open.deadline;
-    deps.db.transaction(() => {
-        upsertDeadline(deps.db, f.id, d, person!.slug, now);
-        markDeadlineDone(deps.db, f.id, d.key, person!.name, now);
-        deps.roster.audit(f.id, person!.slug, 'deadline.done', { key: d.key });
-    })();
+    deps.transaction(() => {
+        deps.deadlines.upsert(f.id, d, person.slug, now);
+        deps.deadlines.markDone(f.id, d.key, person.name, now);
+        deps.roster.audit(f.id, person.slug, 'deadline.done', { key: d.key });
+    });
     await sendReply(ctx, {
         text: say(
             lang,

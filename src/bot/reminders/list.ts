@@ -6,7 +6,7 @@ import { listDeadlines, type Listed } from '../../scheduler/reminder-plan';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
 import { say, sendReply, type Reply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { dayText } from './messages';
 
 const MAX_ITEMS = 25;
@@ -39,7 +39,7 @@ export function doneText(lang: Lang, why: Text | string): string {
 
 /** Deadlines from a week back to a year ahead; only the next monthly report per insats, past ones only while open. */
 export function upcoming(deps: BotDeps, f: Forbund, today: string): Listed[] {
-    const all = listDeadlines(deps.db, f, calendarOf(f), addDaysTo(today, -7), addDaysTo(today, 365));
+    const all = listDeadlines(deps, f, calendarOf(f), addDaysTo(today, -7), addDaysTo(today, 365));
     const seenReport = new Set<string>();
     return all.filter((l) => {
         if (l.deadline.due < today) return !l.done;
@@ -52,9 +52,8 @@ export function upcoming(deps: BotDeps, f: Forbund, today: string): Listed[] {
 }
 
 /** Answers the listing in text and as a card. */
-export async function answerList(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const { lang, forbund } = turnInfo(ctx, deps);
-    const f = forbund!;
+export async function answerList(ctx: TurnContext, deps: BotDeps, info: LinkedTurn): Promise<void> {
+    const { lang, forbund: f } = info;
     const today = dayOf(deps.now());
     const shown = upcoming(deps, f, today);
     await sendReply(ctx, deadlineListReply(f, shown, today, lang));

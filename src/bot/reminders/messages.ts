@@ -4,8 +4,7 @@ import { formatDate } from '../../domain/format';
 import type { Forbund } from '../../domain/schema';
 import type { NoticeItem, ReminderComposer } from '../../scheduler/reminders';
 import type { Planned } from '../../scheduler/reminder-plan';
-import type { Db } from '../../storage/db';
-import { reportVersionCount } from '../../storage/reports';
+import type { Reports } from '../../storage/reports';
 import { newActionKey } from '../cards/action-key';
 import { langOfLocale, type Lang } from '../lang';
 import { messageCard, replyActivity, say, type Reply } from '../reply';
@@ -66,7 +65,13 @@ function hint(d: Deadline, lang: Lang): string {
 }
 
 /** The reminder of one planned deadline: a card, or the report form itself for a missing monthly report. */
-export function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
+export function reminderReply(
+    reports: Pick<Reports, 'versionCount'>,
+    f: Forbund,
+    p: Planned,
+    now: Date,
+    lang: Lang,
+): Reply {
     const d = p.deadline;
     const today = dayOf(now);
     const when = relativeDay(today, d.due, lang);
@@ -92,7 +97,7 @@ export function reminderReply(db: Db, f: Forbund, p: Planned, now: Date, lang: L
             insats,
             month,
             lang,
-            key: newActionKey(reportRecord(f.id, insats.id, month), reportVersionCount(db, f.id, insats.id, month)),
+            key: newActionKey(reportRecord(f.id, insats.id, month), reports.versionCount(f.id, insats.id, month)),
             values: valuesOf(undefined),
             errors: [],
         });
@@ -135,9 +140,9 @@ function noticeLine(n: NoticeItem, lang: Lang): string {
 }
 
 /** The composer the reminder service uses: texts in the recipient's Teams language, the report form for missing reports. */
-export function createReminderComposer(db: Db): ReminderComposer {
+export function createReminderComposer(reports: Pick<Reports, 'versionCount'>): ReminderComposer {
     return {
-        reminder: (f, p, now, locale) => replyActivity(reminderReply(db, f, p, now, langOfLocale(locale))),
+        reminder: (f, p, now, locale) => replyActivity(reminderReply(reports, f, p, now, langOfLocale(locale))),
         notice: (f, items, _now, locale) => {
             const lang = langOfLocale(locale);
             const lines = items.map((n) => noticeLine(n, lang));

@@ -3,7 +3,6 @@ import type { TurnContext } from 'botbuilder';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
-import { authorize } from '../../domain/access';
 import {
     GENDERS,
     OUTCOMES,
@@ -13,11 +12,12 @@ import {
     tracksTimeBefore,
     WORK_OUTCOMES,
 } from '../../domain/reports';
-import { latestReportsForYear, type ReportVersion } from '../../storage/reports';
+import type { ReportVersion } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
+import { insatserAllowed } from './gates';
 import { GENDER_LABEL, OUTCOME_LABEL } from './labels';
 import { yearIn } from './words';
 
@@ -109,9 +109,9 @@ export function registerCsvDownload(deps: BotDeps): void {
         const id = idSchema.safeParse(raw);
         const f = id.success ? deps.forbund.get(id.data.forbundId) : undefined;
         if (!id.success || !f) return undefined;
-        const versions = latestReportsForYear(deps.db, f.id, id.data.year).filter((v) =>
-            id.data.insatser.includes(v.insatsId),
-        );
+        const versions = deps.reports
+            .latestForYear(f.id, id.data.year)
+            .filter((v) => id.data.insatser.includes(v.insatsId));
         return {
             contentType: 'text/csv; charset=utf-8',
             filename: `rapporter-${f.id}-${id.data.year}.csv`,
@@ -120,29 +120,20 @@ export function registerCsvDownload(deps: BotDeps): void {
     });
 }
 
-/** "exportera rapporter 2025": a signed link, in a 1:1 chat only, to the rows the asker may read. */
-export async function answerExport(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const info = turnInfo(ctx, deps);
+/** Said outside a 1:1 chat: the export has monthly rows. */
+export const EXPORT_IN_PERSONAL = {
+    sv: 'Exporten innehåller månadsrader, så jag skickar den bara i en 1:1-chatt. Skriv till mig där.',
+    en: 'The export has monthly rows, so I only send it in a 1:1 chat. Write to me there.',
+};
+
+/** "exportera rapporter 2025" in a 1:1 chat: a signed link to the rows the asker may read. */
+export async function answerExport(ctx: TurnContext, deps: BotDeps, info: LinkedTurn): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
-    if (info.conversation.kind !== 'personal') {
-        return sendReply(ctx, {
-            text: say(
-                lang,
-                'Exporten innehåller månadsrader, så jag skickar den bara i en 1:1-chatt. Skriv till mig där.',
-                'The export has monthly rows, so I only send it in a 1:1 chat. Write to me there.',
-            ),
-        });
-    }
+    const f = info.forbund;
     const year = yearIn(EXPORT.exec(info.text)?.[1] ?? '', deps.now());
-    const person = await deps.identity.resolve(ctx, info.user, f.id);
-    const insatser = f.insatser.filter(
-        (i) => authorize(person, f.id, { kind: 'report.readDetail', insatsId: i.id }).ok,
-    );
-    if (insatser.length === 0) {
-        const access = authorize(person, f.id, { kind: 'report.readDetail', insatsId: f.insatser[0]?.id ?? '-' });
-        return sendReply(ctx, { text: access.ok ? '–' : refusalText(lang, access) });
-    }
+    const { insatser, whyNone } = insatserAllowed(f, await info.caller(), 'report.readDetail');
+    if (insatser.length === 0)
+        return sendReply(ctx, { text: whyNone?.ok === false ? refusalText(lang, whyNone) : '–' });
     const url = deps.downloads.link(
         'reports-csv',
         `${f.id}~${year}~${insatser.map((i) => i.id).join('+')}`,

@@ -5,10 +5,9 @@ import { authorize } from '../../domain/access';
 import { fullFigures } from '../../domain/report-figures';
 import { followUp } from '../../domain/report-followup';
 import { sharedFollowUp } from '../../domain/report-suppression';
-import { followUpRules, latestReport, latestReportsForYear } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
 import { followUpView } from './followup-view';
 import { insatsIn, yearIn } from './words';
 
@@ -23,10 +22,8 @@ const YEAR_WORDS =
 const FILLER = /\b(?:i|in|för|for|på|at|hos)\b|[?.!]/gi;
 
 /** Which follow-up a message asks for: the insats named (or the only one) and the year; undefined when none. */
-export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insats; year: number } | undefined {
-    const info = turnInfo(ctx, deps);
+export function followUpRequest(info: LinkedTurn, deps: BotDeps): { insats: Insats; year: number } | undefined {
     const f = info.forbund;
-    if (!f) return undefined;
     const t = info.text;
     const named = HOW.exec(t)?.[1] ?? HOW_EN.exec(t)?.[1] ?? GOALS.exec(t)?.[1];
     const insats = named !== undefined ? insatsIn(f, named) : participantsInsats();
@@ -37,7 +34,7 @@ export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insa
         const rest = PARTICIPANTS.exec(t)?.[1];
         if (rest === undefined) return undefined;
         const left = rest.replace(YEAR_WORDS, ' ').replace(FILLER, ' ').trim();
-        return left ? insatsIn(f!, left) : insatsIn(f!, '', true);
+        return left ? insatsIn(f, left) : insatsIn(f, '', true);
     }
 }
 
@@ -45,10 +42,15 @@ export function followUpRequest(ctx: TurnContext, deps: BotDeps): { insats: Insa
  * Answers with the year-to-date follow-up: in full, with the months, to the insats's own people in a 1:1 chat;
  * everywhere else only the suppressed table, which is all the view is given.
  */
-export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: Insats, year: number): Promise<void> {
-    const info = turnInfo(ctx, deps);
+export async function answerFollowUp(
+    ctx: TurnContext,
+    deps: BotDeps,
+    info: LinkedTurn,
+    insats: Insats,
+    year: number,
+): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
+    const f = info.forbund;
     if (!f.years.some((y) => y.year === year)) {
         return sendReply(ctx, {
             text: say(
@@ -58,7 +60,7 @@ export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: In
             ),
         });
     }
-    const reports = latestReportsForYear(deps.db, f.id, year, insats.id).map((v) => v.report);
+    const reports = deps.reports.latestForYear(f.id, year, insats.id).map((v) => v.report);
     if (reports.length === 0) {
         return sendReply(ctx, {
             text: say(
@@ -71,8 +73,8 @@ export async function answerFollowUp(ctx: TurnContext, deps: BotDeps, insats: In
     const person = await deps.identity.resolve(ctx, info.user, f.id);
     const detail = authorize(person, f.id, { kind: 'report.readDetail', insatsId: insats.id }).ok;
     const personal = info.conversation.kind === 'personal';
-    const rules = followUpRules(deps.db);
-    const december = latestReport(deps.db, f.id, insats.id, `${year - 1}-12`)?.report;
+    const rules = deps.reports.followUpRules();
+    const december = deps.reports.latest(f.id, insats.id, `${year - 1}-12`)?.report;
     const figures =
         personal && detail
             ? fullFigures(followUp(f, insats, year, reports, december, rules), true)

@@ -1,33 +1,41 @@
 // Registers the monthly report capability: the form and its submit, follow-up questions, who is missing, CSV export.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../deps';
-import { turnInfo } from '../turn';
-import { answerExport, EXPORT, registerCsvDownload } from './export';
+import { onMessage } from '../on-message';
+import { answerExport, EXPORT, EXPORT_IN_PERSONAL, registerCsvDownload } from './export';
 import { answerFollowUp, followUpRequest } from './followup';
 import { answerMissing, MISSING } from './missing';
-import { openReportForm, REPORT } from './open';
+import { openReportForm, REPORT, REPORT_IN_PERSONAL } from './open';
+import { inPersonalChat } from './gates';
 import { registerReportSubmit } from './submit';
 
 /** Registers the report routes; each matches only its own phrases so other questions reach later routes. */
 export function registerReports(app: Application<TurnState>, deps: BotDeps): void {
-    const text = (ctx: Parameters<typeof turnInfo>[0]) => turnInfo(ctx, deps).text;
-    app.message(
-        async (ctx) => REPORT.test(text(ctx)),
-        (ctx) => openReportForm(ctx, deps),
+    onMessage(
+        app,
+        deps,
+        (t) => REPORT.test(t.text),
+        inPersonalChat(REPORT_IN_PERSONAL, (ctx, t) => openReportForm(ctx, deps, t)),
     );
-    app.message(
-        async (ctx) => MISSING.test(text(ctx)),
-        (ctx) => answerMissing(ctx, deps),
+    onMessage(
+        app,
+        deps,
+        (t) => MISSING.test(t.text),
+        (ctx, t) => answerMissing(ctx, deps, t),
     );
-    app.message(
-        async (ctx) => EXPORT.test(text(ctx)),
-        (ctx) => answerExport(ctx, deps),
+    onMessage(
+        app,
+        deps,
+        (t) => EXPORT.test(t.text),
+        inPersonalChat(EXPORT_IN_PERSONAL, (ctx, t) => answerExport(ctx, deps, t)),
     );
-    app.message(
-        async (ctx) => followUpRequest(ctx, deps) !== undefined,
-        async (ctx) => {
-            const req = followUpRequest(ctx, deps)!;
-            await answerFollowUp(ctx, deps, req.insats, req.year);
+    onMessage(
+        app,
+        deps,
+        (t) => followUpRequest(t, deps) !== undefined,
+        async (ctx, t) => {
+            const req = followUpRequest(t, deps);
+            if (req) await answerFollowUp(ctx, deps, t, req.insats, req.year);
         },
     );
     registerReportSubmit(app, deps);

@@ -1,12 +1,11 @@
 // "vilka har inte rapporterat för oktober?": the insatser (and their projektägare) without a report for a month.
 import type { TurnContext } from 'botbuilder';
-import { authorize } from '../../domain/access';
 import { monthOf } from '../../domain/reports';
-import { insatserReported } from '../../storage/reports';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { messageCard, say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
+import { insatserAllowed } from './gates';
 import { monthName } from './labels';
 import { lastMonth, monthIn } from './words';
 
@@ -14,23 +13,21 @@ export const MISSING =
     /^(?:vilka|vem|vilka insatser)\s+(?:har inte|har ej|saknar)\s+(?:rapporterat|lämnat rapport|lamnat rapport|rapport)\b(.*)$|^(?:who|which insatser)\s+(?:hasn't|has not|haven't|have not)\s+reported\b(.*)$/i;
 
 /** Lists, for the förbundschef (or anyone who may read an insats's detail), who has not reported for the month. */
-export async function answerMissing(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const info = turnInfo(ctx, deps);
+export async function answerMissing(ctx: TurnContext, deps: BotDeps, info: LinkedTurn): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
+    const f = info.forbund;
     const m = MISSING.exec(info.text);
     const month = monthIn(m?.[1] ?? m?.[2] ?? '', deps.now()) ?? lastMonth(deps.now());
-    const person = await deps.identity.resolve(ctx, info.user, f.id);
-    const visible = f.insatser.filter((i) => authorize(person, f.id, { kind: 'report.readDetail', insatsId: i.id }).ok);
+    const { insatser: visible, whyNone } = insatserAllowed(f, await info.caller(), 'report.readDetail');
     if (visible.length === 0) {
-        const access = authorize(person, f.id, { kind: 'report.readDetail', insatsId: f.insatser[0]?.id ?? '-' });
         return sendReply(ctx, {
-            text: access.ok
-                ? '–'
-                : refusalText(lang, access).replace(/ (Inget har ändrats|Nothing was changed)\.$/, ''),
+            text:
+                whyNone?.ok === false
+                    ? refusalText(lang, whyNone).replace(/ (Inget har ändrats|Nothing was changed)\.$/, '')
+                    : '–',
         });
     }
-    const reported = insatserReported(deps.db, f.id, month);
+    const reported = deps.reports.insatserReported(f.id, month);
     const owners = (insatsId: string) =>
         deps.roster
             .list(f.id)

@@ -3,12 +3,12 @@ import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { formatDate } from '../../domain';
 import { monthProblem } from '../../domain/reports';
-import { latestReport, reportVersionCount } from '../../storage/reports';
 import { newActionKey } from '../cards/action-key';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
-import { turnInfo } from '../turn';
+import type { LinkedTurn } from '../turn';
+import { insatserAllowed } from './gates';
 import { formCard } from './form';
 import { valuesOf } from './form-values';
 import { errorText, monthName } from './labels';
@@ -18,36 +18,31 @@ import { insatsIn, lastMonth, monthIn } from './words';
 export const REPORT =
     /^(?:rapportera|lämna rapport|lamna rapport|månadsrapport|manadsrapport|report|submit report)\b(.*)$/i;
 
-/** Handles "rapportera …". */
-export async function openReportForm(ctx: TurnContext, deps: BotDeps): Promise<void> {
-    const info = turnInfo(ctx, deps);
+/** Said outside a 1:1 chat: the form shows the month's figures. */
+export const REPORT_IN_PERSONAL = {
+    sv: 'Månadsrapporter lämnas i en 1:1-chatt med mig, eftersom formuläret visar månadens siffror. Skriv "rapportera" till mig där.',
+    en: 'Monthly reports are sent in a 1:1 chat with me, since the form shows the month\'s figures. Write "report" to me there.',
+};
+
+/** Handles "rapportera …" in a 1:1 chat. */
+export async function openReportForm(ctx: TurnContext, deps: BotDeps, info: LinkedTurn): Promise<void> {
     const { lang } = info;
-    const f = info.forbund!;
-    if (info.conversation.kind !== 'personal') {
-        return sendReply(ctx, {
-            text: say(
-                lang,
-                'Månadsrapporter lämnas i en 1:1-chatt med mig, eftersom formuläret visar månadens siffror. Skriv "rapportera" till mig där.',
-                'Monthly reports are sent in a 1:1 chat with me, since the form shows the month\'s figures. Write "report" to me there.',
-            ),
-        });
-    }
+    const f = info.forbund;
     const rest = REPORT.exec(info.text)?.[1] ?? '';
-    const actor = await deps.identity.resolve(ctx, info.user, f.id);
-    const own = f.insatser.filter((i) => authorize(actor, f.id, { kind: 'report.submit', insatsId: i.id }).ok);
+    const actor = await info.caller();
+    const { insatser: own, whyNone } = insatserAllowed(f, actor, 'report.submit');
     const named = insatsIn(f, rest);
     const insats = named ?? (own.length === 1 ? own[0] : undefined);
     if (!insats) {
-        const access = authorize(actor, f.id, { kind: 'report.submit', insatsId: f.insatser[0]?.id ?? '-' });
         const text = own.length
             ? say(
                   lang,
                   `Vilken insats? ${own.map((i) => i.name).join(', ')}.`,
                   `Which insats? ${own.map((i) => i.name).join(', ')}.`,
               )
-            : access.ok
-              ? say(lang, 'Förbundet har ingen insats att rapportera för.', 'The förbund has no insats to report for.')
-              : refusalText(lang, access);
+            : whyNone && !whyNone.ok
+              ? refusalText(lang, whyNone)
+              : say(lang, 'Förbundet har ingen insats att rapportera för.', 'The förbund has no insats to report for.');
         return sendReply(ctx, { text });
     }
     const access = authorize(actor, f.id, { kind: 'report.submit', insatsId: insats.id });
@@ -61,8 +56,8 @@ export async function openReportForm(ctx: TurnContext, deps: BotDeps): Promise<v
             text: `${monthName(month, lang)}: ${errorText({ field: 'month', code, params: {} }, lang)} ${say(lang, `Planen omfattar ${f.years.map((y) => y.year).join(', ')}.`, `The plan covers ${f.years.map((y) => y.year).join(', ')}.`)}`,
         });
     }
-    const latest = latestReport(deps.db, f.id, insats.id, month);
-    const version = reportVersionCount(deps.db, f.id, insats.id, month);
+    const latest = deps.reports.latest(f.id, insats.id, month);
+    const version = deps.reports.versionCount(f.id, insats.id, month);
     const by = latest && deps.roster.bySlug(f.id, latest.submittedBy)?.name;
     const card = formCard({
         f,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { authorize } from '../../domain/access';
 import { validateReport } from '../../domain/report-schema';
 import { addMonths, TEXT_MAX } from '../../domain/reports';
-import { insertReportVersion, latestReport, reportVersionCount } from '../../storage/reports';
 import { actionKeySchema } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { BotDeps } from '../deps';
@@ -39,7 +38,7 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
         schema: submitSchema,
         version: (record) => {
             const m = REPORT_RECORD.exec(record);
-            return m && deps.forbund.get(m[1]) ? reportVersionCount(deps.db, m[1], m[2], m[3]) : undefined;
+            return m && deps.forbund.get(m[1]) ? deps.reports.versionCount(m[1], m[2], m[3]) : undefined;
         },
         // Stored only from a 1:1 chat or a conversation of the insats's förbund, never from another förbund's chat.
         forbundOf: (record) => REPORT_RECORD.exec(record)?.[1],
@@ -70,8 +69,8 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                     .filter(([k]) => !META.includes(k))
                     .map(([k, v]) => [k, v ?? undefined]),
             );
-            const previous = latestReport(deps.db, f.id, insats.id, addMonths(data.month, -1));
-            const next = latestReport(deps.db, f.id, insats.id, addMonths(data.month, 1));
+            const previous = deps.reports.latest(f.id, insats.id, addMonths(data.month, -1));
+            const next = deps.reports.latest(f.id, insats.id, addMonths(data.month, 1));
             const result = validateReport(
                 { ...unflatten(values), month: data.month },
                 { forbund: f, insats, now: deps.now(), previous: previous?.report, next: next?.report },
@@ -95,8 +94,8 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                 };
             }
             return () => {
-                const before = latestReport(deps.db, f.id, insats.id, data.month);
-                const stored = insertReportVersion(deps.db, {
+                const before = deps.reports.latest(f.id, insats.id, data.month);
+                const stored = deps.reports.insert({
                     forbundId: f.id,
                     insatsId: insats.id,
                     report: result.report,
