@@ -23,6 +23,8 @@ export default tseslint.config(
             // teams-ai handlers, botbuilder's Storage and restify's two-argument handlers must return a Promise, while
             // our repositories are synchronous by design (ADR 001): an async function without await is normal here.
             '@typescript-eslint/require-await': 'off',
+            // botbuilder types Activity.type as a string and ActivityTypes as a string enum of the same values.
+            '@typescript-eslint/no-unsafe-enum-comparison': 'off',
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
             // restify, fast-check and typescript-eslint document `lib.member` on the default export: same object.
             'import-x/no-named-as-default': 'off',

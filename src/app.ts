@@ -145,7 +145,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         server,
         /** Starts listening; resolves with the bound port (useful with port 0). */
         async listen(port = config.port, host = config.host): Promise<number> {
-            await new Promise<void>((resolve) => server.listen(port, host, resolve));
+            await new Promise<void>((resolve) => {
+                server.listen(port, host, () => resolve());
+            });
             if (!appId && !isLoopbackHost(host))
                 log.warn(
                     `UNAUTHENTICATED BOT ON ${host}: without MicrosoftAppId (ALLOW_UNAUTHENTICATED=1) anyone who reaches ` +
@@ -160,7 +162,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         /** Stops accepting requests and closes the database cleanly. */
         async close(): Promise<void> {
             ready = false;
-            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+            });
             db.close();
         },
     };

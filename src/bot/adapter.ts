@@ -125,7 +125,7 @@ function requireExpiry<T extends { claimsIdentity: ClaimsIdentity }>(result: T):
 
 /** Whether the current turn's request carried a validated Bot Framework token. */
 export function fromValidatedToken(ctx: TurnContext): boolean {
-    return isTokenIdentity(ctx.turnState.get(ctx.adapter.BotIdentityKey) as ClaimsIdentity | undefined);
+    return isTokenIdentity(ctx.turnState.get<ClaimsIdentity | undefined>(ctx.adapter.BotIdentityKey));
 }
 
 // The same claims ConnectorFactoryImpl takes the bot's app id from: audience for channels, appid for the emulator.

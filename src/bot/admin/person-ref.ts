@@ -17,9 +17,12 @@ export async function resolvePersonRef(
     phrase: string,
 ): Promise<PersonRef | undefined> {
     const people = deps.roster.list(forbundId);
-    const mention = (ctx.activity.entities ?? [])
-        .filter((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== ctx.activity.recipient.id)
-        .map((e) => e.mentioned as { id: string; name?: string })
+    // botbuilder types an entity's fields as `any`; a Teams mention carries `mentioned: { id, name }`.
+    const mentioned = (ctx.activity.entities ?? [])
+        .filter((e) => e.type === 'mention')
+        .map((e) => (e as { mentioned?: { id?: string; name?: string } }).mentioned);
+    const mention = mentioned
+        .filter((m): m is { id: string; name?: string } => !!m?.id && m.id !== ctx.activity.recipient.id)
         .find((m) => !m.name || fold(phrase).includes(fold(m.name)));
     if (mention) {
         const known = people.find((p) => p.teamsUserId === mention.id);

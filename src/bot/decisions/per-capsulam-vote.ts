@@ -58,7 +58,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
                     ),
                 };
             return () => {
-                dd.perCapsulam.vote(p, voter.part, person!.id, data.answer, person!.slug);
+                dd.perCapsulam.vote(p, voter.part, person.id, data.answer, person.slug);
                 const { tally: after, reportedIn } = settleIfDue(dd, p);
                 const note =
                     say(

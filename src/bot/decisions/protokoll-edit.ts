@@ -85,7 +85,7 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
                         ),
                     ),
                 };
-            const edited = applyEdits(st.protokoll!.data, editedTexts(data as Record<string, unknown>));
+            const edited = applyEdits(st.protokoll!.data, editedTexts(data));
             if (!edited.changed)
                 return { refused: editCard(st, lang, nothing(lang, 'Ingen text ändrades.', 'No text was changed.')) };
             return () => {

@@ -56,7 +56,7 @@ export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, perso
         paragraphs,
         justerare: `${say(lang, 'Justerare', 'Minute checkers')}: ${p.justerare.map((x) => x.name).join(', ')}`,
         requests: j.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`).join('\n\n'),
-        canJustera: isJusterare && mayJustera(j, justerare, person!.id, 'ändring').ok,
+        canJustera: isJusterare && mayJustera(j, justerare, person.id, 'ändring').ok,
         canEdit: mayDecide(st, person) && mayEdit(j),
         keys: { justera: key(), change: key() },
         htmlUrl: links.html,

@@ -31,7 +31,7 @@ function lookup(dd: BotDeps, info: LinkedTurn) {
             ),
         };
     }
-    return { st, p, itemId: at!.itemId };
+    return { st, p, itemId: at.itemId };
 }
 
 /** "visa § 14/2025": the decision with a link when the asker may see the protokoll. */
