@@ -126,7 +126,7 @@ export function validateReport(input: unknown, ctx: ReportContext): ReportResult
         return {
             field: i.path.join('.'),
             code: (known ? i.message : 'not-a-number') as ReportErrorCode,
-            params: (i.code === 'custom' ? (i.params ?? {}) : {}),
+            params: i.code === 'custom' ? (i.params ?? {}) : {},
         };
     });
     // One message per field: the first rule that failed there.
