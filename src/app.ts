@@ -107,9 +107,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         log,
     };
     const app = createBotApplication(deps, adapter, createSqliteStorage(db), appId);
+    const reminderRows = createReminderRows(db);
     const service = createReminderService({
         ...deps,
-        reminderRows: createReminderRows(db),
+        reminderRows,
         compose: createReminderComposer(deps.reports),
         clock: now,
         doneBy: deadlineDoneBy(deps),
@@ -118,6 +119,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const kallelseJob = createKallelseJob(deps);
     const reminders = {
         ...service,
+        /** With the instance lock held: sends a dead process left claimed go out at the next tick, not after the lease. */
+        recoverAfterLock: () => reminderRows.endForeignLeases(),
         tick: async (at: Date) => {
             await kallelseJob(at);
             return service.tick(at);

@@ -21,6 +21,8 @@ async function main() {
     // Before the database is opened: a second bot on the same folder would send every reminder twice.
     const lock = acquireInstanceLock(config.dataDir);
     const bot = createApp(config);
+    const recovered = bot.reminders.recoverAfterLock();
+    if (recovered) bot.deps.log.warn('reminder sends of a stopped process are taken over', { reminders: recovered });
     const port = await bot.listen();
     bot.deps.log.info('listening', {
         url: `http://${config.host}:${port}`,

@@ -7,8 +7,8 @@ import { transactional, type Db } from './db';
 /**
  * How long a claim keeps other processes off a row. A send makes at most 5 attempts and waits at most 60 s between
  * two (the sender's Retry-After ceiling; its own backoff stops at 30 s): 4 minutes of waiting, plus throttling and
- * the requests themselves. 10 minutes leaves room. After a crash, the interrupted reminder goes out at the first
- * tick after its lease ran out, so at most about 25 minutes late.
+ * the requests themselves. 10 minutes leaves room. After a crash, `npm start` (which holds the instance lock, so the
+ * claimer is known dead) ends the old leases at once and the interrupted reminder goes out at the first tick.
  */
 export const REMINDER_LEASE_MS = 10 * 60 * 1000;
 
@@ -92,6 +92,18 @@ export function createReminderRows(db: Db, owner = `${hostname()}:${process.pid}
                     )
                     .run(final ? 'failed' : 'pending', attempts, error.slice(0, 500), id, owner).changes === 1
             );
+        },
+        /**
+         * Ends the leases of other processes at once. Only for a caller that holds the instance lock: then no other
+         * process can be alive on this database, and a send it left claimed was interrupted by its death.
+         */
+        endForeignLeases(): number {
+            return db
+                .prepare(
+                    `UPDATE reminders SET claimed_at = '1970-01-01T00:00:00.000Z' WHERE state = 'pending'
+                     AND claimed_at IS NOT NULL AND claimed_by IS NOT ?`,
+                )
+                .run(owner).changes;
         },
         /** Pending rows whose send was interrupted: claimed but never recorded, and the lease has run out. */
         interrupted(at: Date): ReminderRow[] {

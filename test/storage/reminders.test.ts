@@ -75,4 +75,20 @@ describe('reminder rows on two connections (two bot processes on one file)', () 
         assert.equal(a.sent(id, later(REMINDER_LEASE_MS + 1), 1), false, 'the first one lost its claim');
         assert.equal(b.sent(id, later(REMINDER_LEASE_MS + 2), 1), true);
     });
+
+    it('When a process holding the instance lock takes over, then a dead process’s claim is interrupted at once, not after the lease', () => {
+        const dead = createReminderRows(first);
+        assert.equal(dead.claim(id, AT), true);
+        const next = createReminderRows(second);
+        assert.equal(next.claim(id, later(1_000)), false);
+        assert.equal(next.endForeignLeases(), 1);
+        assert.deepEqual(
+            next.interrupted(later(1_000)).map((r) => r.id),
+            [id],
+            'still reported as interrupted (it may arrive twice)',
+        );
+        assert.equal(next.claim(id, later(1_000)), true);
+        assert.equal(next.endForeignLeases(), 0, 'its own claim is left alone');
+        assert.equal(next.sent(id, later(2_000), 1), true);
+    });
 });
