@@ -6,6 +6,7 @@ import type { CardSpec } from '../cards/templates';
 import { authorize, type Access, type Person } from '../domain/access';
 import { dayOf } from '../domain/deadlines';
 import { formatDate } from '../domain/format';
+import { must } from '../domain/must';
 import { fullFigures } from '../domain/report-figures';
 import { followUp } from '../domain/report-followup';
 import { sharedFollowUp } from '../domain/report-suppression';
@@ -50,8 +51,14 @@ function closeNote(dd: CardWorld['dd'], st: Parameters<typeof closeCheck>[1], ch
 
 function meetingCards(w: CardWorld): CardSpec[] {
     const { dd, f, next, fresh, closed, decidedOne, changeRequested } = w;
-    const budget = next.items.find((it) => it.kind === 'beslut' && it.presenter)!;
-    const decided = decidedOne.items.find((it) => decidedOne.decisions.has(it.id))!;
+    const budget = must(
+        next.items.find((it) => it.kind === 'beslut' && it.presenter),
+        'a beslut item with a presenter',
+    );
+    const decided = must(
+        decidedOne.items.find((it) => decidedOne.decisions.has(it.id)),
+        'a decided item',
+    );
     return [
         cardOf(agendaReply(dd, next, { lang: 'sv', posted: true })),
         cardOf(agendaReply(dd, next, { lang: 'sv', person: w.chef, note: closeNote(dd, next, w.chef) })),
@@ -68,7 +75,7 @@ function meetingCards(w: CardWorld): CardSpec[] {
         cardOf(protokollReply(dd, closed, 'sv', w.j1)),
         cardOf(protokollReply(dd, changeRequested, 'en', w.chef)),
         editCard(changeRequested, 'sv'),
-        perCapsulamFormCard(f, styrelseOf(f)!, w.roster, 'sv'),
+        perCapsulamFormCard(f, must(styrelseOf(f), 'the styrelse'), w.roster, 'sv'),
         cardOf(perCapsulamReply(dd, w.pcOpen, 'sv', { posted: true })),
         cardOf(perCapsulamReply(dd, w.pcClosed, 'en', { person: w.ledamot })),
     ];

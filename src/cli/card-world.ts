@@ -9,6 +9,7 @@ import type { Body, Forbund } from '../domain';
 import type { Person } from '../domain/access';
 import { perCapsulamVoters } from '../domain/decision-per-capsulam';
 import { invitation } from '../domain/meetings';
+import { must } from '../domain/must';
 import { validateReport } from '../domain/report-schema';
 import { addMonths, OUTCOMES, referrers, surveyIndicators } from '../domain/reports';
 import { closeNow } from '../bot/decisions/close';
@@ -52,10 +53,22 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     // People who have used the bot have their Teams id bound; posted cards refresh for them.
     for (const x of all) for (const p of people(x)) dd.roster.bindIdentity(p.id, { teamsUserId: `29:${p.slug}` });
     const roster = people(f);
-    const chef = roster.find((p) => holds(p, 'förbundschef'))!;
-    const chair = roster.find((p) => holds(p, 'ordförande'))!;
-    const styrelse = f.bodies.find((b) => b.kind === 'styrelse')!;
-    const beredning = f.bodies.find((b) => b.kind !== 'styrelse')!;
+    const chef = must(
+        roster.find((p) => holds(p, 'förbundschef')),
+        'a förbundschef in the roster',
+    );
+    const chair = must(
+        roster.find((p) => holds(p, 'ordförande')),
+        'an ordförande in the roster',
+    );
+    const styrelse = must(
+        f.bodies.find((b) => b.kind === 'styrelse'),
+        'a styrelse',
+    );
+    const beredning = must(
+        f.bodies.find((b) => b.kind !== 'styrelse'),
+        'a body besides the styrelse',
+    );
     const inv = invitation(f, styrelse, roster);
     const ledamoter = inv.groups.flatMap((gr) => gr.ledamoter);
     const ersattare = inv.groups.flatMap((gr) => gr.ersattare);
@@ -102,7 +115,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         if (ersattare[0] !== undefined) dd.meetings.answer(id, ersattare[0], 'kommer');
         dd.meetings.setJusterare(id, [ledamoter[0], ledamoter[1]], chef.id, chef.slug);
     };
-    const state = (id: number): DecisionState => loadDecisionState(dd, id)!;
+    const state = (id: number): DecisionState => must(loadDecisionState(dd, id), `decision state of meeting ${id}`);
 
     // October's board meeting: held, decided as proposed by the chair, closed by the chef.
     clock.now = new Date('2025-10-01T09:00:00Z');
@@ -135,7 +148,13 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     decide(beslut[1]);
     dd.transaction(() => closeNow(dd, state(past), chef));
     const closed = state(past);
-    const [j1, j2] = closed.protokoll!.data.justerare.map((j) => roster.find((p) => p.id === j.personId)!);
+    const protokoll = must(closed.protokoll, "the closed meeting's protokoll");
+    const [j1, j2] = protokoll.data.justerare.map((j) =>
+        must(
+            roster.find((p) => p.id === j.personId),
+            `justerare ${j.personId}`,
+        ),
+    );
     clock.now = new Date('2025-10-21T09:00:00Z');
     dd.protokoll.addEvent(closed.meeting, 1, j1.id, 'justerat', undefined, j1.slug);
     dd.protokoll.addEvent(
@@ -143,7 +162,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         1,
         j2.id,
         'ändring',
-        `Under ${closed.protokoll!.data.paragraphs[2]?.ref ?? '§'} ska det stå att beslutet var enhälligt.`,
+        `Under ${protokoll.data.paragraphs[2]?.ref ?? '§'} ska det stå att beslutet var enhälligt.`,
         j2.slug,
     );
     const changeRequested = state(past);
@@ -172,7 +191,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
             },
             chef.slug,
         );
-        return dd.perCapsulam.get(id)!;
+        return must(dd.perCapsulam.get(id), `per capsulam ${id} just created`);
     };
     clock.now = new Date('2025-11-03T09:00:00Z');
     const pcClosed = perCapsulam(
@@ -195,7 +214,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         for (const insats of x.insatser) {
             seedInsats(db, x, insats, 2025, '2025-10', clock.now);
             if (x === f && all.length > 1) continue;
-            const previous = dd.reports.latest(x.id, insats.id, '2025-09')!.report;
+            const previous = must(dd.reports.latest(x.id, insats.id, '2025-09'), 'the seeded 2025-09 report').report;
             const nya = { kvinnor: 1, man: 1, annat: 0 };
             const none = { kvinnor: 0, man: 0, annat: 0 };
             const october = validateReport(
@@ -239,8 +258,14 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         chef,
         chair,
         styrelse,
-        ledamot: roster.find((p) => p.id === ledamoter.at(-1))!,
-        ersattare: roster.find((p) => p.id === ersattare[0])!,
+        ledamot: must(
+            roster.find((p) => p.id === ledamoter.at(-1)),
+            'the last ledamot',
+        ),
+        ersattare: must(
+            roster.find((p) => p.id === ersattare[0]),
+            'the first ersättare',
+        ),
         month: addMonths('2025-11', -1),
         next: state(next),
         fresh: state(fresh),

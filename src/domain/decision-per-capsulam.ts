@@ -22,8 +22,12 @@ export function perCapsulamVoters(
         for (let seat = 0; seat < g.seats; seat++) {
             const part = g.seats > 1 ? `${g.key}#${seat + 1}` : g.key;
             const ledamot = g.ledamoter[seat];
-            if (ledamot !== undefined && !unavailable.includes(ledamot)) voters.push({ part, personId: ledamot });
-            else if (spare.length) voters.push({ part, personId: spare.shift()!, replaces: ledamot });
+            if (ledamot !== undefined && !unavailable.includes(ledamot)) {
+                voters.push({ part, personId: ledamot });
+                continue;
+            }
+            const substitute = spare.shift();
+            if (substitute !== undefined) voters.push({ part, personId: substitute, replaces: ledamot });
             else uncovered.push(part);
         }
     }

@@ -6,6 +6,7 @@ export * from './errors';
 export * from './findings';
 export * from './format';
 export * from './goals';
+export * from './must';
 export * from './parse';
 export * from './printed';
 export * from './rules';

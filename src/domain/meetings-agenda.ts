@@ -1,6 +1,7 @@
 // Agenda rules: the customary skeleton per body, numbering and reordering, and the ekonomisk rapport text.
 import { yearTotals } from './budget';
 import { ekForecast } from './equity';
+import { must } from './must';
 import { findings } from './findings';
 import { formatAmount, formatClaimValue, formatPercent } from './format';
 import { ruleChecks, type RuleName } from './rules';
@@ -106,7 +107,10 @@ export function reportYear(f: Forbund, meetingYear: number): number {
 /** The ekonomisk rapport for a meeting in `meetingYear`, in Swedish, computed from the plan (never typed in). */
 export function ekonomiskRapport(f: Forbund, meetingYear: number): string {
     const year = reportYear(f, meetingYear);
-    const y = f.years.find((x) => x.year === year)!;
+    const y = must(
+        f.years.find((x) => x.year === year),
+        `plan year ${year}`,
+    );
     const t = yearTotals(f, year);
     const lines = [
         `Budget ${year} (${y.status}): intäkter ${t ? formatAmount(t.income) : '–'}, kostnader ${t ? formatAmount(t.costs) : '–'}, resultat ${t ? formatAmount(t.result) : '–'}.`,

@@ -1,4 +1,5 @@
 // The follow-up's figures as they may be shown: in full to the insats's own people, suppressed everywhere else.
+import { must } from './must';
 import type { FollowUp, MonthPoint } from './report-followup';
 import type { Status, TargetSpec } from './report-status';
 import { GENDERS, total, type Gender } from './reports';
@@ -119,7 +120,10 @@ function figuresOf(
                 text: i.text,
                 positive: fig(CELL.positive(i.id), i.positive),
                 answered: fig(CELL.answered(i.id), i.answered),
-                check: { target: i.target!, status: both ? i.check?.status : undefined },
+                check: {
+                    target: must(i.target, `target of indicator ${i.id}`),
+                    status: both ? i.check?.status : undefined,
+                },
             };
         }),
         months: extra.months,

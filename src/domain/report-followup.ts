@@ -7,6 +7,7 @@ import {
     type TargetCheck,
     type TargetSpec,
 } from './report-status';
+import { must } from './must';
 import type { Comparator, Forbund, Insats } from './schema';
 import {
     addMonths,
@@ -103,15 +104,19 @@ export function followUp(
     const hasBefore = rs.some((r) => r.dagarFore !== undefined);
 
     type Matpunkt = { comparator?: Comparator; target?: number; period?: string; noun?: string };
-    const spec = (source: string, m: Matpunkt, unit: 'antal' | 'procent', proRata: boolean): TargetSpec => ({
-        source,
-        comparator: m.comparator!,
-        target: m.target!,
-        unit,
-        noun: m.noun,
-        period: m.period,
-        expected: proRata ? (m.target! * monthsCovered) / 12 : m.target!,
-    });
+    // The schema's targetComplete makes comparator and target come together; callers pass only targeted rows.
+    const spec = (source: string, m: Matpunkt, unit: 'antal' | 'procent', proRata: boolean): TargetSpec => {
+        const target = must(m.target, `target of ${source}`);
+        return {
+            source,
+            comparator: must(m.comparator, `comparator of ${source}`),
+            target,
+            unit,
+            noun: m.noun,
+            period: m.period,
+            expected: proRata ? (target * monthsCovered) / 12 : target,
+        };
+    };
     const check = (s: TargetSpec, actual: number): TargetCheck => ({
         ...s,
         actual,

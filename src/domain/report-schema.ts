@@ -106,14 +106,16 @@ function crossFieldRules(r: MonthlyReport, ctx: ReportContext, c: z.RefinementCt
         issue(c, [r.dagar > 0 ? 'dagar' : 'dagarFore'], 'days-without-finished');
     for (const g of GENDERS) {
         const expected = ctx.previous && ctx.previous.pagaende[g] + r.nya[g] - r.avslutade[g];
-        if (expected !== undefined && r.pagaende[g] !== expected) {
-            issue(c, ['pagaende', g], 'pagaende-previous', { expected, previous: ctx.previous!.pagaende[g] });
+        if (ctx.previous && r.pagaende[g] !== expected) {
+            issue(c, ['pagaende', g], 'pagaende-previous', { expected, previous: ctx.previous.pagaende[g] });
         } else if (!ctx.previous && r.pagaende[g] - r.nya[g] + r.avslutade[g] < 0) {
             issue(c, ['pagaende', g], 'opening-negative');
         }
-        const next = ctx.next && ctx.next.pagaende[g] - ctx.next.nya[g] + ctx.next.avslutade[g];
-        if (next !== undefined && expected === undefined && r.pagaende[g] !== next)
-            issue(c, ['pagaende', g], 'pagaende-next', { expected: next, month: ctx.next!.month });
+        if (ctx.next && expected === undefined) {
+            const next = ctx.next.pagaende[g] - ctx.next.nya[g] + ctx.next.avslutade[g];
+            if (r.pagaende[g] !== next)
+                issue(c, ['pagaende', g], 'pagaende-next', { expected: next, month: ctx.next.month });
+        }
     }
 }
 

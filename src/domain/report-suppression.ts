@@ -1,6 +1,7 @@
 // What a shared conversation may see of a follow-up: each month's year-to-date table, suppressed consistently.
 import { CELL, suppressedFigures, type FollowUpFigures } from './report-figures';
 import { followUp, type FollowUp } from './report-followup';
+import { must } from './must';
 import { DEFAULT_RULES, type FollowUpRules } from './report-status';
 import { DALARNA_OUTCOMES, GENDERS, OUTCOMES, total, WORK_OUTCOMES, type MonthlyReport, type Outcome } from './reports';
 import type { Forbund, Insats } from './schema';
@@ -91,7 +92,10 @@ function release(
         { key: CELL.work, terms: finished(WORK_OUTCOMES), value: fu.workShare.count },
         ...(dalarna ? [{ key: CELL.dalarna, terms: finished(DALARNA_OUTCOMES), value: fu.dalarnaShare.count }] : []),
         ...indicators.flatMap((id) => {
-            const i = fu.indicators.find((x) => x.id === id)!;
+            const i = must(
+                fu.indicators.find((x) => x.id === id),
+                `follow-up figures for indicator ${id}`,
+            );
             const positive = months.flatMap((m) => one(m.ind[id].positive));
             const negative = months.flatMap((m) => one(m.ind[id].negative));
             return [

@@ -1,5 +1,6 @@
 // Small-count suppression for a table published again and again: primary and complementary, audited by LP.
 import { linearBounds, type LinearRow } from './linear-bounds';
+import { mustGet } from './must';
 import { SMALL_COUNT } from './report-mask';
 
 type Terms = [atom: number, coef: number][];
@@ -48,7 +49,7 @@ function componentsOf(table: SuppressionTable): SuppressionTable[] {
     return groups.map((g) => {
         const members = table.atoms.map((_, j) => j).filter((j) => find(j) === g);
         const index = new Map(members.map((j, k) => [j, k]));
-        const local = (terms: Terms): Terms => terms.map(([j, v]) => [index.get(j)!, v]);
+        const local = (terms: Terms): Terms => terms.map(([j, v]) => [mustGet(index, j, 'local index of an atom'), v]);
         const inside = (terms: Terms) => terms.length > 0 && index.has(terms[0][0]);
         return {
             atoms: members.map((j) => table.atoms[j]),

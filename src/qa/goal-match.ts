@@ -77,7 +77,8 @@ export function rankGoals(f: Forbund, q: GoalQuery): { item: GoalItem; score: nu
         .filter((g) => !q.insats || g.insatsId === q.insats)
         .map((item) => {
             let score = Math.max(0, ...item.aliases.map((a) => aliasScore(a, toks)));
-            if (counting && item.noun1 && toks.some((t) => wordMatch(t, item.noun1!) > 0)) score += 3;
+            const noun1 = item.noun1;
+            if (counting && noun1 && toks.some((t) => wordMatch(t, noun1) > 0)) score += 3;
             score += toks.filter((t) => t.length > 3 && item.words.some((w) => wordMatch(t, w) >= 0.8)).length;
             return { item, score };
         })

@@ -1,6 +1,7 @@
 // Tells each förbund's chef, in one message per tick, which reminders could not be delivered; each notice once.
 import type { ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/access';
+import { must } from '../domain/must';
 import type { Logger } from '../log';
 import type { ForbundRepository } from '../storage/forbund-repository';
 import type { ReminderRows } from '../storage/reminders';
@@ -27,7 +28,7 @@ export async function sendNotices(
 ): Promise<number> {
     let told = 0;
     for (const [forbundId, list] of byForbund) {
-        const f = deps.forbund.get(forbundId)!;
+        const f = must(deps.forbund.get(forbundId), `förbund ${forbundId} with reminder notices`);
         const chef = deps.roster
             .list(f.id)
             .find((p) => p.roles.some((r) => r.role === 'förbundschef') && deps.userRef(p));
@@ -38,7 +39,7 @@ export async function sendNotices(
             });
             continue;
         }
-        const ref = deps.userRef(chef)!;
+        const ref = must(deps.userRef(chef), 'conversation of the reachable förbundschef');
         const activity = deps.compose.notice(
             f,
             list.map((n) => n.item),

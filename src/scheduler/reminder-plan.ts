@@ -47,8 +47,12 @@ export function listDeadlines(
     const meetingsFrom = fireAt(from, cal.protokollDaysAfter + 1, 0);
     const reported = new Map<string, Set<string>>();
     const hasReport = (insatsId: string, month: string) => {
-        if (!reported.has(month)) reported.set(month, src.reports.insatserReported(f.id, month));
-        return reported.get(month)!.has(insatsId);
+        let insatser = reported.get(month);
+        if (!insatser) {
+            insatser = src.reports.insatserReported(f.id, month);
+            reported.set(month, insatser);
+        }
+        return insatser.has(insatsId);
     };
     const stored = new Map(src.deadlines.stored(f.id, from, to).map((r) => [r.key, r]));
     const custom = [...stored.values()].filter((r) => r.origin === 'chatt').map((r) => customDeadline(r, cal.leadDays));

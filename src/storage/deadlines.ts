@@ -1,6 +1,7 @@
 // Deadlines table: built-in deadlines written when they come near, one-offs added in chat, and their done markers.
 import { z } from 'zod';
 import { DEADLINE_KINDS, ORIGINS, type Deadline, type MeetingFact, type Text } from '../domain/deadlines';
+import { must } from '../domain/must';
 import type { Db } from './db';
 
 const text = z.string().transform((s, ctx): Text => {
@@ -63,7 +64,7 @@ export function createDeadlines(db: Db) {
                 by,
                 at.toISOString(),
             );
-            return byKey(forbundId, d.key)!.id;
+            return must(byKey(forbundId, d.key), `deadline ${d.key} just inserted`).id;
         },
         /** Every stored deadline of a förbund with a due day in [from, to]. */
         stored(forbundId: string, from: string, to: string): DeadlineRow[] {

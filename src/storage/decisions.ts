@@ -1,6 +1,7 @@
 // Recorded decisions per agenda item with jäv and reservationer; a record names the version it expects (one wins).
 import { z } from 'zod';
 import { OUTCOMES, type Outcome } from '../domain/decisions';
+import { must } from '../domain/must';
 import type { Db } from './db';
 
 const decisionRow = z.object({
@@ -97,7 +98,11 @@ export function createDecisions(db: Db, now: () => Date) {
          */
         record(d: NewDecision, expected: number, forbundId: string, actor: string) {
             const current = latest(d.itemId);
-            if ((current?.version ?? 0) !== expected) return { ok: false as const, current: current! };
+            if ((current?.version ?? 0) !== expected)
+                return {
+                    ok: false as const,
+                    current: must(current, `decision on item ${d.itemId} expected at version ${expected}`),
+                };
             const at = now();
             const id = Number(
                 db
@@ -127,7 +132,7 @@ export function createDecisions(db: Db, now: () => Date) {
                 for (const p of new Set(list)) put.run(id, p, d.recordedBy, at.toISOString());
             }
             audit(db, forbundId, at, actor, 'decision.record', { meetingId: d.meetingId, itemId: d.itemId, id });
-            return { ok: true as const, decision: byId(id)! };
+            return { ok: true as const, decision: must(byId(id), `decision ${id} just recorded`) };
         },
     };
 }

@@ -1,6 +1,7 @@
 // Meetings with their agenda, attendance, justerare and posted cards; every agenda change bumps the meeting version.
 import { z } from 'zod';
 import type { NewItem } from '../domain/meetings-agenda';
+import { must } from '../domain/must';
 import { transactional, type Db } from './db';
 import { createMeetingAttendance } from './meeting-attendance';
 import { createMeetingItems, type ItemFields } from './meeting-items';
@@ -98,7 +99,7 @@ export function createMeetings(db: Db, now: () => Date) {
                 );
                 m.items.forEach((item, i) => items.add(id, item, i));
                 touch(id, actor, 'meeting.create', { bodyId: m.bodyId, startsAt: m.startsAt.toISOString() });
-                return get(id)!;
+                return must(get(id), `meeting ${id} just created`);
             },
         ),
         /** Meetings of a förbund (optionally one body) not closed or cancelled, starting at or after `from`. */

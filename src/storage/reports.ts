@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_RULES, FollowUpRulesSchema, type FollowUpRules } from '../domain/report-status';
 import { StoredReportSchema, type MonthlyReport } from '../domain/reports';
+import { must } from '../domain/must';
 import type { Db } from './db';
 
 /** One stored version of a month's report. */
@@ -62,12 +63,13 @@ export function createReports(db: Db) {
         latest,
         /** How many versions of the month's report are stored (0 when none): the version a card's action key carries. */
         versionCount(forbundId: string, insatsId: string, month: string): number {
-            return db
+            const count = db
                 .prepare<[string, string, string], number>(
                     'SELECT count(*) FROM report_versions WHERE forbund_id = ? AND insats_id = ? AND month = ?',
                 )
                 .pluck()
-                .get(forbundId, insatsId, month)!;
+                .get(forbundId, insatsId, month);
+            return must(count, 'the row count(*) always returns');
         },
         /** Appends the next version of `report.month` for the insats and returns it. */
         insert(v: {
@@ -95,7 +97,7 @@ export function createReports(db: Db) {
                 v.insatsId,
                 report.month,
             );
-            return latest(v.forbundId, v.insatsId, report.month)!;
+            return must(latest(v.forbundId, v.insatsId, report.month), `report ${report.month} just stored`);
         },
         /** The latest version of every month of `year` (all insatser, or one), ordered by insats and month. */
         latestForYear(forbundId: string, year: number, insatsId?: string): ReportVersion[] {

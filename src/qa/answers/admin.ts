@@ -1,11 +1,11 @@
 // Administration's cost and share of costs, judged against a ceiling only where the förbund states one.
-import { adminShare, type Forbund } from '../../domain';
+import { adminShare, must, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
 import { factsAnswer, inUnit, money, notStated, pct, rulePct, pctValue, resolveYears, say } from './common';
 
 /** Administration's cost or share, judged against 15 % only where the förbund has that rule. */
 export function answerAdmin(f: Forbund, q: Question, now: Date): Answer {
-    const shares = f.years.map((y) => adminShare(f, y.year)!);
+    const shares = f.years.map((y) => must(adminShare(f, y.year), `admin share for plan year ${y.year}`));
     const asksRule = q.concepts.has('verdict') || q.concepts.has('ceiling');
     const limit = f.thresholds.adminMaxShareOfCosts;
     if (asksRule && limit === undefined)

@@ -1,5 +1,5 @@
 // Budget answers: year totals, one post for a year or all years, administration, beslutsutrymme and status.
-import { budgetYear, claimsOf, printedAmount, yearTotals, type Amount, type Forbund } from '../../domain';
+import { budgetYear, claimsOf, must, printedAmount, yearTotals, type Amount, type Forbund } from '../../domain';
 import type { Answer, AnswerContext, Question } from '../types';
 import { factsAnswer, inUnit, money, notStated, resolveYears, say } from './common';
 
@@ -39,7 +39,7 @@ export function perYear(
 /** Total income, costs or result. */
 export function answerTotals(f: Forbund, q: Question, now: Date): Answer {
     const which = q.concepts.has('result') ? 'result' : q.concepts.has('costs') ? 'costs' : 'income';
-    const totals = f.years.map((y) => yearTotals(f, y.year)!);
+    const totals = f.years.map((y) => must(yearTotals(f, y.year), `totals for plan year ${y.year}`));
     const same = totals.every((t) => t[which].kr === totals[0][which].kr);
     const years = resolveYears(f, q, now, same);
     if (!Array.isArray(years)) return years;
@@ -63,7 +63,7 @@ export function answerTotals(f: Forbund, q: Question, now: Date): Answer {
         f,
         q,
         label,
-        years.map((y) => ({ year: y, amount: yearTotals(f, y)![which] })),
+        years.map((y) => ({ year: y, amount: must(yearTotals(f, y), `totals for year ${y}`)[which] })),
     );
 }
 
@@ -102,11 +102,12 @@ export function answerSpace(f: Forbund, q: Question, now: Date): Answer {
 export function answerStatus(f: Forbund, q: Question, now: Date, ctx: AnswerContext): Answer {
     const years = resolveYears(f, q, now, false);
     if (!Array.isArray(years)) return years;
-    const rows = years.map((y) => ({
-        y,
-        status: ctx.budgetStatus?.(y) ?? budgetYear(f, y)!.status,
-        note: ctx.budgetStatus?.(y) ? undefined : budgetYear(f, y)!.statusNote,
-    }));
+    const rows = years.map((y) => {
+        const recorded = ctx.budgetStatus?.(y);
+        if (recorded) return { y, status: recorded, note: undefined };
+        const plan = must(budgetYear(f, y), `budget for year ${y}`);
+        return { y, status: plan.status, note: plan.statusNote };
+    });
     const lines = rows.map((r) => `- ${r.y}: **${r.status}**${r.note ? ` – ${r.note}` : ''}`);
     return factsAnswer(
         f,

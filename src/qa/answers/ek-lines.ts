@@ -1,5 +1,5 @@
 // How an eget kapital year reads: closing, basis (tryckt/beräknat), share, verdict and printed-vs-computed gap.
-import { formatDifference, type EkYear, type Forbund } from '../../domain';
+import { formatDifference, must, type EkYear, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
 import { inUnit, money, pct, rulePct, say, sourceLine, withSource } from './common';
 
@@ -17,14 +17,14 @@ function verdictText(f: Forbund, q: Question, e: EkYear): string {
     switch (e.verdict) {
         case 'negativt':
             return say(q.lang, 'NEGATIVT eget kapital', 'NEGATIVE equity');
-        case 'över taket':
-            return say(q.lang, `över taket ${rulePct(ceiling!)}`, `above the ${rulePct(ceiling!)} ceiling`);
-        case 'under bufferten':
-            return say(
-                q.lang,
-                `under bufferten (${money(ekBuffer!.amount)})`,
-                `below the buffer (${money(ekBuffer!.amount)})`,
-            );
+        case 'över taket': {
+            const limit = rulePct(must(ceiling, 'EK ceiling behind an "över taket" verdict'));
+            return say(q.lang, `över taket ${limit}`, `above the ${limit} ceiling`);
+        }
+        case 'under bufferten': {
+            const buffer = money(must(ekBuffer, 'EK buffer behind an "under bufferten" verdict').amount);
+            return say(q.lang, `under bufferten (${buffer})`, `below the buffer (${buffer})`);
+        }
         case 'inom ramen':
             return say(q.lang, 'inom förbundets regel', "within the förbund's rule");
         default:

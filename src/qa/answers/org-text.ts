@@ -37,12 +37,13 @@ export function textAnswer(f: Forbund, q: Question): Answer {
             : body
               ? [body.name, ...body.aliases, body.note ?? '']
               : [];
-        if (values.filter(Boolean).length > 1)
+        const name = ins?.name ?? body?.name;
+        if (name !== undefined && values.filter(Boolean).length > 1)
             return factsAnswer(
                 f,
                 q,
                 { kind: 'list', values: values.filter(Boolean) },
-                ins?.name ?? body!.name,
+                name,
                 values
                     .slice(1)
                     .filter(Boolean)

@@ -1,5 +1,5 @@
 // Organisation and law: parter, formed, board size and quorum, owners, styrgrupp cadence, budget deadline, texts.
-import { BODY_KINDS, type Body, type Forbund } from '../../domain';
+import { BODY_KINDS, must, type Body, type Forbund } from '../../domain';
 import { fold } from '../text';
 import type { Answer, Question } from '../types';
 import { clarify, factsAnswer, notStated, say } from './common';
@@ -81,7 +81,10 @@ export function answerOrg(f: Forbund, q: Question): Answer {
             ]);
         }
         case 'owner': {
-            const ins = f.insatser.find((i) => i.id === q.insats)!;
+            const ins = must(
+                f.insatser.find((i) => i.id === q.insats),
+                `insats ${q.insats} the question was matched to`,
+            );
             if (!ins.owner) return notStated(f, q, l(`vem som äger ${ins.name}`, `who owns ${ins.name}`));
             return factsAnswer(f, q, { kind: 'list', values: [ins.owner] }, ins.name, [
                 l(`Insatsägare: **${ins.owner}**`, `Owner: **${ins.owner}**`),

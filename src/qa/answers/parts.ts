@@ -1,5 +1,5 @@
 // The parts' money: one part's contribution, a kind's share, the state allocation and the law's 50/25/25 split.
-import { budgetYear, minus, planYears, printedAmount, sum, type Forbund, type Part } from '../../domain';
+import { budgetYear, minus, must, planYears, printedAmount, sum, type Forbund, type Part } from '../../domain';
 import type { Answer, Question } from '../types';
 import { clarify, factsAnswer, inUnit, money, notStated, resolveYears, say } from './common';
 import { perYear } from './budget';
@@ -73,8 +73,8 @@ export function answerContribution(f: Forbund, q: Question, now: Date): Answer {
         );
     const amountOf = (y: number) =>
         sum(
-            parts.map((p) => lineOf(f, y, p)!.amount),
-            budgetYear(f, y)!.unit,
+            parts.map((p) => must(lineOf(f, y, p), `${p.name}'s line in ${y}`).amount),
+            must(budgetYear(f, y), `budget for year ${y}`).unit,
         );
     const same = f.years.every((y) => amountOf(y.year).kr === amountOf(f.years[0].year).kr);
     const years = resolveYears(f, q, now, same);
@@ -95,16 +95,19 @@ function everyPart(f: Forbund, q: Question, now: Date): Answer {
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
     const y = years[0];
-    const lines = f.parter.map((p) => [p.name, lineOf(f, y, p)?.amount] as const);
-    if (lines.some(([, a]) => !a))
+    const lines = f.parter.flatMap((p) => {
+        const amount = lineOf(f, y, p)?.amount;
+        return amount ? [[p.name, amount] as const] : [];
+    });
+    if (lines.length < f.parter.length)
         return notStated(f, q, say(q.lang, 'varje parts bidrag', "each part's contribution"));
     return factsAnswer(
         f,
         q,
-        { kind: 'list', unit: inUnit(lines[0][1]!).unit, values: lines.map(([, a]) => inUnit(a!).value) },
+        { kind: 'list', unit: inUnit(lines[0][1]).unit, values: lines.map(([, a]) => inUnit(a).value) },
         say(q.lang, `Parternas bidrag ${y}`, `The parts' contributions ${y}`),
         [],
-        lines.map(([n, a]) => [n, money(a!)]),
+        lines.map(([n, a]) => [n, money(a)]),
     );
 }
 
@@ -119,15 +122,15 @@ function allocation(f: Forbund, q: Question, now: Date): Answer {
         const to = printedYears.at(-1);
         const from = to !== undefined ? printedAmount(f, 'state-allocation', to - 1) : undefined;
         const cur = to !== undefined ? printedAmount(f, 'state-allocation', to) : undefined;
-        if (!cur || !from) return notStated(f, q, what);
+        if (to === undefined || !cur || !from) return notStated(f, q, what);
         const d = minus(cur.value, from.value);
         return factsAnswer(
             f,
             q,
             { kind: 'number', ...inUnit(d) },
-            say(q.lang, `Statens tilldelning ${to! - 1}–${to}`, `State allocation ${to! - 1}–${to}`),
+            say(q.lang, `Statens tilldelning ${to - 1}–${to}`, `State allocation ${to - 1}–${to}`),
             [
-                `${to! - 1}: ${money(from.value)}`,
+                `${to - 1}: ${money(from.value)}`,
                 `${to}: ${money(cur.value)}`,
                 `${say(q.lang, 'Förändring', 'Change')}: **${money(d)}**`,
             ],
@@ -136,8 +139,11 @@ function allocation(f: Forbund, q: Question, now: Date): Answer {
     const explicit = q.years.kind === 'explicit' ? q.years.years : undefined;
     const years = explicit ?? resolveYears(f, q, now, false);
     if (!Array.isArray(years)) return years;
-    const rows = years.map((y) => ({ year: y, p: printedAmount(f, 'state-allocation', y) }));
-    if (rows.some((r) => !r.p))
+    const rows = years.flatMap((y) => {
+        const p = printedAmount(f, 'state-allocation', y);
+        return p ? [{ year: y, p }] : [];
+    });
+    if (rows.length < years.length)
         return notStated(
             f,
             q,
@@ -152,6 +158,6 @@ function allocation(f: Forbund, q: Question, now: Date): Answer {
         f,
         q,
         say(q.lang, 'Statens tilldelning', 'State allocation'),
-        rows.map((r) => ({ year: r.year, amount: r.p!.value, note: r.p!.primary.quote })),
+        rows.map((r) => ({ year: r.year, amount: r.p.value, note: r.p.primary.quote })),
     );
 }

@@ -1,5 +1,5 @@
 // One budget post: for a year, all years, its share of costs; a word that only names part of a post is not stated.
-import { yearTotals, type Forbund, type Post } from '../../domain';
+import { must, yearTotals, type Forbund, type Post } from '../../domain';
 import { fold } from '../text';
 import type { Answer, Question } from '../types';
 import { clarify, factsAnswer, money, notStated, pct, pctValue, resolveYears, say } from './common';
@@ -33,14 +33,14 @@ export function answerPost(f: Forbund, q: Question, now: Date): Answer {
     }
     if (q.posts.length > 1) {
         const names = q.posts.map((id) => postsOf(id)[0].post.name);
-        const base = q.text.replace(/[?!.\s]+$/, '');
+        const year = /\d{4}/.exec(q.text.replace(/[?!.\s]+$/, ''))?.[0];
         return clarify(
             f,
             q,
             say(q.lang, 'Flera poster passar. Vilken menar du?', 'Several posts fit. Which one?'),
             names.map((n) => ({
                 title: n,
-                q: `${say(q.lang, 'Vad kostar', 'How much is')} ${n}${/\d{4}/.test(base) ? ` ${/\d{4}/.exec(base)![0]}` : ''}?`,
+                q: `${say(q.lang, 'Vad kostar', 'How much is')} ${n}${year ? ` ${year}` : ''}?`,
             })),
         );
     }
@@ -64,7 +64,7 @@ export function answerPost(f: Forbund, q: Question, now: Date): Answer {
     if (picked.length === 0)
         return notStated(f, q, say(q.lang, `${post.name} ${years.join(', ')}`, `${post.name} ${years.join(', ')}`));
     if ((q.concepts.has('share') || q.concepts.has('percent')) && picked.length === 1) {
-        const t = yearTotals(f, picked[0].year)!;
+        const t = must(yearTotals(f, picked[0].year), `totals for year ${picked[0].year}`);
         const ratio = picked[0].post.amount.kr / t.costs.kr;
         return factsAnswer(
             f,

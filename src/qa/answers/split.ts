@@ -1,5 +1,5 @@
 // Shares of income: a part's or a kind's percentage, the law's 50/25/25 split, and costs above income.
-import { lawSplit, minus, sum, yearTotals, type Amount, type Forbund } from '../../domain';
+import { lawSplit, minus, must, sum, yearTotals, type Amount, type Forbund } from '../../domain';
 import type { Answer, Question } from '../types';
 import { factsAnswer, inUnit, money, notStated, pct, pctValue, resolveYears, say } from './common';
 import { perYear } from './budget';
@@ -12,10 +12,10 @@ export function answerPartShare(f: Forbund, q: Question, now: Date): Answer {
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
     const y = years[0];
-    const lines = parts.map((p) => lineOf(f, y, p));
-    if (lines.some((l) => !l)) return notStated(f, q, say(q.lang, 'parternas andelar', "the parts' shares"));
-    const part = sum(lines.map((l) => l!.amount));
-    const total = yearTotals(f, y)!.income;
+    const lines = parts.flatMap((p) => lineOf(f, y, p) ?? []);
+    if (lines.length < parts.length) return notStated(f, q, say(q.lang, 'parternas andelar', "the parts' shares"));
+    const part = sum(lines.map((l) => l.amount));
+    const total = must(yearTotals(f, y), `totals for year ${y}`).income;
     const ratio = part.kr / total.kr;
     return factsAnswer(
         f,
@@ -45,7 +45,10 @@ export function answerLawSplit(f: Forbund, q: Question, now: Date): Answer {
         (p) =>
             `- ${KIND_NAME[p.kind][q.lang === 'en' ? 1 : 0]}: ${money(p.amount)} = **${pct(p.share)}** (${say(q.lang, 'lagen', 'law')}: ${money(p.expected)}; ${say(q.lang, 'avvikelse', 'deviation')} ${money(p.deviation)})`,
     );
-    const state = split.parts.find((p) => p.kind === 'stat')!;
+    const state = must(
+        split.parts.find((p) => p.kind === 'stat'),
+        "the state's part in the law split",
+    );
     const gap: Amount = { ...state.deviation, kr: Math.abs(state.deviation.kr) };
     const ok = split.parts.every((p) => p.deviation.kr === 0);
     const verdict = ok
@@ -73,7 +76,7 @@ export function answerDeficit(f: Forbund, q: Question, now: Date): Answer {
     const years = resolveYears(f, q, now, true);
     if (!Array.isArray(years)) return years;
     const rows = years.map((y) => {
-        const t = yearTotals(f, y)!;
+        const t = must(yearTotals(f, y), `totals for year ${y}`);
         return {
             year: y,
             amount: minus(t.costs, t.income),
