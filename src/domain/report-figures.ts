@@ -29,7 +29,7 @@ export type FollowUpFigures = {
     pagaende: Figure;
     avslutade: Figure;
     work: ShareFigures;
-    dalarna: ShareFigures;
+    keyFigure: ShareFigures;
     /** Average days in the insats over the finished, and before it (when the förbund follows that). */
     days: Figure;
     daysBefore?: Figure;
@@ -48,7 +48,7 @@ export const CELL = {
     pagaende: 'pagaende',
     avslutade: 'avslutade',
     work: 'work',
-    dalarna: 'dalarna',
+    keyFigure: 'keyFigure',
     answered: (id: string) => `ind:${id}:answered`,
     positive: (id: string) => `ind:${id}:positive`,
 } as const;
@@ -105,7 +105,10 @@ function figuresOf(
         pagaende: fig(CELL.pagaende, total(fu.pagaende)),
         avslutade: fig(CELL.avslutade, total(fu.avslutade)),
         work: { count: fig(CELL.work, fu.workShare.count), of: fig(CELL.avslutade, fu.workShare.of) },
-        dalarna: { count: fig(CELL.dalarna, fu.dalarnaShare.count), of: fig(CELL.avslutade, fu.dalarnaShare.of) },
+        keyFigure: {
+            count: fig(CELL.keyFigure, fu.keyFigureShare.count),
+            of: fig(CELL.avslutade, fu.keyFigureShare.of),
+        },
         days: finishedShown ? average(fu.days.count, fu.days.of) : HIDDEN,
         daysBefore: fu.daysBefore && (finishedShown ? average(fu.daysBefore.count, fu.daysBefore.of) : HIDDEN),
         deltagareCheck: fu.deltagareTarget && {

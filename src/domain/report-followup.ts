@@ -11,7 +11,7 @@ import { must } from './must';
 import type { Comparator, Forbund, Insats } from './schema';
 import {
     addMonths,
-    DALARNA_OUTCOMES,
+    KEY_FIGURE_OUTCOMES,
     monthNumber,
     openingOf,
     OUTCOMES,
@@ -40,7 +40,7 @@ export type FollowUp = {
     pagaende: Genders;
     utfall: Record<Outcome, number>;
     workShare: Share;
-    dalarnaShare: Share;
+    keyFigureShare: Share;
     womenShare?: number;
     genderBalanced?: boolean;
     days: Share;
@@ -144,7 +144,7 @@ export function followUp(
         pagaende: last ? last.pagaende : opening,
         utfall,
         workShare,
-        dalarnaShare: share(sumOutcomes(DALARNA_OUTCOMES), total(avslutade)),
+        keyFigureShare: share(sumOutcomes(KEY_FIGURE_OUTCOMES), total(avslutade)),
         womenShare,
         genderBalanced:
             womenShare === undefined

@@ -3,7 +3,15 @@ import { CELL, suppressedFigures, type FollowUpFigures } from './report-figures'
 import { followUp, type FollowUp } from './report-followup';
 import { must } from './must';
 import { DEFAULT_RULES, type FollowUpRules } from './report-status';
-import { DALARNA_OUTCOMES, GENDERS, OUTCOMES, total, WORK_OUTCOMES, type MonthlyReport, type Outcome } from './reports';
+import {
+    KEY_FIGURE_OUTCOMES,
+    GENDERS,
+    OUTCOMES,
+    total,
+    WORK_OUTCOMES,
+    type MonthlyReport,
+    type Outcome,
+} from './reports';
 import type { Forbund, Insats } from './schema';
 import { suppressReleases, type Release, type SuppressionCell } from './suppression';
 
@@ -33,8 +41,8 @@ export function sharedFollowUps(
     const atoms: number[] = [];
     const atom = (value: number) => atoms.push(value) - 1;
     const opening = Object.fromEntries(GENDERS.map((g) => [g, atom(cuts[0].opening[g])]));
-    const dalarna = f.goals.nyckeltal.length > 0;
-    const groups = outcomeGroups(dalarna);
+    const keyFigure = f.goals.nyckeltal.length > 0;
+    const groups = outcomeGroups(keyFigure);
     const indicators = cuts[0].indicators.filter((i) => i.target).map((i) => i.id);
     const months: MonthAtoms[] = rs.map((r) => ({
         nya: Object.fromEntries(GENDERS.map((g) => [g, atom(r.nya[g])])),
@@ -46,7 +54,7 @@ export function sharedFollowUps(
             }),
         ),
     }));
-    const releases = cuts.map((fu, k) => release(fu, opening, months.slice(0, k + 1), dalarna, indicators));
+    const releases = cuts.map((fu, k) => release(fu, opening, months.slice(0, k + 1), keyFigure, indicators));
     const hidden = suppressReleases({ atoms, releases });
     return cuts.map((fu, k) =>
         suppressedFigures(fu, new Set(releases[k].cells.map((c) => c.key).filter((key) => !hidden[k].has(key)))),
@@ -59,8 +67,8 @@ export function sharedFollowUp(...args: Parameters<typeof sharedFollowUps>): Fol
 }
 
 /** Outcomes that the shown shares never tell apart count as one atom (arbete and studier always do). */
-function outcomeGroups(dalarna: boolean): Outcome[][] {
-    const signature = (o: Outcome) => `${WORK_OUTCOMES.includes(o)}${dalarna && DALARNA_OUTCOMES.includes(o)}`;
+function outcomeGroups(keyFigure: boolean): Outcome[][] {
+    const signature = (o: Outcome) => `${WORK_OUTCOMES.includes(o)}${keyFigure && KEY_FIGURE_OUTCOMES.includes(o)}`;
     const bySignature = new Map<string, Outcome[]>();
     for (const o of OUTCOMES) bySignature.set(signature(o), [...(bySignature.get(signature(o)) ?? []), o]);
     return [...bySignature.values()];
@@ -71,7 +79,7 @@ function release(
     fu: FollowUp,
     opening: Record<string, number>,
     months: MonthAtoms[],
-    dalarna: boolean,
+    keyFigure: boolean,
     indicators: string[],
 ): Release {
     const one = (j: number): Terms => [[j, 1]];
@@ -90,7 +98,9 @@ function release(
         ...GENDERS.map((g) => ({ key: g, terms: ofGender(g), value: fu.deltagare[g] })),
         { key: CELL.avslutade, terms: avslutade, value: total(fu.avslutade) },
         { key: CELL.work, terms: finished(WORK_OUTCOMES), value: fu.workShare.count },
-        ...(dalarna ? [{ key: CELL.dalarna, terms: finished(DALARNA_OUTCOMES), value: fu.dalarnaShare.count }] : []),
+        ...(keyFigure
+            ? [{ key: CELL.keyFigure, terms: finished(KEY_FIGURE_OUTCOMES), value: fu.keyFigureShare.count }]
+            : []),
         ...indicators.flatMap((id) => {
             const i = must(
                 fu.indicators.find((x) => x.id === id),

@@ -13,7 +13,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 /** Outcomes Navet's goal counts as success (arbete, studier, AF). */
 export const WORK_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'af'];
 /** Outcomes Dalarna's nyckeltal counts (arbete/studier or annan arbetslivsinriktad rehabilitering). */
-export const DALARNA_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'rehab'];
+export const KEY_FIGURE_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'rehab'];
 /** The remitterande part for anyone not sent by one of the förbund's parter. */
 export const OTHER_REFERRER = 'annan';
 /** The nyckeltal id that makes an insats report days in arbetslöshet/offentlig försörjning before the insats. */

@@ -39,7 +39,7 @@ function cellExprs(f: F, fig: FollowUpFigures, months: string[]) {
         { name: 'avslutade', fig: fig.avslutade, expr: e(avslutade) },
         { name: 'work', fig: fig.work.count, expr: e(out(['arbete', 'studier', 'af'])) },
         ...(f.goals.nyckeltal.length
-            ? [{ name: 'dalarna', fig: fig.dalarna.count, expr: e(out(['arbete', 'studier', 'rehab'])) }]
+            ? [{ name: 'dalarna', fig: fig.keyFigure.count, expr: e(out(['arbete', 'studier', 'rehab'])) }]
             : []),
         ...fig.indicators.flatMap((i) => [
             {

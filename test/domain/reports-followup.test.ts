@@ -147,7 +147,7 @@ describe('domain/reports: year-to-date follow-up', () => {
         assert.deepEqual(fu.deltagare, g(27, 15, 1), 'opening 27 + nya 16 = 43');
         assert.deepEqual(fu.avslutade, g(7, 3));
         assert.deepEqual([fu.workShare.count, fu.workShare.of], [5, 10]);
-        assert.deepEqual([fu.dalarnaShare.count, fu.dalarnaShare.of], [6, 10], 'arbete + studier + annan rehab');
+        assert.deepEqual([fu.keyFigureShare.count, fu.keyFigureShare.of], [6, 10], 'arbete + studier + annan rehab');
         assert.equal(fu.days.count / fu.days.of, 214);
         assert.equal(fu.daysBefore!.count / fu.daysBefore!.of, 510);
         assert.equal(fu.genderBalanced, false, '27 of 42 = 64 % women is outside 40–60 %');

@@ -23,15 +23,17 @@ export function helpReply(info: LinkedTurn): Reply {
 export function helpFor(f: Forbund, lang: Lang): Reply {
     const examples = exampleQuestions(f, lang);
     const title = say(lang, `Det här kan jag svara på för ${f.name}`, `What I can answer for ${f.name}`);
+    // An insats of this förbund's own plan names the examples (a förbund without insatser gets a neutral word).
+    const insats = f.insatser[0]?.name ?? say(lang, 'en insats', 'an insats');
     const topics = say(
         lang,
         'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. ' +
             'Möten: "när är nästa styrelsemöte?", "visa dagordningen"; förbundschefen skriver "nytt styrelsemöte 12 december 13:00" och "skicka kallelse". ' +
-            'Beslut: "vilka beslut har fattats om Navet?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för Navet?". ' +
+            `Beslut: "vilka beslut har fattats om ${insats}?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för ${insats}?". ` +
             'Deadlines: "vilka deadlines har vi?". Roller: "visa roller".',
         "Budget and eget kapital, posts and the parts' contributions, rules and discrepancies in the plan, goals and indicators, organisation and the law. " +
             'Meetings: "when is the next board meeting?", "show the agenda"; the förbundschef writes "nytt styrelsemöte 12 december 13:00" and "skicka kallelse". ' +
-            'Decisions: "what did the board decide about the budget?". Reports: project owners write "report", anyone can ask "how is Navet doing?". ' +
+            `Decisions: "what did the board decide about the budget?". Reports: project owners write "report", anyone can ask "how is ${insats} doing?". ` +
             'Deadlines: "which deadlines do we have?". Roles: "show roles".',
     );
     return {

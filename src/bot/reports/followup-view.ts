@@ -40,7 +40,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
     ];
     const nyckeltal: Fact[] = f.goals.nyckeltal.length
         ? [
-              { title: f.goals.nyckeltal[0].name, value: percent(fig.dalarna) },
+              { title: f.goals.nyckeltal[0].name, value: percent(fig.keyFigure) },
               ...(fig.daysBefore
                   ? [
                         {
@@ -123,9 +123,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
         title,
         facts,
         nyckeltal,
-        nyckeltalTitle: nyckeltal.length
-            ? say(lang, 'Dalarnas gemensamma nyckeltal', "Dalarna's shared key figures")
-            : '',
+        nyckeltalTitle: nyckeltal.length ? say(lang, 'Gemensamma nyckeltal', 'Shared key figures') : '',
         checks,
         checksTitle: say(lang, 'Mot målen', 'Against the targets'),
         noTarget,
