@@ -7,6 +7,7 @@ import { createKallelseJob } from './bot/agenda/auto-kallelse';
 import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
+import { emptyReportForm } from './bot/reports';
 import { createIdentity } from './bot/identity';
 import { isLoopbackHost, type Config } from './config';
 import type { Forbund } from './domain';
@@ -111,7 +112,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const service = createReminderService({
         ...deps,
         reminderRows,
-        compose: createReminderComposer(deps.reports),
+        compose: createReminderComposer(emptyReportForm(deps.reports)),
         clock: now,
         doneBy: deadlineDoneBy(deps),
     });

@@ -9,7 +9,7 @@ import { fromValidatedToken } from './adapter';
 import { LINK, linkPrompt, registerLinking } from './admin/linking';
 import { ONBOARDING, registerOnboarding } from './admin/onboarding';
 import { registerRoster } from './admin/roster';
-import { registerAgenda } from './agenda';
+import { agendaViews, registerAgenda } from './agenda';
 import { decisionContext, registerDecisions } from './decisions';
 import type { BotDeps } from './deps';
 import { registerHelp } from './help/help';
@@ -60,7 +60,7 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerLinking(app, deps);
     registerRoster(app, deps);
     registerAgenda(app, deps);
-    registerDecisions(app, deps);
+    registerDecisions(app, deps, agendaViews(deps));
     registerReports(app, deps);
     registerReminders(app, deps);
     registerHelp(app, deps);

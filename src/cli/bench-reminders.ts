@@ -4,6 +4,7 @@ import { createTeamsAdapter } from '../bot/adapter';
 import { Worker } from 'node:worker_threads';
 import { STAND_IN, type StandInResult } from './bench-stand-in';
 import { createReminderComposer } from '../bot/reminders/messages';
+import { emptyReportForm } from '../bot/reports';
 import { dayOf, type Deadline } from '../domain/deadlines';
 import { createLogger } from '../log';
 import { FORBUND_DATA_DIR } from '../paths';
@@ -89,7 +90,7 @@ async function main() {
         roster,
         refs,
         sender,
-        compose: createReminderComposer(reports),
+        compose: createReminderComposer(emptyReportForm(reports)),
         log: createLogger('silent'),
         // Everything is due today from midnight on, whatever the hour the bench runs.
         calendar: () => ({ leadDays: [0], sendHour: 0 }),

@@ -29,6 +29,7 @@ import { refusalCard, refusalText } from '../bot/refusal';
 import type { Reply } from '../bot/reply';
 import { deadlineListReply, upcoming } from '../bot/reminders/list';
 import { reminderReply } from '../bot/reminders/messages';
+import { emptyReportForm } from '../bot/reports';
 import { followUpView } from '../bot/reports/followup-view';
 import { formCard } from '../bot/reports/form';
 import { unflatten, valuesOf, type FormValues } from '../bot/reports/form-values';
@@ -133,7 +134,9 @@ function deadlineCards(w: CardWorld): CardSpec[] {
     );
     const reminders = planned.filter(({ p }) => p.deadline.kind !== 'projektrapport').slice(0, 2);
     return [
-        ...reminders.map(({ x, p }, i) => cardOf(reminderReply(dd.reports, x, p, WORLD_NOW, i === 0 ? 'sv' : 'en'))),
+        ...reminders.map(({ x, p }, i) =>
+            cardOf(reminderReply(emptyReportForm(dd.reports), x, p, WORLD_NOW, i === 0 ? 'sv' : 'en')),
+        ),
         cardOf(deadlineListReply(f, upcoming(dd, f, today), today, 'sv')),
         cardOf(deadlineListReply(g, upcoming(dd, g, today), today, 'en')),
     ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
-import { parseWhen } from '../../src/bot/agenda/parse';
+import { parseWhen } from '../../src/bot/meeting/parse';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
 import { FRYKSDALEN_STYRELSE } from '../fixtures/people';

@@ -3,6 +3,7 @@ import { createTeamsAdapter } from '../../src/bot/adapter';
 import { join } from 'node:path';
 import nock from 'nock';
 import { createReminderComposer } from '../../src/bot/reminders/messages';
+import { emptyReportForm } from '../../src/bot/reports';
 import type { Forbund } from '../../src/domain';
 import { createLogger } from '../../src/log';
 import { createReminderService, type ReminderServiceDeps } from '../../src/scheduler/reminders';
@@ -63,7 +64,7 @@ export function reminderHarness(extra: Partial<ReminderServiceDeps> = {}) {
             roster,
             refs,
             sender,
-            compose: createReminderComposer(reports),
+            compose: createReminderComposer(emptyReportForm(reports)),
             log: createLogger('debug', {}, (l) => logs.push(JSON.parse(l))),
             clock: () => clock,
             ...extra,

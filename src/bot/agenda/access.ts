@@ -6,7 +6,7 @@ import type { Lang } from '../lang';
 import { refusalText } from '../refusal';
 import { say } from '../reply';
 import type { TurnInfo } from '../turn';
-import type { MeetingState } from './state';
+import type { MeetingState } from '../meeting/state';
 
 export type Allowed = { ok: true; person: Person } | { ok: false; text: string };
 

@@ -7,12 +7,12 @@ import { registerAction } from '../cards/execute';
 import { langOfLocale, type Lang } from '../lang';
 import { messageCard, replyActivity, say } from '../reply';
 import { asInvited } from './access';
-import { meetingForbund, meetingVersion } from './editor-action';
+import { meetingForbund, meetingVersion } from '../meeting/keys';
 import { afterChange } from './item-actions';
 import { answerSubmit } from './schemas';
-import { knownState, meetingIdOf, type MeetingState } from './state';
+import { knownState, meetingIdOf, type MeetingState } from '../meeting/state';
 import { agendaReply } from './view';
-import { actionLang, answerLabel, formatWhen, memberLabel } from './words';
+import { actionLang, answerLabel, formatWhen, memberLabel } from '../meeting/words';
 
 /**
  * Registers the attendance verb. Answers do not change the meeting version: other members' cards stay valid. A press

@@ -5,7 +5,7 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { calendarOf } from '../../domain/deadlines';
 import { TIME_ZONE } from '../../domain/format';
 import { sendKallelse } from './publish';
-import { loadState } from './state';
+import { loadState } from '../meeting/state';
 
 const DAY_MS = 24 * 3600 * 1000;
 

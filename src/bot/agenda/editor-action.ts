@@ -9,8 +9,9 @@ import type { Lang } from '../lang';
 import { refusalCard } from '../refusal';
 import type { TurnInfo } from '../turn';
 import { asWriter } from './access';
-import { knownState, meetingIdOf, type MeetingState } from './state';
-import { actionLang } from './words';
+import { meetingForbund, meetingVersion } from '../meeting/keys';
+import { knownState, meetingIdOf, type MeetingState } from '../meeting/state';
+import { actionLang } from '../meeting/words';
 
 /** What every editor write starts from: the turn, the card's language, the meeting and the allowed writer. */
 export type EditorTurn = {
@@ -20,20 +21,6 @@ export type EditorTurn = {
     st: MeetingState;
     w: Extract<Awaited<ReturnType<typeof asWriter>>, { ok: true }>;
 };
-
-/** The version of the meeting a key names (undefined when gone): stale cards are refused by registerAction. */
-export const meetingVersion = (ad: BotDeps) => (record: string) => {
-    const id = meetingIdOf(record);
-    return id === undefined ? undefined : ad.meetings.version(id);
-};
-
-/** The förbund of the meeting a `<prefix>:<id>` key names; undefined when it is gone (the card is then stale). */
-export const meetingForbund =
-    (ad: BotDeps, prefix = 'meeting') =>
-    (record: string) => {
-        const m = new RegExp(`^${prefix}:(\\d{1,12})$`).exec(record);
-        return m ? ad.meetings.get(Number(m[1]))?.forbundId : undefined;
-    };
 
 /** Registers a write verb on a meeting's agenda: loads the meeting, checks the writer, then runs `prepare`. */
 export function registerEditorAction<T extends { key: ActionKey; lang?: string }>(

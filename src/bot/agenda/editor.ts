@@ -3,9 +3,9 @@ import type { CardSpec } from '../../cards/render';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { MeetingState } from './state';
+import type { MeetingState } from '../meeting/state';
 import { statusText } from './view';
-import { formatWhen, kindLabel } from './words';
+import { formatWhen, kindLabel } from '../meeting/words';
 
 /** The editor for a meeting; `selected` keeps the chosen item after a move, `note` says what just happened. */
 export function editorCard(st: MeetingState, lang: Lang, note = '', selected?: number): CardSpec {

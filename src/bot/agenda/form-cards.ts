@@ -8,8 +8,8 @@ import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { MeetingState } from './state';
-import { formatWhen, kindLabel } from './words';
+import type { MeetingState } from '../meeting/state';
+import { formatWhen, kindLabel } from '../meeting/words';
 
 const required = (lang: Lang) => say(lang, 'Måste fyllas i', 'Required');
 

@@ -2,8 +2,8 @@
 import type { BotDeps } from '../deps';
 import { createEvent } from 'ics';
 import type { Download } from '../../http/downloads';
-import { loadState } from './state';
-import { formatWhen } from './words';
+import { loadState } from '../meeting/state';
+import { formatWhen } from '../meeting/words';
 
 /** The .ics for a meeting, or undefined when there is no such meeting. Times are UTC instants (no floating time). */
 export function meetingIcs(ad: BotDeps, id: string): Download | undefined {

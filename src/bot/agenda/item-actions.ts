@@ -10,7 +10,7 @@ import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
-import { knownState } from './state';
+import { knownState } from '../meeting/state';
 
 /** After a committed change: update the posted card(s) and tell the chef in this conversation if that failed. */
 export const afterChange = (ad: BotDeps, meetingId: number, lang: Lang) => async (ctx: TurnContext) => {

@@ -8,7 +8,7 @@ import { justerareFormCard } from './form-cards';
 import { afterChange } from './item-actions';
 import { sendKallelse } from './publish';
 import { justerareSubmit, sendSubmit } from './schemas';
-import { knownState } from './state';
+import { knownState } from '../meeting/state';
 
 /** Registers "välj justerare" and "skicka kallelse" on the editor card. */
 export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDeps): void {

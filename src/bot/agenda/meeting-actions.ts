@@ -13,10 +13,10 @@ import { asWriter } from './access';
 import { editorCard } from './editor';
 import { meetingFormCard } from './form-cards';
 import { afterChange } from './item-actions';
-import { parseFormWhen, whenProblem } from './parse';
+import { parseFormWhen, whenProblem } from '../meeting/parse';
 import { meetingSubmit } from './schemas';
-import { knownState } from './state';
-import { actionLang, formatWhen } from './words';
+import { knownState } from '../meeting/state';
+import { actionLang, formatWhen } from '../meeting/words';
 
 /** Creates a meeting with its body's skeleton agenda; refuses a second meeting of the body at the same time. */
 export function createMeeting(

@@ -3,9 +3,9 @@ import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
-import { loadState, type MeetingState } from './state';
+import { loadState, type MeetingState } from '../meeting/state';
 import { agendaReply } from './view';
-import { formatWhen } from './words';
+import { formatWhen } from '../meeting/words';
 
 /** A value, never thrown: what happened when posting, in the chef's language. */
 export type Published = { ok: boolean; text: string };

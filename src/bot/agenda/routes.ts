@@ -9,12 +9,12 @@ import { asWriter } from './access';
 import { editorCard } from './editor';
 import { meetingFormCard } from './form-cards';
 import { createMeeting } from './meeting-actions';
-import { bodyFromText, parseWhen, whenProblem } from './parse';
+import { bodyFromText, parseWhen, whenProblem } from '../meeting/parse';
 import { sendKallelse } from './publish';
 import { maySeeAgenda } from './show';
-import { knownState, loadState, type MeetingState } from './state';
+import { knownState, loadState, type MeetingState } from '../meeting/state';
 import { agendaReply, attendanceFacts, statusText } from './view';
-import { formatWhen, quorumText } from './words';
+import { formatWhen, quorumText } from '../meeting/words';
 
 const CREATE =
     /^(?:nytt|ny|skapa|new|create)\s+(?:ett\s+|a\s+)?(?:nytt\s+|new\s+)?(?:[\p{L}-]*möte|[\p{L}-]*mote|dagordning|agenda|(?:[\p{L}-]+\s+)?meeting)\b/iu;

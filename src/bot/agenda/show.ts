@@ -8,7 +8,7 @@ import { say } from '../reply';
 import { editorCard } from './editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from './form-cards';
 import { showSubmit } from './schemas';
-import { loadState, type MeetingState } from './state';
+import { loadState, type MeetingState } from '../meeting/state';
 import { agendaReply, canWrite } from './view';
 
 type Show = (st: MeetingState, v: Viewer, data: z.output<typeof showSubmit>) => CardSpec;

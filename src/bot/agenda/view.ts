@@ -2,17 +2,18 @@
 import type { BotDeps } from '../deps';
 import { authorize, type Person } from '../../domain/access';
 import { newActionKey } from '../cards/action-key';
-import { agendaDecisionData } from '../decisions/agenda-items';
+import { agendaDecisionData } from '../meeting/decision-fields';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
-import type { MeetingState } from './state';
-import { answerLabel, formatWhen, kindLabel, names, quorumText } from './words';
+import type { MeetingState } from '../meeting/state';
+import type { AgendaViewer } from '../meeting/views';
+import { answerLabel, formatWhen, kindLabel, names, quorumText } from '../meeting/words';
 
 /** Refresh userIds are capped by Teams. */
 const MAX_REFRESH_USERS = 60;
 const DAY_S = 24 * 3600;
 
-export type Viewer = { lang: Lang; person?: Person; posted?: boolean; note?: string };
+type Viewer = AgendaViewer;
 
 /** True when the person may create, edit and post agendas in the meeting's förbund. */
 export const canWrite = (st: MeetingState, p?: Person) => authorize(p, st.f.id, { kind: 'agenda.write' }).ok;

@@ -1,12 +1,13 @@
 // What the register settles: a budget year is fastställd once a justerat decision says so; a protokoll once justerat.
-import type { QaContext } from '../qa/qa';
+import type { Forbund } from '../../domain';
+import type { AnswerContext } from '../../qa';
 import type { BotDeps } from '../deps';
 import { budgetStatusFromRegister } from './register';
 import type { DoneBy } from '../../scheduler/reminder-plan';
 import { loadDecisionState } from './state';
 
 /** `registerQa(app, deps, decisionContext(deps))`: budget status per year from justerat decisions. */
-export function decisionContext(deps: BotDeps): QaContext {
+export function decisionContext(deps: BotDeps): (f: Forbund) => AnswerContext {
     return (f) => ({ budgetStatus: (year) => budgetStatusFromRegister(deps, f.id, year) });
 }
 

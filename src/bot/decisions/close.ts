@@ -1,5 +1,6 @@
 // Closing a meeting: § numbers in agenda order, the protokoll (version 1), and justering cards to the justerare.
 import type { BotDeps } from '../deps';
+import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
@@ -8,17 +9,16 @@ import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
-import { meetingForbund, meetingVersion } from '../agenda/editor-action';
-import { refreshPosted } from '../agenda/publish';
-import { meetingIdOf } from '../agenda/state';
-import { agendaReply } from '../agenda/view';
-import { actionLang } from '../agenda/words';
+import { meetingForbund, meetingVersion } from '../meeting/keys';
+import { meetingIdOf } from '../meeting/state';
+import { actionLang } from '../meeting/words';
 import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
 import { knownDecisionState, type DecisionState } from './state';
-import { meetingYear, nothing } from './words';
+import { nothing } from './words';
+import { meetingYear } from '../meeting/words';
 
 /** Whether the meeting can be closed now: by whom, or why not. */
 export function closeCheck(
@@ -71,12 +71,13 @@ export function closeNow(dd: BotDeps, st: DecisionState, by: Person): string | u
 /** After the commit: the posted agenda is updated, the justerare get their cards, the chef the protokoll. */
 export async function afterClose(
     dd: BotDeps,
+    agenda: AgendaViews,
     meetingId: number,
     chef: Person,
     lang: Lang,
     ctx: TurnContext,
 ): Promise<void> {
-    const failures = await refreshPosted(dd, meetingId, lang);
+    const failures = await agenda.refreshPosted(meetingId, lang);
     const missed = await sendJustering(dd, meetingId, 'Protokollet är klart för justering.');
     const st = knownDecisionState(dd, meetingId);
     const own = protokollReply(dd, st, lang, chef);
@@ -102,7 +103,7 @@ export async function afterClose(
 }
 
 /** Registers the "Avsluta mötet" button of the agenda card. */
-export function registerClose(app: Application<TurnState>, dd: BotDeps): void {
+export function registerClose(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     registerAction(app, dd, {
         verb: 'meeting.close',
         schema: closeSubmit,
@@ -115,7 +116,7 @@ export function registerClose(app: Application<TurnState>, dd: BotDeps): void {
             const access = authorize(person, st.f.id, { kind: 'meeting.close' });
             if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
             const check = closeCheck(dd, st, person, lang);
-            if (!check.ok) return { refused: agendaReply(dd, st, { lang, person, note: check.text }).card };
+            if (!check.ok) return { refused: agenda.reply(st, { lang, person, note: check.text }).card };
             const by = check.by;
             return () => {
                 const range = closeNow(dd, st, by);
@@ -128,8 +129,8 @@ export function registerClose(app: Application<TurnState>, dd: BotDeps): void {
                       )
                     : nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.');
                 return {
-                    card: agendaReply(dd, now, { lang, person, note }).card,
-                    after: range ? (turn) => afterClose(dd, st.meeting.id, by, lang, turn) : undefined,
+                    card: agenda.reply(now, { lang, person, note }).card,
+                    after: range ? (turn) => afterClose(dd, agenda, st.meeting.id, by, lang, turn) : undefined,
                 };
             };
         },

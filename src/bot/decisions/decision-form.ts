@@ -5,10 +5,10 @@ import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { MeetingState } from '../agenda/state';
-import { memberLabel, quorumText } from '../agenda/words';
+import type { MeetingState } from '../meeting/state';
+import { memberLabel, quorumText } from '../meeting/words';
 import type { Decision } from '../../storage/decisions';
-import { outcomeLabel } from './words';
+import { outcomeLabel } from '../meeting/words';
 
 export type DecisionDraft = {
     outcome?: string;

@@ -7,7 +7,7 @@ import type { PerCapsulam } from '../../storage/decision-per-capsulam';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
-import { formatWhen } from '../agenda/words';
+import { formatWhen } from '../meeting/words';
 
 const MAX_REFRESH_USERS = 60;
 export const voteLabel = (v: Vote, lang: Lang) =>

@@ -1,20 +1,20 @@
 // Voting on a per capsulam card (one voter per part) and refreshing it; the posted card and next agenda follow.
 import type { BotDeps } from '../deps';
+import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
 import { registerView } from '../cards/view';
 import { refusalCard } from '../refusal';
 import { replyActivity, say } from '../reply';
-import { refreshPosted } from '../agenda/publish';
-import { actionLang } from '../agenda/words';
+import { actionLang } from '../meeting/words';
 import { perCapsulamReply, resultText, settleIfDue, tallyOf, voteLabel } from './per-capsulam-view';
 import { pcVoteSubmit, showSubmit } from './schemas';
 import { recordId } from './state';
 import { nothing } from './words';
 
 /** Registers the Ja / Nej / Avstår verb and the card refresh. */
-export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps): void {
+export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     const proposalOf = (record: string) => dd.perCapsulam.get(recordId('pc', record) ?? 0);
     registerAction(app, dd, {
         verb: 'pc.vote',
@@ -78,7 +78,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
                                     replyActivity(perCapsulamReply(dd, p, 'sv', { posted: true })),
                                 );
                         }
-                        if (reportedIn) await refreshPosted(dd, reportedIn, lang);
+                        if (reportedIn) await agenda.refreshPosted(reportedIn, lang);
                     },
                 };
             };

@@ -1,5 +1,6 @@
 // Per capsulam between meetings: the chef sends a proposal to the styrelse's channel; one voter per part answers.
 import type { BotDeps } from '../deps';
+import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { perCapsulamVoters } from '../../domain/decision-per-capsulam';
@@ -7,8 +8,8 @@ import { invitation } from '../../domain/meetings';
 import { registerAction } from '../cards/execute';
 import { messageCard, replyActivity, say } from '../reply';
 import { refusalText } from '../refusal';
-import { parseFormWhen, whenProblem } from '../agenda/parse';
-import { actionLang } from '../agenda/words';
+import { parseFormWhen, whenProblem } from '../meeting/parse';
+import { actionLang } from '../meeting/words';
 import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply } from './per-capsulam-view';
 import { pcCreateSubmit } from './schemas';
@@ -16,7 +17,7 @@ import { nothing } from './words';
 import { registerPerCapsulamVote } from './per-capsulam-vote';
 
 /** Registers creating per capsulam proposals (and, through per-capsulam-vote, voting on them). */
-export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps): void {
+export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     registerAction(app, dd, {
         verb: 'pc.create',
         schema: pcCreateSubmit,
@@ -100,5 +101,5 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps): v
         },
     });
 
-    registerPerCapsulamVote(app, dd);
+    registerPerCapsulamVote(app, dd, agenda);
 }

@@ -8,14 +8,15 @@ import { newActionKey } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
-import { meetingForbund } from '../agenda/editor-action';
-import { actionLang } from '../agenda/words';
+import { meetingForbund } from '../meeting/keys';
+import { actionLang } from '../meeting/words';
 import { protokollTruth, protokollVersion } from './justering';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
 import { knownDecisionState, recordId, type DecisionState } from './state';
-import { mayDecide, nothing } from './words';
+import { nothing } from './words';
+import { mayDecide } from '../meeting/words';
 
 /** The edit form: one text per § (its decision, or its text for other items). */
 export function editCard(st: DecisionState, lang: Lang, note = ''): CardSpec {

@@ -10,7 +10,7 @@ import { editCard } from './protokoll-edit';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { showSubmit } from './schemas';
 import { loadDecisionState, type DecisionState } from './state';
-import { mayDecide } from './words';
+import { mayDecide } from '../meeting/words';
 
 /** Registers "protokoll.view" and "protokoll.edit.form": the draft only for the chef, the chair and the justerare. */
 export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps): void {

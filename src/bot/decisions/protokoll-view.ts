@@ -6,9 +6,10 @@ import { paragraphLines, protokollSections } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
-import { names } from '../agenda/words';
+import { names } from '../meeting/words';
 import type { DecisionState } from './state';
-import { justeringText, mayDecide, meetingHeading } from './words';
+import { justeringText, meetingHeading } from './words';
+import { mayDecide } from '../meeting/words';
 
 const LINK_TTL_S = 30 * 24 * 3600;
 

@@ -3,7 +3,7 @@ import type { BotDeps } from '../deps';
 import { decisionText, parseRef, quorumWithJav, type Outcome } from '../../domain/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
-import { names, quorumText } from '../agenda/words';
+import { names, quorumText } from '../meeting/words';
 import { presentIds } from './decision-form';
 import type { DecisionState } from './state';
 import { nothing } from './words';

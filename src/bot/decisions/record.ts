@@ -1,23 +1,23 @@
 // Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
 import type { BotDeps } from '../deps';
+import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { authorize } from '../../domain/access';
 import { registerAction } from '../cards/execute';
 import { registerView } from '../cards/view';
 import { say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
-import { meetingForbund } from '../agenda/editor-action';
-import { afterChange } from '../agenda/item-actions';
-import { agendaReply } from '../agenda/view';
-import { actionLang } from '../agenda/words';
+import { meetingForbund } from '../meeting/keys';
+import { actionLang } from '../meeting/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
 import { knownDecisionState, loadDecisionState, recordId } from './state';
-import { mayDecide, nothing } from './words';
+import { nothing } from './words';
+import { mayDecide } from '../meeting/words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
-export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
+export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     registerView(app, dd, {
         verb: 'decision.form',
         schema: showSubmit,
@@ -45,12 +45,12 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
             const st = knownDecisionState(dd, recordId('decide', data.key.record));
             const item = st.items.find((x) => x.id === data.itemId);
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-            const agenda = (note: string) => agendaReply(dd, st, { lang, person, note }).card;
+            const agendaCard = (note: string) => agenda.reply(st, { lang, person, note }).card;
             const refuse = (note: string) => ({
                 refused:
                     data.from === 'form' && item
                         ? decisionFormCard(st, item, st.decisions.get(item.id), lang, note, data)
-                        : agenda(note),
+                        : agendaCard(note),
             });
             const access = authorize(person, st.f.id, { kind: 'decision.record' });
             if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
@@ -80,7 +80,7 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
                 const now = knownDecisionState(dd, st.meeting.id);
                 if (!saved.ok)
                     return {
-                        card: agendaReply(dd, now, {
+                        card: agenda.reply(now, {
                             lang,
                             person,
                             note: alreadyRecorded(now, item, saved.current.recordedBy, lang),
@@ -92,8 +92,8 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps): void {
                     `The decision on item ${item.number} is recorded: ${checked.text}`,
                 );
                 return {
-                    card: agendaReply(dd, now, { lang, person, note }).card,
-                    after: afterChange(dd, st.meeting.id, lang),
+                    card: agenda.reply(now, { lang, person, note }).card,
+                    after: agenda.afterChange(st.meeting.id, lang),
                 };
             };
         },

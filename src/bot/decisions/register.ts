@@ -3,7 +3,7 @@ import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { budgetEffects, type BudgetEffect } from '../../domain/decisions';
 import { fold } from '../../qa/text';
-import { formatWhen } from '../agenda/words';
+import { formatWhen } from '../meeting/words';
 import { settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollLinks } from './protokoll-view';
 import { loadDecisionState, type DecisionState } from './state';

@@ -1,5 +1,6 @@
 // Chat about decisions: close the meeting, show the protokoll, per capsulam, and beslutsregister questions.
 import type { BotDeps } from '../deps';
+import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { parseRef } from '../../domain/decisions';
@@ -8,7 +9,7 @@ import { refusalText } from '../refusal';
 import { say, sendReply } from '../reply';
 import { onMessage } from '../on-message';
 import type { LinkedTurn } from '../turn';
-import { bodyFromText } from '../agenda/parse';
+import { bodyFromText } from '../meeting/parse';
 import { afterClose, closeCheck, closeNow } from './close';
 import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply, settleIfDue } from './per-capsulam-view';
@@ -41,7 +42,7 @@ function current(dd: BotDeps, info: LinkedTurn, closed: boolean) {
 }
 
 /** Registers the decision message routes (after the agenda's, before help and Q&A). */
-export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps): void {
+export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     onMessage(
         app,
         dd,
@@ -63,7 +64,7 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps)
             await sendReply(ctx, {
                 text: say(info.lang, `Mötet är avslutat: ${range}.`, `The meeting is closed: ${range}.`),
             });
-            await afterClose(dd, st.meeting.id, check.by, info.lang, ctx);
+            await afterClose(dd, agenda, st.meeting.id, check.by, info.lang, ctx);
         },
     );
 

@@ -2,7 +2,7 @@
 import { justeringState, type JusteringState } from '../../domain/decision-justering';
 import type { ProtokollVersion } from '../../storage/decision-protokoll';
 import type { Decision } from '../../storage/decisions';
-import { loadState, type MeetingState } from '../agenda/state';
+import { loadState, type MeetingState } from '../meeting/state';
 import type { BotDeps } from '../deps';
 
 export type DecisionState = MeetingState & {

@@ -1,22 +1,9 @@
 // Words for decisions and protokoll in the user's language, and the small shared checks the handlers use.
-import { TZDate } from '@date-fns/tz';
-import { TIME_ZONE } from '../../domain';
-import { authorize, type Person } from '../../domain/access';
 import type { JusteringState } from '../../domain/decision-justering';
-import { OUTCOME_LABELS, type Outcome } from '../../domain/decisions';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { MeetingState } from '../agenda/state';
-import { formatWhen } from '../agenda/words';
-
-/** `Bifall enligt förslaget` / `Approved as proposed`. */
-export const outcomeLabel = (o: Outcome, lang: Lang) => OUTCOME_LABELS[o][lang];
-
-/** The calendar year (Stockholm time) a meeting's § numbers belong to. */
-export const meetingYear = (d: Date) => new TZDate(d.getTime(), TIME_ZONE).getFullYear();
-
-/** True when the person may record decisions (ordförande or förbundschef) in the meeting's förbund. */
-export const mayDecide = (st: MeetingState, p?: Person) => authorize(p, st.f.id, { kind: 'decision.record' }).ok;
+import type { MeetingState } from '../meeting/state';
+import { formatWhen } from '../meeting/words';
 
 /** The protokoll's status in words (Swedish for the document, the user's language on cards). */
 export function justeringText(j: JusteringState | undefined, lang: Lang, names: (ids: number[]) => string): string {

@@ -4,13 +4,12 @@ import { formatDate } from '../../domain/format';
 import type { Forbund } from '../../domain/schema';
 import type { NoticeItem, ReminderComposer } from '../../scheduler/reminders';
 import type { Planned } from '../../scheduler/reminder-plan';
-import type { Reports } from '../../storage/reports';
-import { newActionKey } from '../cards/action-key';
 import { langOfLocale, type Lang } from '../lang';
+import type { CardSpec } from '../../cards/render';
 import { messageCard, replyActivity, say, type Reply } from '../reply';
-import { formCard } from '../reports/form';
-import { valuesOf } from '../reports/form-values';
-import { reportRecord } from '../reports/submit';
+
+/** The empty report form a missing-report reminder carries; the reports capability makes it (app.ts passes it in). */
+export type EmptyReportForm = (f: Forbund, insats: Forbund['insatser'][number], month: string, lang: Lang) => CardSpec;
 
 const dayDate = (day: string) => new Date(`${day}T12:00:00Z`);
 /** "30 november 2025" / "30 November 2025" for a yyyy-MM-dd day. */
@@ -65,13 +64,7 @@ function hint(d: Deadline, lang: Lang): string {
 }
 
 /** The reminder of one planned deadline: a card, or the report form itself for a missing monthly report. */
-export function reminderReply(
-    reports: Pick<Reports, 'versionCount'>,
-    f: Forbund,
-    p: Planned,
-    now: Date,
-    lang: Lang,
-): Reply {
+export function reminderReply(reportForm: EmptyReportForm, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
     const d = p.deadline;
     const today = dayOf(now);
     const when = relativeDay(today, d.due, lang);
@@ -92,15 +85,7 @@ export function reminderReply(
     const insats = d.subject?.insatsId && f.insatser.find((i) => i.id === d.subject?.insatsId);
     if (d.kind === 'projektrapport' && insats && d.subject?.month) {
         const month = d.subject.month;
-        const card = formCard({
-            f,
-            insats,
-            month,
-            lang,
-            key: newActionKey(reportRecord(f.id, insats.id, month), reports.versionCount(f.id, insats.id, month)),
-            values: valuesOf(undefined),
-            errors: [],
-        });
+        const card = reportForm(f, insats, month, lang);
         const text = say(
             lang,
             `${late ? `${late} ` : ''}Påminnelse: månadsrapporten för ${insats.name} saknas. ${line} Fyll i kortet och skicka.`,
@@ -140,9 +125,9 @@ function noticeLine(n: NoticeItem, lang: Lang): string {
 }
 
 /** The composer the reminder service uses: texts in the recipient's Teams language, the report form for missing reports. */
-export function createReminderComposer(reports: Pick<Reports, 'versionCount'>): ReminderComposer {
+export function createReminderComposer(reportForm: EmptyReportForm): ReminderComposer {
     return {
-        reminder: (f, p, now, locale) => replyActivity(reminderReply(reports, f, p, now, langOfLocale(locale))),
+        reminder: (f, p, now, locale) => replyActivity(reminderReply(reportForm, f, p, now, langOfLocale(locale))),
         notice: (f, items, _now, locale) => {
             const lang = langOfLocale(locale);
             const lines = items.map((n) => noticeLine(n, lang));

@@ -7,7 +7,14 @@ import { answerFollowUp, followUpRequest } from './followup';
 import { answerMissing, MISSING } from './missing';
 import { openReportForm, REPORT, REPORT_IN_PERSONAL } from './open';
 import { inPersonalChat } from './gates';
-import { registerReportSubmit } from './submit';
+import { registerReportSubmit, reportRecord } from './submit';
+import { formCard } from './form';
+import { valuesOf } from './form-values';
+import { newActionKey } from '../cards/action-key';
+import type { CardSpec } from '../../cards/render';
+import type { Lang } from '../lang';
+import type { Forbund } from '../../domain';
+import type { Reports } from '../../storage/reports';
 
 /** Registers the report routes; each matches only its own phrases so other questions reach later routes. */
 export function registerReports(app: Application<TurnState>, deps: BotDeps): void {
@@ -41,3 +48,17 @@ export function registerReports(app: Application<TurnState>, deps: BotDeps): voi
     registerReportSubmit(app, deps);
     registerCsvDownload(deps);
 }
+
+/** An empty report form for one insats and month, as a missing-report reminder carries it. */
+export const emptyReportForm =
+    (reports: Pick<Reports, 'versionCount'>) =>
+    (f: Forbund, insats: Forbund['insatser'][number], month: string, lang: Lang): CardSpec =>
+        formCard({
+            f,
+            insats,
+            month,
+            lang,
+            key: newActionKey(reportRecord(f.id, insats.id, month), reports.versionCount(f.id, insats.id, month)),
+            values: valuesOf(undefined),
+            errors: [],
+        });

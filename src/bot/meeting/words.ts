@@ -1,7 +1,9 @@
 // Words for meetings in the user's language: dates in Stockholm time, item kinds, answers, quorum and people.
+import { TZDate } from '@date-fns/tz';
 import type { TurnContext } from 'botbuilder';
-import { formatDate } from '../../domain';
-import type { Person } from '../../domain/access';
+import { formatDate, TIME_ZONE } from '../../domain';
+import { authorize, type Person } from '../../domain/access';
+import { OUTCOME_LABELS, type Outcome } from '../../domain/decisions';
 import type { Answer, Quorum } from '../../domain/meetings';
 import type { ItemKind } from '../../domain/meetings-agenda';
 import { langOfLocale, type Lang } from '../lang';
@@ -51,3 +53,12 @@ export function names(st: MeetingState, ids: readonly number[], lang: Lang, labe
     if (!list.length) return '–';
     return list.map((p) => (labels ? memberLabel(st, p, lang) : p.name)).join(', ');
 }
+
+/** `Bifall enligt förslaget` / `Approved as proposed`. */
+export const outcomeLabel = (o: Outcome, lang: Lang) => OUTCOME_LABELS[o][lang];
+
+/** The calendar year (Stockholm time) a meeting's § numbers belong to. */
+export const meetingYear = (d: Date) => new TZDate(d.getTime(), TIME_ZONE).getFullYear();
+
+/** True when the person may record decisions (ordförande or förbundschef) in the meeting's förbund. */
+export const mayDecide = (st: MeetingState, p?: Person) => authorize(p, st.f.id, { kind: 'decision.record' }).ok;

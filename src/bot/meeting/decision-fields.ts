@@ -6,8 +6,8 @@ import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import type { MeetingState } from '../agenda/state';
-import { names } from '../agenda/words';
+import type { MeetingState } from './state';
+import { names } from './words';
 import type { Decision } from '../../storage/decisions';
 import { mayDecide, meetingYear, outcomeLabel } from './words';
 
