@@ -86,5 +86,6 @@ function resolveForbund(deps: BotDeps, info: TurnInfo): Forbund | undefined {
 /** The reference to store for later proactive sends: no per-message activity id, and a channel rather than a thread. */
 export function referenceOf(ctx: TurnContext, conversationId: string) {
     const { activityId: _drop, ...ref } = TurnContext.getConversationReference(ctx.activity);
+    // botbuilder types `conversation` optional, but getConversationReference always copies the activity's own.
     return { ...ref, conversation: { ...ref.conversation!, id: conversationId } };
 }

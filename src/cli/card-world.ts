@@ -14,7 +14,7 @@ import { validateReport } from '../domain/report-schema';
 import { addMonths, OUTCOMES, referrers, surveyIndicators } from '../domain/reports';
 import { closeNow } from '../bot/decisions/close';
 import { checkDecision } from '../bot/decisions/record-check';
-import { loadDecisionState, type DecisionState } from '../bot/decisions/state';
+import { knownClosedState, loadDecisionState, type DecisionState } from '../bot/decisions/state';
 import type { BotDeps } from '../bot/deps';
 import { createLogger } from '../log';
 import { FORBUND_DATA_DIR } from '../paths';
@@ -147,8 +147,8 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     const decidedOne = state(past);
     decide(beslut[1]);
     dd.transaction(() => closeNow(dd, state(past), chef));
-    const closed = state(past);
-    const protokoll = must(closed.protokoll, "the closed meeting's protokoll");
+    const closed = knownClosedState(dd, past);
+    const protokoll = closed.protokoll;
     const [j1, j2] = protokoll.data.justerare.map((j) =>
         must(
             roster.find((p) => p.id === j.personId),
@@ -165,7 +165,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         `Under ${protokoll.data.paragraphs[2]?.ref ?? '§'} ska det stå att beslutet var enhälligt.`,
         j2.slug,
     );
-    const changeRequested = state(past);
+    const changeRequested = knownClosedState(dd, past);
 
     // December's board meeting: called, posted in the channel, most have answered.
     clock.now = new Date('2025-11-12T09:00:00Z');

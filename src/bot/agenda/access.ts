@@ -20,7 +20,7 @@ export async function asWriter(
 ): Promise<Allowed> {
     const person = await ad.identity.resolve(ctx, info.user, forbundId);
     const access = authorize(person, forbundId, { kind: 'agenda.write' });
-    return access.ok ? { ok: true, person: person! } : { ok: false, text: refusalText(lang, access) };
+    return access.ok ? { ok: true, person: access.person } : { ok: false, text: refusalText(lang, access) };
 }
 
 /** The caller when they are invited to the meeting (a member of its body); else the refusal sentence. */
@@ -37,7 +37,7 @@ export async function asInvited(
         body: { kind: st.body.kind, insatsId: st.body.insatsId },
     });
     if (!access.ok) return { ok: false, text: refusalText(lang, access) };
-    if (!st.inv.members.includes(person!.id))
+    if (!st.inv.members.includes(access.person.id))
         return {
             ok: false,
             text: say(
@@ -46,5 +46,5 @@ export async function asInvited(
                 'You are not invited to this meeting. Nothing was changed.',
             ),
         };
-    return { ok: true, person: person! };
+    return { ok: true, person: access.person };
 }

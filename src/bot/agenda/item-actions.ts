@@ -1,4 +1,5 @@
 // Card writes on agenda items: save (add or edit), move up/down and remove; the posted card follows every change.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
@@ -58,7 +59,10 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
             return () => {
                 ad.meetings.reorder(st.meeting.id, move.order, w.person.slug);
                 const now = knownState(ad, st.meeting.id);
-                const moved = now.items.find((x) => x.id === data.itemId)!;
+                const moved = must(
+                    now.items.find((x) => x.id === data.itemId),
+                    'the item this turn moved',
+                );
                 const note = say(lang, `Flyttad till punkt ${moved.number}.`, `Moved to item ${moved.number}.`);
                 return { card: editorCard(now, lang, note, data.itemId), after: afterChange(ad, st.meeting.id, lang) };
             };
@@ -111,7 +115,10 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
                     : ad.meetings.addItem(st.meeting.id, fields, insertIndex(st.items), w.person.slug);
                 if (existing) ad.meetings.updateItem(st.meeting.id, existing.id, fields, w.person.slug);
                 const now = knownState(ad, st.meeting.id);
-                const n = now.items.find((x) => x.id === id)!.number;
+                const n = must(
+                    now.items.find((x) => x.id === id),
+                    'the item this turn wrote',
+                ).number;
                 const note = say(lang, `Punkt ${n} är sparad.`, `Item ${n} is saved.`);
                 return { card: editorCard(now, lang, note, id), after: afterChange(ad, st.meeting.id, lang) };
             };

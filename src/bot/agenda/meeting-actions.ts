@@ -1,4 +1,5 @@
 // Card writes on a meeting: create it from the form, change time and place, choose justerare, send the kallelse.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
@@ -64,7 +65,7 @@ export function registerMeetingActions(app: Application<TurnState>, ad: BotDeps)
         forbundOf: (record) => /^meetings:(.+)$/.exec(record)?.[1],
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const f = ad.forbund.get(data.key.record.slice('meetings:'.length))!;
+            const f = must(ad.forbund.get(data.key.record.slice('meetings:'.length)), "the key's förbund");
             const w = await asWriter(ctx, ad, info, f.id, lang);
             if (!w.ok) return { refused: messageCard(say(lang, 'Inget möte skapat', 'No meeting created'), w.text) };
             const body = f.bodies.find((b) => b.id === data.bodyId);

@@ -1,4 +1,5 @@
 // Posts the kallelse card to the body's channel and keeps every posted card up to date (PUT, never re-posted).
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import type { Lang } from '../lang';
@@ -79,7 +80,7 @@ export async function sendKallelse(ad: BotDeps, st: MeetingState, actor: Person,
     }
     ad.transaction(() => {
         ad.meetings.markCalled(meeting.id, actor.slug);
-        ad.meetings.recordCard(meeting.id, channel, result.activityId!, actor.id);
+        ad.meetings.recordCard(meeting.id, channel, must(result.activityId, "the posted card's activity id"), actor.id);
     });
     return {
         ok: true,

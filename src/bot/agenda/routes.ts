@@ -1,4 +1,5 @@
 // Chat about meetings: create one, edit or post the agenda, and "när är nästa styrelsemöte?"-style questions.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
@@ -163,8 +164,10 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): 
         const { st, text: none } = await visible(ctx, ad, info);
         if (!st) return sendReply(ctx, { text: none });
         const facts = attendanceFacts(st, lang);
-        // attendanceFacts always lists the "Förhinder" row, with "–" when nobody has sent apologies.
-        const absent = facts.find((x) => x.title === say(lang, 'Förhinder', "Can't come"))!;
+        const absent = must(
+            facts.find((x) => x.title === say(lang, 'Förhinder', "Can't come")),
+            'the "Förhinder" row attendanceFacts always lists',
+        );
         const head = `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;
         const lines =
             which === 'absent'

@@ -16,7 +16,7 @@ import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
-import { knownDecisionState, type DecisionState } from './state';
+import { knownClosedState, knownDecisionState, type DecisionState } from './state';
 import { nothing } from './words';
 import { meetingYear } from '../meeting/words';
 
@@ -79,7 +79,7 @@ export async function afterClose(
 ): Promise<void> {
     const failures = await agenda.refreshPosted(meetingId, lang);
     const missed = await sendJustering(dd, meetingId, 'Protokollet är klart för justering.');
-    const st = knownDecisionState(dd, meetingId);
+    const st = knownClosedState(dd, meetingId);
     const own = protokollReply(dd, st, lang, chef);
     const inChat = ctx.activity.conversation.conversationType === 'personal';
     if (!inChat && !(await sendToPerson(dd, chef, own)))

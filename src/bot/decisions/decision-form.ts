@@ -1,4 +1,5 @@
 // The decision form card (templates/decision-form.json): outcome, wording, jäv, reservationer, protokollsanteckning.
+import { mustGet } from '../../domain/must';
 import { OUTCOMES } from '../../domain/decisions';
 import type { CardSpec } from '../../cards/render';
 import type { AgendaItem } from '../../storage/meeting-items';
@@ -37,7 +38,7 @@ export function decisionFormCard(
 ): CardSpec {
     const m = st.meeting;
     const people = presentIds(st).map((id) => ({
-        title: memberLabel(st, st.people.get(id)!, lang),
+        title: memberLabel(st, mustGet(st.people, id, 'invited person'), lang),
         value: String(id),
     }));
     return {

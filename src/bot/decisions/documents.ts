@@ -1,4 +1,5 @@
 // The 'protokoll' download provider: `<meetingId>.html|pdf` (whole protokoll) and `<meetingId>-<itemId>.…` (utdrag).
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import { z } from 'zod';
 import { protokollSections } from '../../domain/protokoll';
@@ -10,10 +11,11 @@ import { justeringText } from './words';
 
 const docId = z
     .string()
-    .regex(/^(\d{1,12})(?:-(\d{1,12}))?\.(html|pdf)$/)
+    .regex(/^\d{1,12}(?:-\d{1,12})?\.(?:html|pdf)$/)
     .transform((s) => {
-        const m = /^(\d+)(?:-(\d+))?\.(html|pdf)$/.exec(s)!;
-        return { meetingId: Number(m[1]), itemId: m[2] ? Number(m[2]) : undefined, format: m[3] as 'html' | 'pdf' };
+        const [name, format] = s.split('.') as [string, 'html' | 'pdf'];
+        const [meeting, item] = name.split('-');
+        return { meetingId: Number(meeting), itemId: item ? Number(item) : undefined, format };
     });
 
 /** The protokoll's status line in Swedish (the document's language). */
@@ -31,7 +33,7 @@ export function documentModel(st: DecisionState, itemId?: number): DocModel | un
     return {
         heading: `Protokollsutdrag – ${st.protokoll.data.body}, ${st.protokoll.data.forbund}`,
         meta: full.meta,
-        sections: [full.sections[i + 1], full.sections.at(-1)!],
+        sections: [full.sections[i + 1], must(full.sections.at(-1), 'the justering section')],
     };
 }
 

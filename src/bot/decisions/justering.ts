@@ -12,7 +12,7 @@ import { refusalCard } from '../refusal';
 import { tellChef } from './notify';
 import { protokollReply } from './protokoll-view';
 import { justeraSubmit } from './schemas';
-import { knownDecisionState, recordId, type DecisionState } from './state';
+import { knownClosedState, recordId, type ClosedState } from './state';
 import { nothing } from './words';
 
 /** The version of the protokoll a `protokoll:<id>` key names: an edit makes older justering cards stale. */
@@ -53,8 +53,8 @@ function refusal(why: JusteringRefusal, lang: Lang): string {
 }
 
 /** What the chef hears when the protokoll becomes final, with the budget years it settles. */
-function finalText(st: DecisionState): string {
-    const effects = st.protokoll!.data.paragraphs.flatMap((p) =>
+function finalText(st: ClosedState): string {
+    const effects = st.protokoll.data.paragraphs.flatMap((p) =>
         p.decision ? budgetEffects(p.decision.outcome, p.decision.text) : [],
     );
     const budget = effects.length ? ` Budgetstatus: ${effects.map((e) => `${e.year} ${e.status}`).join(', ')}.` : '';
@@ -70,12 +70,12 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
+            const st = knownClosedState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-            const justerare = st.protokoll!.data.justerare.map((j) => j.personId);
+            const justerare = st.protokoll.data.justerare.map((j) => j.personId);
             if (!person || !justerare.includes(person.id))
                 return { refused: refusalCard(lang, refusal('not-justerare', lang)) };
-            const allowed = mayJustera(st.justering!, justerare, person.id, action);
+            const allowed = mayJustera(st.justering, justerare, person.id, action);
             const card = (note: string) => protokollReply(dd, st, lang, person, note).card;
             if (!allowed.ok) return { refused: card(refusal(allowed.reason, lang)) };
             if (action === 'ändring' && !data.comment)
@@ -89,9 +89,9 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                     ),
                 };
             return () => {
-                dd.protokoll.addEvent(st.meeting, st.protokoll!.version, person.id, action, data.comment, person.slug);
-                const now = knownDecisionState(dd, st.meeting.id);
-                const final = now.justering!.status === 'justerat';
+                dd.protokoll.addEvent(st.meeting, st.protokoll.version, person.id, action, data.comment, person.slug);
+                const now = knownClosedState(dd, st.meeting.id);
+                const final = now.justering.status === 'justerat';
                 const note =
                     action === 'ändring'
                         ? say(

@@ -3,22 +3,22 @@ import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { replyActivity, type Reply } from '../reply';
 import { protokollReply } from './protokoll-view';
-import { knownDecisionState, type DecisionState } from './state';
+import { knownClosedState, type DecisionState } from './state';
 
 /** Sends a reply to a person's 1:1 chat; false when they never wrote to the bot or the send failed. */
 export async function sendToPerson(dd: BotDeps, p: Person | undefined, reply: Reply): Promise<boolean> {
     const ref = p?.teamsUserId ? dd.refs.get('user', p.teamsUserId) : undefined;
-    if (!ref) return false;
+    if (!p || !ref) return false;
     const result = await dd.sender.send(ref, replyActivity(reply));
-    if (!result.ok) dd.log.warn('1:1 send failed', { personId: p!.id, error: result.error });
+    if (!result.ok) dd.log.warn('1:1 send failed', { personId: p.id, error: result.error });
     return result.ok;
 }
 
 /** Sends each justerare the protokoll card with Justera / Begär ändring; returns the names not reached. */
 export async function sendJustering(dd: BotDeps, meetingId: number, intro: string): Promise<string[]> {
-    const st = knownDecisionState(dd, meetingId);
+    const st = knownClosedState(dd, meetingId);
     const missed: string[] = [];
-    for (const j of st.protokoll!.data.justerare) {
+    for (const j of st.protokoll.data.justerare) {
         const p = st.people.get(j.personId);
         const reply = protokollReply(dd, st, 'sv', p, intro);
         if (!(await sendToPerson(dd, p, { ...reply, text: `${intro}\n\n${reply.text}` }))) missed.push(j.name);
@@ -37,7 +37,7 @@ export function chefsOf(st: DecisionState): Person[] {
 
 /** Tells the meeting's chef (their 1:1 chat), with the protokoll card for them; logs when nobody is reachable. */
 export async function tellChef(dd: BotDeps, meetingId: number, text: string): Promise<void> {
-    const st = knownDecisionState(dd, meetingId);
+    const st = knownClosedState(dd, meetingId);
     for (const chef of chefsOf(st)) {
         const reply = protokollReply(dd, st, 'sv', chef, text);
         if (await sendToPerson(dd, chef, { ...reply, text: `${text}\n\n${reply.text}` })) return;

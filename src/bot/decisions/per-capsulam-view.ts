@@ -1,4 +1,5 @@
 // The per capsulam card (templates/per-capsulam.json) with the live tally, and settling the result once it is due.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { tallyVotes, type Tally, type Vote } from '../../domain/decision-per-capsulam';
@@ -62,10 +63,11 @@ export function perCapsulamReply(
     lang: Lang,
     opts: { person?: Person; posted?: boolean; note?: string } = {},
 ): CardReply {
-    const f = dd.forbund.get(p.forbundId)!;
+    const f = must(dd.forbund.get(p.forbundId), "the proposal's förbund");
     const t = tallyOf(dd, p);
     const people = new Map(dd.roster.list(p.forbundId).map((x) => [x.id, x]));
-    const mine = opts.person && p.voters.find((v) => v.personId === opts.person!.id);
+    const me = opts.person;
+    const mine = me && p.voters.find((v) => v.personId === me.id);
     const parts = p.voters.map((v) => {
         const answer = t.answers.get(v.part);
         const instead = v.replaces

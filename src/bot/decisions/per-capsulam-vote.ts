@@ -1,4 +1,5 @@
 // Voting on a per capsulam card (one voter per part) and refreshing it; the posted card and next agenda follow.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
@@ -31,7 +32,7 @@ export function registerPerCapsulamVote(app: Application<TurnState>, dd: BotDeps
         },
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const p = proposalOf(data.key.record)!;
+            const p = must(proposalOf(data.key.record), 'the proposal the version check found');
             const person = await dd.identity.resolve(ctx, info.user, p.forbundId);
             const voter = person && p.voters.find((v) => v.personId === person.id);
             if (!voter)

@@ -1,4 +1,5 @@
 // Per capsulam between meetings: the chef sends a proposal to the styrelse's channel; one voter per part answers.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
@@ -25,12 +26,12 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps, ag
         forbundOf: (record) => /^pcs:(.+)$/.exec(record)?.[1],
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const f = dd.forbund.get(data.key.record.slice('pcs:'.length))!;
+            const f = must(dd.forbund.get(data.key.record.slice('pcs:'.length)), "the key's förbund");
             const person = await dd.identity.resolve(ctx, info.user, f.id);
             const access = authorize(person, f.id, { kind: 'decision.record' });
             const title = say(lang, 'Inget skickat', 'Nothing sent');
             if (!access.ok) return { refused: messageCard(title, refusalText(lang, access)) };
-            const body = styrelseOf(f)!;
+            const body = must(styrelseOf(f), 'a styrelse (the schema requires one)');
             const roster = dd.roster.list(f.id);
             const form = (note: string) => ({ refused: perCapsulamFormCard(f, body, roster, lang, note, data) });
             const when = parseFormWhen(data.date, data.time || '12:00', dd.now());
@@ -69,11 +70,11 @@ export function registerPerCapsulam(app: Application<TurnState>, dd: BotDeps, ag
                         proposal: data.proposal,
                         deadline: when.startsAt,
                         voters,
-                        createdBy: person!.id,
+                        createdBy: access.person.id,
                     },
-                    person!.slug,
+                    access.person.slug,
                 );
-                const p = dd.perCapsulam.get(id)!;
+                const p = must(dd.perCapsulam.get(id), 'the proposal this turn created');
                 const note = say(
                     lang,
                     'Förslaget är skickat till kanalen.',

@@ -1,4 +1,5 @@
 // Builds the protokoll model from a closed meeting's rows: närvaro, every § with its decision, and the justerare.
+import { mustGet } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import { formatRef } from '../../domain/decisions';
 import type { Protokoll } from '../../domain/protokoll';
@@ -37,7 +38,7 @@ export function buildProtokoll(dd: BotDeps, st: DecisionState, numbers: Map<numb
         justerare: st.justerare.map((id) => ({ personId: id, name: name(id) })),
         paragraphs: st.items.map((it) => {
             const d = st.decisions.get(it.id);
-            const n = numbers.get(it.id)!;
+            const n = mustGet(numbers, it.id, '§ number');
             const amended = d?.amends ? dd.decisions.byId(d.amends) : undefined;
             return {
                 itemId: it.id,

@@ -14,13 +14,13 @@ import { protokollTruth, protokollVersion } from './justering';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
-import { knownDecisionState, recordId, type DecisionState } from './state';
+import { knownClosedState, recordId, type ClosedState } from './state';
 import { nothing } from './words';
 import { mayDecide } from '../meeting/words';
 
 /** The edit form: one text per § (its decision, or its text for other items). */
-export function editCard(st: DecisionState, lang: Lang, note = ''): CardSpec {
-    const p = st.protokoll!;
+export function editCard(st: ClosedState, lang: Lang, note = ''): CardSpec {
+    const p = st.protokoll;
     return {
         template: 'protokoll-edit',
         data: {
@@ -30,8 +30,8 @@ export function editCard(st: DecisionState, lang: Lang, note = ''): CardSpec {
                 'Ändra texten; justeringen börjar om när du sparar.',
                 'Edit the text; approval starts over when you save.',
             ),
-            requests: st
-                .justering!.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`)
+            requests: st.justering.requests
+                .map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`)
                 .join('\n\n'),
             note,
             lang,
@@ -73,9 +73,9 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
         truth: protokollTruth(dd),
         prepare: async (ctx, info, data) => {
             const lang = actionLang(ctx, info, data);
-            const st = knownDecisionState(dd, recordId('protokoll', data.key.record));
+            const st = knownClosedState(dd, recordId('protokoll', data.key.record));
             const person = await dd.identity.resolve(ctx, info.user, st.f.id);
-            if (!mayDecide(st, person) || !mayEdit(st.justering!))
+            if (!person || !mayDecide(st, person) || !mayEdit(st.justering))
                 return {
                     refused: messageCard(
                         say(lang, 'Inget sparat', 'Nothing saved'),
@@ -86,7 +86,7 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
                         ),
                     ),
                 };
-            const edited = applyEdits(st.protokoll!.data, editedTexts(data));
+            const edited = applyEdits(st.protokoll.data, editedTexts(data));
             if (!edited.changed)
                 return { refused: editCard(st, lang, nothing(lang, 'Ingen text ändrades.', 'No text was changed.')) };
             return () => {
@@ -94,10 +94,10 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
                     st.meeting,
                     edited.data,
                     data.summary ?? 'ändrat efter begäran',
-                    person!.id,
-                    person!.slug,
+                    person.id,
+                    person.slug,
                 );
-                const now = knownDecisionState(dd, st.meeting.id);
+                const now = knownClosedState(dd, st.meeting.id);
                 const note = say(
                     lang,
                     `Version ${version} är sparad; justeringen börjar om.`,

@@ -9,21 +9,21 @@ import { messageCard, say } from '../reply';
 import { editCard } from './protokoll-edit';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { showSubmit } from './schemas';
-import { loadDecisionState, type DecisionState } from './state';
+import { isClosed, loadDecisionState, type ClosedState } from './state';
 import { mayDecide } from '../meeting/words';
 
 /** Registers "protokoll.view" and "protokoll.edit.form": the draft only for the chef, the chair and the justerare. */
 export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps): void {
-    const show = (verb: string, render: (st: DecisionState, lang: Lang, editable: boolean) => CardSpec) =>
+    const show = (verb: string, render: (st: ClosedState, lang: Lang, editable: boolean) => CardSpec) =>
         registerView(app, dd, {
             verb,
             schema: showSubmit,
             load: (data) => {
                 const st = data.meetingId ? loadDecisionState(dd, data.meetingId) : undefined;
-                return st?.protokoll ? st : undefined;
+                return st && isClosed(st) ? st : undefined;
             },
             canSee: (st, v) => maySeeProtokoll(st, v.person),
-            render: (st, v) => render(st, v.lang, mayDecide(st, v.person) && mayEdit(st.justering!)),
+            render: (st, v) => render(st, v.lang, mayDecide(st, v.person) && mayEdit(st.justering)),
         });
     show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card);
     show('protokoll.edit.form', (st, lang, editable) =>

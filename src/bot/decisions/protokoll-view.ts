@@ -7,7 +7,7 @@ import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
 import { names } from '../meeting/words';
-import type { DecisionState } from './state';
+import type { ClosedState, DecisionState } from './state';
 import { justeringText, meetingHeading } from './words';
 import { mayDecide } from '../meeting/words';
 
@@ -29,9 +29,9 @@ export function protokollLinks(dd: BotDeps, meetingId: number, itemId?: number) 
 }
 
 /** The protokoll card for a viewer (who must be allowed to see it); justerare get Justera / Begär ändring. */
-export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, person?: Person, note = ''): CardReply {
-    const p = st.protokoll!.data;
-    const j = st.justering!;
+export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?: Person, note = ''): CardReply {
+    const p = st.protokoll.data;
+    const j = st.justering;
     const who = (ids: number[]) => names(st, ids, lang);
     const status = justeringText(j, lang, who);
     const justerare = p.justerare.map((x) => x.personId);

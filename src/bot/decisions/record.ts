@@ -1,4 +1,5 @@
 // Recording a decision from the agenda card (one click) or the decision form; the posted agenda follows.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
@@ -57,7 +58,7 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda:
             if (!item) return refuse(nothing(lang, 'Punkten finns inte längre.', 'That item no longer exists.'));
             const current = st.decisions.get(item.id);
             if ((current?.version ?? 0) !== data.expect)
-                return refuse(alreadyRecorded(st, item, current!.recordedBy, lang));
+                return refuse(alreadyRecorded(st, item, must(current, 'the decision the card saw').recordedBy, lang));
             const checked = checkDecision(dd, st, item, data, lang);
             if (!checked.ok) return refuse(checked.note);
             return () => {
@@ -71,11 +72,11 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda:
                         amends: checked.amends,
                         jav: data.jav,
                         reservationer: data.reservationer,
-                        recordedBy: person!.id,
+                        recordedBy: access.person.id,
                     },
                     data.expect,
                     st.f.id,
-                    person!.slug,
+                    access.person.slug,
                 );
                 const now = knownDecisionState(dd, st.meeting.id);
                 if (!saved.ok)

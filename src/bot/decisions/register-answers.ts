@@ -1,7 +1,9 @@
 // Answers to beslutsregister questions: a § by reference, an utdrag, the latest meeting's decisions, decisions about X.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { parseRef } from '../../domain/decisions';
+import type { Paragraph } from '../../domain/protokoll';
 import { say, type Reply } from '../reply';
 import type { LinkedTurn } from '../turn';
 import { bodyFromText } from '../meeting/parse';
@@ -9,19 +11,22 @@ import { formatWhen } from '../meeting/words';
 import { documentModel } from './documents';
 import { maySeeProtokoll, protokollLinks } from './protokoll-view';
 import { entryLine, matching, registerEntries } from './register';
-import { loadDecisionState } from './state';
+import { loadDecisionState, type DecisionState } from './state';
 
 const MAX_LINES = 10;
 
 /** The § a message names (`§ 14/2025`), with its meeting state; a sentence when there is none. */
-function lookup(dd: BotDeps, info: LinkedTurn) {
+function lookup(
+    dd: BotDeps,
+    info: LinkedTurn,
+): { missing: string } | { st: DecisionState; p: Paragraph; itemId: number } {
     const f = info.forbund;
     const ref = parseRef(info.text);
     const body = bodyFromText(f, info.text);
     const at = ref && dd.protokoll.findParagraph(f.id, body?.id, ref.number, ref.year);
     const st = at && loadDecisionState(dd, at.meetingId);
-    const p = st?.protokoll?.data.paragraphs.find((x) => x.itemId === at!.itemId);
-    if (!ref || !st || !p) {
+    const p = at && st?.protokoll?.data.paragraphs.find((x) => x.itemId === at.itemId);
+    if (!ref || !at || !st || !p) {
         const which = ref ? `§ ${ref.number}/${ref.year}` : say(info.lang, 'den paragrafen', 'that paragraph');
         return {
             missing: say(
@@ -37,7 +42,7 @@ function lookup(dd: BotDeps, info: LinkedTurn) {
 /** "visa § 14/2025": the decision with a link when the asker may see the protokoll. */
 export function answerRef(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
     const found = lookup(dd, info);
-    if ('missing' in found) return { text: found.missing! };
+    if ('missing' in found) return { text: found.missing };
     const e = registerEntries(dd, found.st.f.id, found.st.body.id).find(
         (x) => x.meetingId === found.st.meeting.id && x.itemId === found.itemId,
     );
@@ -50,7 +55,7 @@ export function answerRef(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply 
 /** "protokollsutdrag § 14/2025": the formatted extract in chat and as a document at a signed link. */
 export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
     const found = lookup(dd, info);
-    if ('missing' in found) return { text: found.missing! };
+    if ('missing' in found) return { text: found.missing };
     const { st, itemId } = found;
     if (!maySeeProtokoll(st, asker))
         return {
@@ -60,7 +65,7 @@ export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Re
                 `${found.p.ref} is in minutes that are not approved yet; extracts are given once approved.`,
             ),
         };
-    const doc = documentModel(st, itemId)!;
+    const doc = must(documentModel(st, itemId), 'the § lookup found');
     const links = protokollLinks(dd, st.meeting.id, itemId);
     const text = [
         `**${doc.heading}**`,
@@ -74,7 +79,12 @@ export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Re
 /** "beslut från senaste styrelsemötet": every decision of the body's latest closed meeting. */
 export function answerLatest(dd: BotDeps, info: LinkedTurn, asker?: Person): Reply {
     const f = info.forbund;
-    const body = bodyFromText(f, info.text) ?? f.bodies.find((b) => b.kind === 'styrelse')!;
+    const body =
+        bodyFromText(f, info.text) ??
+        must(
+            f.bodies.find((b) => b.kind === 'styrelse'),
+            'a styrelse (the schema requires one)',
+        );
     const id = dd.protokoll.closedMeetings(f.id, body.id)[0];
     const st = id ? loadDecisionState(dd, id) : undefined;
     if (!st)

@@ -6,7 +6,7 @@ import { fold } from '../../qa/text';
 import { formatWhen } from '../meeting/words';
 import { settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollLinks } from './protokoll-view';
-import { loadDecisionState, type DecisionState } from './state';
+import { isClosed, loadDecisionState, type DecisionState } from './state';
 
 /** One register entry: a § (with its meeting) or a per capsulam result. */
 export type Entry = {
@@ -89,8 +89,8 @@ export function budgetStatusFromRegister(
 ): BudgetEffect['status'] | undefined {
     for (const id of dd.protokoll.closedMeetings(forbundId)) {
         const st = loadDecisionState(dd, id);
-        if (st?.justering?.status !== 'justerat') continue;
-        for (const p of [...st.protokoll!.data.paragraphs].reverse()) {
+        if (!st || !isClosed(st) || st.justering.status !== 'justerat') continue;
+        for (const p of [...st.protokoll.data.paragraphs].reverse()) {
             const e = p.decision && budgetEffects(p.decision.outcome, p.decision.text).find((x) => x.year === year);
             if (e) return e.status;
         }

@@ -1,4 +1,5 @@
 // Chat about decisions: close the meeting, show the protokoll, per capsulam, and beslutsregister questions.
+import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { AgendaViews } from '../meeting/views';
 import type { Application, TurnState } from '@microsoft/teams-ai';
@@ -15,7 +16,7 @@ import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply, settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
 import { answerAbout, answerExtract, answerLatest, answerRef } from './register-answers';
-import { loadDecisionState } from './state';
+import { isClosed, loadDecisionState } from './state';
 
 const CLOSE = /^(?:avsluta|stäng|stang)\s+(?:mötet|motet|sammanträdet)\b|^close\s+the\s+meeting\b/i;
 const PROTOKOLL =
@@ -75,7 +76,7 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps,
         async (ctx, info) => {
             const id = current(dd, info, true);
             const st = id ? loadDecisionState(dd, id) : undefined;
-            if (!st?.protokoll)
+            if (!st || !isClosed(st))
                 return sendReply(ctx, {
                     text: say(info.lang, 'Det finns inget protokoll än.', 'There are no minutes yet.'),
                 });
@@ -104,7 +105,12 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps,
             const text = say(info.lang, 'Fyll i förslaget på kortet.', 'Fill in the proposal on the card.');
             await sendReply(ctx, {
                 text,
-                card: perCapsulamFormCard(f, styrelseOf(f)!, dd.roster.list(f.id), info.lang),
+                card: perCapsulamFormCard(
+                    f,
+                    must(styrelseOf(f), 'a styrelse (the schema requires one)'),
+                    dd.roster.list(f.id),
+                    info.lang,
+                ),
             });
         },
     );

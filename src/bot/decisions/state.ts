@@ -4,6 +4,7 @@ import type { ProtokollVersion } from '../../storage/decision-protokoll';
 import type { Decision } from '../../storage/decisions';
 import { loadState, type MeetingState } from '../meeting/state';
 import type { BotDeps } from '../deps';
+import { InvariantError } from '../../domain/must';
 
 export type DecisionState = MeetingState & {
     decisions: Map<number, Decision>;
@@ -12,6 +13,11 @@ export type DecisionState = MeetingState & {
     protokoll?: ProtokollVersion;
     justering?: JusteringState;
 };
+
+/** A closed meeting: its protokoll and justering state are there. */
+export type ClosedState = DecisionState & { protokoll: ProtokollVersion; justering: JusteringState };
+
+export const isClosed = (st: DecisionState): st is ClosedState => !!st.protokoll && !!st.justering;
 
 /** The meeting with its decisions and (once closed) its protokoll and justering state; undefined when unknown. */
 export function loadDecisionState(dd: BotDeps, meetingId: number): DecisionState | undefined {
@@ -44,5 +50,12 @@ export function recordId(prefix: string, record: string): number | undefined {
 export function knownDecisionState(dd: BotDeps, meetingId: number | undefined): DecisionState {
     const st = meetingId === undefined ? undefined : loadDecisionState(dd, meetingId);
     if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
+    return st;
+}
+
+/** The state of a meeting whose protokoll a card's key or this turn's close names: only closing makes a protokoll. */
+export function knownClosedState(dd: BotDeps, meetingId: number | undefined): ClosedState {
+    const st = knownDecisionState(dd, meetingId);
+    if (!isClosed(st)) throw new InvariantError(`Invariant broken: meeting ${meetingId} has no protokoll`);
     return st;
 }

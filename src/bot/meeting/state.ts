@@ -23,9 +23,10 @@ export type MeetingState = {
 /** The current state of a meeting; undefined when the meeting, its förbund or its body is unknown. */
 export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefined {
     const meeting = ad.meetings.get(meetingId);
-    const f = meeting && ad.forbund.get(meeting.forbundId);
-    const body = f?.bodies.find((b) => b.id === meeting!.bodyId);
-    if (!meeting || !f || !body) return undefined;
+    if (!meeting) return undefined;
+    const f = ad.forbund.get(meeting.forbundId);
+    const body = f?.bodies.find((b) => b.id === meeting.bodyId);
+    if (!f || !body) return undefined;
     const roster = ad.roster.list(f.id);
     const inv = invitation(f, body, roster);
     const answers = latestAnswers(ad.meetings.answers(meetingId));

@@ -43,6 +43,7 @@ export function genderNote(fig: FollowUpFigures, lang: Lang): string {
  */
 export function check(label: string, row: TargetRow, value: string, o: ViewOptions) {
     const t = row.target;
+    // A TargetRow always has a target, and formatTarget only returns undefined without one.
     const target = formatTarget({ comparator: t.comparator, target: t.target, unit: t.unit, noun: t.noun })!;
     const proRata = t.unit === 'antal' ? ` (${say(o.lang, 'pro rata', 'pro rata')} ${num(t.expected)})` : '';
     const period = t.period ? ` ${say(o.lang, 'enligt planen för', 'per the plan for')} ${t.period}` : '';

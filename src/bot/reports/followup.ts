@@ -78,7 +78,8 @@ export async function answerFollowUp(
     const figures =
         personal && detail
             ? fullFigures(followUp(f, insats, year, reports, december, rules), true)
-            : sharedFollowUp(f, insats, year, reports, december, rules)!;
+            : // sharedFollowUp is undefined only without reports, and this view is reached only with some.
+              sharedFollowUp(f, insats, year, reports, december, rules)!;
     const view = followUpView(f, insats, figures, { lang, rules });
     await sendReply(ctx, { text: view.text, card: { template: 'report-followup', data: view.data } });
 }

@@ -19,10 +19,11 @@ export function flatten(o: object, prefix = ''): FormValues {
 export function unflatten(values: FormValues): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [id, v] of Object.entries(values)) {
-        const parts = id.split('.');
+        const parents = id.split('.');
+        const leaf = parents.pop() ?? id;
         let node = out;
-        for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-        node[parts.at(-1)!] = v;
+        for (const p of parents) node = (node[p] ??= {}) as Record<string, unknown>;
+        node[leaf] = v;
     }
     return out;
 }

@@ -99,7 +99,7 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                     forbundId: f.id,
                     insatsId: insats.id,
                     report: result.report,
-                    submittedBy: actor!.slug,
+                    submittedBy: access.person.slug,
                     at: deps.now(),
                 });
                 deps.log.info('report stored', {
@@ -109,7 +109,7 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                     version: stored.version,
                     deviation: Boolean(stored.report.avvikelse),
                 });
-                return confirmation(deps, f, insats, lang, actor!, stored, before);
+                return confirmation(deps, f, insats, lang, access.person, stored, before);
             };
         },
     });
