@@ -3,14 +3,10 @@ import { z, type ZodType } from 'zod';
 import { ANSWERS } from '../../domain/meetings';
 import { ITEM_KINDS } from '../../domain/meetings-agenda';
 import { actionKeySchema } from '../cards/action-key';
+import { cardLangField, optionalText } from '../cards/fields';
 
-const lang = z.enum(['sv', 'en']).optional().catch(undefined);
-const text = (max: number) =>
-    z
-        .string()
-        .max(max)
-        .optional()
-        .transform((s) => s?.trim() || undefined);
+const lang = cardLangField;
+const text = optionalText;
 /** An item id from a choice or data; anything unreadable becomes 0, which handlers answer with "choose an item". */
 const itemId = z.coerce.number().int().nonnegative().catch(0);
 

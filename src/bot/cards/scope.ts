@@ -1,4 +1,5 @@
 // What every card press is checked with: its language, and whether its record belongs in this conversation.
+import { cardLangField } from './fields';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Person } from '../../domain/access';
@@ -20,7 +21,7 @@ export async function inScope(ctx: TurnContext, deps: BotDeps, info: TurnInfo, f
     return own || person ? { ok: true, person } : { ok: false };
 }
 
-const cardLang = z.object({ lang: z.enum(['sv', 'en']).optional().catch(undefined) });
+const cardLang = z.object({ lang: cardLangField });
 
 /** The language of a card press: the one the card was made in, else the client's (or the text's). */
 export function pressLang(raw: unknown, info: TurnInfo): Lang {

@@ -11,14 +11,13 @@ import { replyActivity, say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
 import { meetingForbund, meetingVersion } from '../meeting/keys';
 import { meetingIdOf } from '../meeting/state';
-import { actionLang } from '../meeting/words';
+import { actionLang, meetingYear } from '../meeting/words';
 import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
 import { knownClosedState, knownDecisionState, type DecisionState } from './state';
 import { nothing } from './words';
-import { meetingYear } from '../meeting/words';
 
 /** Whether the meeting can be closed now: by whom, or why not. */
 export function closeCheck(

@@ -7,9 +7,8 @@ import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
 import type { MeetingState } from '../meeting/state';
-import { memberLabel, quorumText } from '../meeting/words';
+import { memberLabel, quorumText, outcomeLabel } from '../meeting/words';
 import type { Decision } from '../../storage/decisions';
-import { outcomeLabel } from '../meeting/words';
 
 export type DecisionDraft = {
     outcome?: string;

@@ -3,29 +3,15 @@ import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { mayJustera, type JusteringAction, type JusteringRefusal } from '../../domain/decision-justering';
 import { budgetEffects } from '../../domain/decisions';
-import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import { meetingForbund } from '../meeting/keys';
-import { actionLang } from '../meeting/words';
 import { refusalCard } from '../refusal';
 import { tellChef } from './notify';
 import { protokollReply } from './protokoll-view';
 import { justeraSubmit } from './schemas';
-import { knownClosedState, recordId, type ClosedState } from './state';
+import { registerProtokollAction } from './protokoll-action';
+import { knownClosedState, type ClosedState } from './state';
 import { nothing } from './words';
-
-/** The version of the protokoll a `protokoll:<id>` key names: an edit makes older justering cards stale. */
-export const protokollVersion = (dd: BotDeps) => (record: string) => {
-    const id = recordId('protokoll', record);
-    return id === undefined ? undefined : dd.protokoll.latest(id)?.version;
-};
-
-/** What a protokoll card's result claims: the version and how far its justering has come (both move on). */
-export const protokollTruth = (dd: BotDeps) => (record: string) => {
-    const id = recordId('protokoll', record) ?? 0;
-    return `${dd.protokoll.latest(id)?.version}|${dd.protokoll.events(id).length}`;
-};
 
 function refusal(why: JusteringRefusal, lang: Lang): string {
     switch (why) {
@@ -62,16 +48,10 @@ function finalText(st: ClosedState): string {
 }
 
 function register(app: Application<TurnState>, dd: BotDeps, verb: string, action: JusteringAction): void {
-    registerAction(app, dd, {
+    registerProtokollAction(app, dd, {
         verb,
         schema: justeraSubmit,
-        version: protokollVersion(dd),
-        forbundOf: meetingForbund(dd, 'protokoll'),
-        truth: protokollTruth(dd),
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = knownClosedState(dd, recordId('protokoll', data.key.record));
-            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+        prepare: async ({ lang, st, person }, data) => {
             const justerare = st.protokoll.data.justerare.map((j) => j.personId);
             if (!person || !justerare.includes(person.id))
                 return { refused: refusalCard(lang, refusal('not-justerare', lang)) };

@@ -4,9 +4,8 @@ import type { BotDeps } from '../deps';
 import { formatRef } from '../../domain/decisions';
 import type { Protokoll } from '../../domain/protokoll';
 import type { Decision } from '../../storage/decisions';
-import { memberLabel } from '../meeting/words';
+import { memberLabel, meetingYear } from '../meeting/words';
 import type { DecisionState } from './state';
-import { meetingYear } from '../meeting/words';
 
 /** `§ 3/2025` of a recorded decision, wherever and whenever it was taken; undefined before its meeting closed. */
 export function refOfDecision(dd: BotDeps, d: Decision): string | undefined {

@@ -5,16 +5,13 @@ import { type CardSpec } from '../../cards/render';
 import { mayEdit } from '../../domain/decision-justering';
 import type { Protokoll } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
-import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
-import { meetingForbund } from '../meeting/keys';
-import { actionLang } from '../meeting/words';
-import { protokollTruth, protokollVersion } from './justering';
+import { registerProtokollAction } from './protokoll-action';
 import { sendJustering } from './notify';
 import { protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
-import { knownClosedState, recordId, type ClosedState } from './state';
+import { knownClosedState, type ClosedState } from './state';
 import { nothing } from './words';
 import { mayDecide } from '../meeting/words';
 
@@ -65,16 +62,10 @@ export function applyEdits(p: Protokoll, texts: Map<number, string>): { data: Pr
 
 /** Registers the chef's edit of the protokoll (a new version). */
 export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps): void {
-    registerAction(app, dd, {
+    registerProtokollAction(app, dd, {
         verb: 'protokoll.edit',
         schema: editSubmit,
-        version: protokollVersion(dd),
-        forbundOf: meetingForbund(dd, 'protokoll'),
-        truth: protokollTruth(dd),
-        prepare: async (ctx, info, data) => {
-            const lang = actionLang(ctx, info, data);
-            const st = knownClosedState(dd, recordId('protokoll', data.key.record));
-            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+        prepare: async ({ lang, st, person }, data) => {
             if (!person || !mayDecide(st, person) || !mayEdit(st.justering))
                 return {
                     refused: messageCard(

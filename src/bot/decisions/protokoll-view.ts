@@ -6,10 +6,9 @@ import { paragraphLines, protokollSections } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
-import { names } from '../meeting/words';
+import { names, mayDecide } from '../meeting/words';
 import type { ClosedState, DecisionState } from './state';
 import { justeringText, meetingHeading } from './words';
-import { mayDecide } from '../meeting/words';
 
 const LINK_TTL_S = 30 * 24 * 3600;
 

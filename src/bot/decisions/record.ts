@@ -9,13 +9,12 @@ import { registerView } from '../cards/view';
 import { say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
 import { meetingForbund } from '../meeting/keys';
-import { actionLang } from '../meeting/words';
+import { actionLang, mayDecide } from '../meeting/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
 import { decisionSubmit, showSubmit } from './schemas';
 import { knownDecisionState, loadDecisionState, recordId } from './state';
 import { nothing } from './words';
-import { mayDecide } from '../meeting/words';
 
 /** Registers "decision.form" (shows the form) and "decision.record" (writes once per click, first writer wins). */
 export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {

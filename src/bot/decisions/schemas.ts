@@ -3,14 +3,10 @@ import { z, type ZodType } from 'zod';
 import { VOTES } from '../../domain/decision-per-capsulam';
 import { OUTCOMES } from '../../domain/decisions';
 import { actionKeySchema } from '../cards/action-key';
+import { cardLangField, optionalText } from '../cards/fields';
 
-const lang = z.enum(['sv', 'en']).optional().catch(undefined);
-const text = (max: number) =>
-    z
-        .string()
-        .max(max)
-        .optional()
-        .transform((s) => s?.trim() || undefined);
+const lang = cardLangField;
+const text = optionalText;
 /** A multi-select ChoiceSet value: "12,15" → [12, 15]; anything unreadable is dropped by the refine. */
 const idList = z
     .string()

@@ -7,9 +7,8 @@ import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
 import type { MeetingState } from './state';
-import { names } from './words';
+import { names, mayDecide, meetingYear, outcomeLabel } from './words';
 import type { Decision } from '../../storage/decisions';
-import { mayDecide, meetingYear, outcomeLabel } from './words';
 
 /** The decision as one line for the card and chat: outcome, text, jäv and reservationer. */
 export function decisionLine(st: MeetingState, d: Decision, lang: Lang): string {
