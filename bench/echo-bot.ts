@@ -16,7 +16,6 @@ const bot = new EchoBot();
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser());
 // restify takes a two-argument handler only if it is an AsyncFunction.
-// eslint-disable-next-line @typescript-eslint/require-await
 server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
 });
