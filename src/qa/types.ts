@@ -63,7 +63,7 @@ export type Question = {
 };
 
 export type Unit = 'kr' | 'tkr' | '%' | 'antal';
-export type AnswerKind = 'number' | 'list' | 'clarify' | 'not_stated' | 'out_of_scope' | 'finding';
+export type AnswerKind = 'number' | 'list' | 'clarify' | 'not_stated' | 'out_of_scope' | 'finding' | 'quote';
 
 /** An answer: key figure(s) in the answer's unit, markdown text naming the source, optional card and buttons. */
 export type Answer = {
@@ -72,6 +72,8 @@ export type Answer = {
     unit?: Unit;
     values?: (string | number)[];
     text: string;
+    /** quote: the plan and section heading quoted ("Verksamhetsplan 2025, 3.1.2 Målområde 2"). */
+    section?: string;
     card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek'>;
     options?: { title: string; q: string }[];
 };
