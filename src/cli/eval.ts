@@ -6,7 +6,7 @@ import type { Forbund } from '../domain';
 import { BASELINE_FILE, readBaseline, readCorpus } from '../qa/corpus-files';
 import { baselineOf, evaluate, regressions, tallyBy, type Result, type Tally } from '../qa/eval';
 import { FORBUND_DATA_DIR, ROOT } from '../paths';
-import { loadForbund } from '../storage/forbund-files';
+import { loadForbund, loadPlanText } from '../storage/forbund-files';
 
 const CORPUS_DIR = join(ROOT, 'test', 'qa');
 const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'forbund');
@@ -14,13 +14,12 @@ const writeBaseline = process.argv.includes('--baseline');
 const corpus = readCorpus(CORPUS_DIR);
 
 /** Sample data first, then test fixtures (the invented förbund). */
-function load(id: string): Forbund {
-    const dir = existsSync(join(FORBUND_DATA_DIR, `${id}.json`)) ? FORBUND_DATA_DIR : FIXTURE_DIR;
-    return loadForbund(dir, id);
-}
-const forbund = new Map([...new Set(corpus.map((c) => c.forbund))].map((id) => [id, load(id)]));
+const dirOf = (id: string) => (existsSync(join(FORBUND_DATA_DIR, `${id}.json`)) ? FORBUND_DATA_DIR : FIXTURE_DIR);
+const ids = [...new Set(corpus.map((c) => c.forbund))];
+const forbund = new Map<string, Forbund>(ids.map((id) => [id, loadForbund(dirOf(id), id)]));
+const plans = new Map(ids.map((id) => [id, loadPlanText(dirOf(id), id)]));
 const started = process.hrtime.bigint();
-const results = evaluate(corpus, forbund);
+const results = evaluate(corpus, forbund, (id) => ({ plan: plans.get(id) }));
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
 const pct = (hit: number, n: number) => `${((100 * hit) / n).toFixed(1)} %`.padStart(8);

@@ -2,9 +2,9 @@
 // language — and classifies every miss, so a misread (a figure for something not asked) is never hidden in accuracy.
 import { z } from 'zod';
 import type { Forbund } from '../domain';
-import { answer } from './answer';
+import { respond } from './respond';
 import { fold } from './text';
-import type { Answer } from './types';
+import type { Answer, AnswerContext } from './types';
 import { understand } from './understand';
 
 const ExpectSchema = z.object({
@@ -90,14 +90,18 @@ export type Result = { c: Case; a: Answer; miss?: string; verdict: Verdict };
 /** A case's identity in the baseline: förbund, date and question. */
 export const caseKey = (c: Case) => `${c.forbund}|${c.now}|${c.q}`;
 
-/** Runs every case through understand + answer. */
-export function evaluate(corpus: Case[], forbund: ReadonlyMap<string, Forbund>): Result[] {
+/** Runs every case through understand + respond; `context` gives a förbund's answer context (its plan text). */
+export function evaluate(
+    corpus: Case[],
+    forbund: ReadonlyMap<string, Forbund>,
+    context: (id: string) => AnswerContext = () => ({}),
+): Result[] {
     return corpus.map((c) => {
         const f = forbund.get(c.forbund);
         if (!f) throw new Error(`unknown förbund "${c.forbund}" in the corpus`);
         const now = caseNow(c);
         const q = understand(c.q, f, now);
-        const a = answer(q, f, now);
+        const a = respond(q, f, now, context(c.forbund));
         const miss = mismatch(c, a, q.lang);
         return { c, a, miss, verdict: verdict(c, a, miss) };
     });

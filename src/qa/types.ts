@@ -2,6 +2,7 @@
 import type { Concept } from './lexicon';
 import type { YearRef } from './years';
 import type { CardSpec } from '../cards/templates';
+import type { PlanText } from '../domain';
 
 export type Lang = 'sv' | 'en';
 
@@ -74,11 +75,13 @@ export type Answer = {
     text: string;
     /** quote: the plan and section heading quoted ("Verksamhetsplan 2025, 3.1.2 Målområde 2"). */
     section?: string;
-    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek'>;
+    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek' | 'qa-quote'>;
     options?: { title: string; q: string }[];
 };
 
 /** What an answer may consult besides the data file: e.g. the board's later decision that fixes a year's budget. */
 export type AnswerContext = {
     budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
+    /** The plan's own text: quoted for what the structured data does not hold. */
+    plan?: PlanText;
 };

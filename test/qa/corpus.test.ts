@@ -5,18 +5,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBaseline, readCorpus } from '../../src/qa/corpus-files';
 import { caseKey, evaluate, regressions, tallyBy, type Result } from '../../src/qa/eval';
+import { loadPlanText } from '../../src/storage/forbund-files';
 import { DATA_DIR, FIXTURE_DIR, forbund } from '../domain/load';
 
 const corpus = readCorpus(__dirname);
 const baseline = readBaseline(__dirname);
 const ids = [...new Set(corpus.map((c) => c.forbund))];
-const data = new Map(
-    ids.map((id) => [id, forbund(id, existsSync(join(DATA_DIR, `${id}.json`)) ? DATA_DIR : FIXTURE_DIR)]),
-);
+const dirOf = (id: string) => (existsSync(join(DATA_DIR, `${id}.json`)) ? DATA_DIR : FIXTURE_DIR);
+const data = new Map(ids.map((id) => [id, forbund(id, dirOf(id))]));
+const plans = new Map(ids.map((id) => [id, loadPlanText(dirOf(id), id)]));
+const context = (id: string) => ({ plan: plans.get(id) });
 const show = (r: Result) => `${r.c.forbund} "${r.c.q}": ${r.miss ?? 'passes'}`;
 
 describe('Q&A corpus', () => {
-    const results = evaluate(corpus, data);
+    const results = evaluate(corpus, data, context);
 
     it('When the corpus is read, then it has at least 400 questions over both samples, Swedish and English', () => {
         assert.ok(corpus.length >= 400, `${corpus.length} questions`);
@@ -53,7 +55,7 @@ describe('Q&A corpus', () => {
     });
 
     it('When the same question is asked twice, then the answer is identical (deterministic)', () => {
-        const again = evaluate(corpus, data);
+        const again = evaluate(corpus, data, context);
         assert.deepEqual(
             again.map((r) => r.a),
             results.map((r) => r.a),
