@@ -168,7 +168,7 @@ export const CONCEPTS = {
     mandate: ['mandattid', 'mandattiden', 'mandatperiod', 'term of office'],
     followUp: ['foljs', 'uppfoljning', 'delarsrapport', 'arsredovisning', 'follow up', 'followed up'],
     chair: ['ordforande', 'ordf', 'chair', 'chairman', 'chairperson'],
-    extent: ['jobbar', 'tjanstgoringsgrad', 'heltid', 'full time', 'works'],
+    extent: ['jobbar', 'tjanstgoringsgrad', 'heltid', 'full time', 'works', 'tjansten', 'forbundschefens tjanst'],
     about: ['metod', 'metoder', 'method', 'methods', 'hette', 'forut', 'formerly', 'beskriv', 'describe', 'handlar'],
     employ: ['anstalld', 'anstaller', 'employed', 'arbetsgivare', 'employer', 'delar'],
     malomrade: ['malomrade', 'malomraden', 'malomradet', 'malomradena'],

@@ -118,20 +118,32 @@ export type PlanHit = {
  * information (idf-weighted terms) the passage and its headings contain; a word no passage has counts in full
  * against every passage, so a question about something the plan never mentions scores low everywhere.
  */
-export function searchPlan(plan: PlanText, question: string, limit = 5): PlanHit[] {
+export function searchPlan(plan: PlanText, question: string, limit = 5, synonyms: readonly string[][] = []): PlanHit[] {
     const ix = planIndex(plan);
     const qterms = [...new Set(searchTerms(question))];
     if (!qterms.length) return [];
+    // A thing the question names by an alias ("beredningsgruppen" for a body the plan calls "Ledningsgruppen")
+    // is found in a passage under any of its names.
+    const groups = synonyms.map((names) => names.map((n) => searchTerms(n)).filter((ts) => ts.length > 0));
+    const alternatives = new Map(
+        qterms.map((t) => [t, groups.filter((g) => g.some((ts) => ts.some((x) => x === t || has(new Set([x]), t))))]),
+    );
+    const matches = (terms: ReadonlySet<string>, t: string) =>
+        has(terms, t) || (alternatives.get(t) ?? []).some((g) => g.some((ts) => ts.every((x) => has(terms, x))));
     const n = plan.passages.length;
+    const df = (t: string) =>
+        alternatives.get(t)?.length ? ix.terms.filter((ts) => matches(ts, t)).length : dfOf(ix, t);
     // Short stems collide ("möte" and "mot" both fold to "mot"), so they weigh half.
-    const idf = (t: string) => Math.log(1 + n / (dfOf(ix, t) + 0.5)) * (t.length <= 3 ? 0.5 : 1);
+    const idf = (t: string) => Math.log(1 + n / (df(t) + 0.5)) * (t.length <= 3 ? 0.5 : 1);
     const total = qterms.reduce((s, t) => s + idf(t), 0);
+    // The canonical names (first of each group) join the engine's query; the aliases only count as matches.
+    const extra = groups.flatMap((g) => g[0] ?? []);
     return ix.search
-        .search(qterms.join(' '), { combineWith: 'OR' })
+        .search([...qterms, ...extra].join(' '), { combineWith: 'OR' })
         .slice(0, 12)
         .map((r) => {
             const passage = plan.passages[r.id as number];
-            const got = qterms.filter((t) => has(ix.terms[passage.index], t)).reduce((s, t) => s + idf(t), 0);
+            const got = qterms.filter((t) => matches(ix.terms[passage.index], t)).reduce((s, t) => s + idf(t), 0);
             return { plan, passage, coverage: got / total, score: r.score, idf };
         })
         .sort((a, b) => b.coverage - a.coverage || b.score - a.score)

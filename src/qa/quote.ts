@@ -17,17 +17,34 @@ export const QUOTE_THRESHOLD = 0.4;
  * The best passage for a question when it is good enough to quote, else undefined. For a figure the model does
  * not hold ("Hur mycket har ESF beviljat?"), the quoted words must print a number the question does not.
  */
-export function bestQuote(plan: PlanText, q: Pick<Question, 'text'>, figure = false): PlanHit | undefined {
-    const hit = quotable(plan, q, figure);
+export function bestQuote(
+    plan: PlanText,
+    q: Pick<Question, 'text'>,
+    figure = false,
+    synonyms: readonly string[][] = [],
+): PlanHit | undefined {
+    const hit = quotable(plan, q, figure, synonyms);
     return hit && hit.coverage >= QUOTE_THRESHOLD ? hit : undefined;
 }
 
 /** The best passage that could be quoted (for a figure: one whose quote prints a new number), at any coverage. */
-export function quotable(plan: PlanText, q: Pick<Question, 'text'>, figure = false): PlanHit | undefined {
+export function quotable(
+    plan: PlanText,
+    q: Pick<Question, 'text'>,
+    figure = false,
+    synonyms: readonly string[][] = [],
+): PlanHit | undefined {
     const asked = new Set(fold(q.text).match(/\d+/g) ?? []);
-    return searchPlan(plan, q.text).find(
+    return searchPlan(plan, q.text, 5, synonyms).find(
         (h) => !figure || (fold(quoteOf(h, q.text)).match(/\d+/g) ?? []).some((n) => !asked.has(n)),
     );
+}
+
+/** The body or insats the question names, under its name first and then its aliases from the data. */
+export function namesOf(f: Forbund, q: Question): string[][] {
+    const body = f.bodies.find((b) => b.id === q.body);
+    const insats = f.insatser.find((i) => i.id === q.insats);
+    return [...(body ? [[body.name, ...body.aliases]] : []), ...(insats ? [[insats.name, ...insats.aliases]] : [])];
 }
 
 /** A quote answer: the plan's words as written, the section heading as the source, on the quote card. */
@@ -76,7 +93,7 @@ const isMeasureWord = (w: string) =>
     MEASURE.some((m) => w === m || (m.length >= 4 && w.startsWith(m) && ENDING.test(w.slice(m.length))));
 
 /** Questions that ask for the plan's words even when they name a measure ("Vad säger planen om resultat …"). */
-const FOR_WORDS = /^(varfor|why|vem|vems|who|whose)\b|\b(vad sager|vad star det|what does the plan say)\b/;
+const FOR_WORDS = /^(varfor|why|vem|vems|who|whose|var|where)\b|\b(vad sager|vad star det|what does the plan say)\b/;
 
 /** Whether the question asks for a figure. */
 export function asksFigure(q: Question): boolean {
@@ -104,7 +121,7 @@ const TEXTUAL = [
 /** Whether the question asks for words rather than a figure (checked before preferring a quote to a figure). */
 export function asksWords(q: Question): boolean {
     const t = glossed(fold(q.text));
-    return TEXTUAL.some((re) => re.test(t));
+    return FOR_WORDS.test(t) || TEXTUAL.some((re) => re.test(t));
 }
 
 /** Whether a figure answer only repeats a number the question already states ("Vems rekommendation är 20 %?"). */

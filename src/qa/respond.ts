@@ -4,7 +4,7 @@ import type { Forbund } from '../domain';
 import { answer } from './answer';
 import { notStated, say } from './answers/common';
 import { termCoverage } from './plan-search';
-import { asksFigure, asksWords, bestQuote, quoteAnswer, repeatsQuestion } from './quote';
+import { asksFigure, asksWords, bestQuote as bestQuoteOf, namesOf, quoteAnswer, repeatsQuestion } from './quote';
 import { matchGoal } from './goal-match';
 import { fold } from './text';
 import type { Answer, AnswerContext, Intent, Question } from './types';
@@ -38,6 +38,12 @@ const ORG_INTENTS = new Set<Intent>([
     'mandate',
     'formed',
 ]);
+/** What a passage must say to answer an intent the model reads from its own fields: a frequency, a share of full time. */
+const SHAPES: Partial<Record<Intent, RegExp>> = {
+    cadence: /\b(gang|ganger|varje|varannan|var \d+|per (ar|manad|vecka)|manatlig\w*|arlig\w*|vecka|manad)\b/,
+    extent: /\d+ ?%|heltid/,
+};
+
 /** Intents whose figure is the model's own measure even when the question reads like a question for words. */
 const MODEL_FIGURES = new Set<Intent>(['goals', 'cadence', 'quorum', 'extent', 'formed', 'mandate']);
 
@@ -51,6 +57,7 @@ function definite(q: Question, f: Forbund, figure: boolean): boolean {
     if (q.intent === 'post' && q.posts.length > 0 && q.years.kind === 'explicit') return true;
     if (q.intent === 'goals')
         return matchGoal(f, q).item !== undefined || (!!q.insats && /\b(target|malvarde)\b/.test(fold(q.text)));
+    if (q.intent in SHAPES) return /^(vem|who)\b/i.test(q.text.trim());
     if (ORG_INTENTS.has(q.intent)) return !!q.insats || !!q.body || /^(vem|who)\b/i.test(q.text.trim());
     return false;
 }
@@ -67,6 +74,12 @@ export function respond(q: Question, f: Forbund, now: Date, ctx: AnswerContext =
     if (!plan || q.intent === 'empty' || REFUSED.some((c) => q.concepts.has(c))) return a;
     if (q.concepts.has('action') && ACTION.test(fold(q.text))) return a;
     const figure = asksFigure(q) && !(a.kind === 'number' && repeatsQuestion(q, a));
+    const names = namesOf(f, q);
+    const shape = SHAPES[q.intent];
+    const bestQuote = (p: typeof plan, qq: Question, fig = false) => {
+        const hit = bestQuoteOf(p, qq, fig, names);
+        return hit && (!shape || shape.test(fold(hit.passage.text))) ? hit : undefined;
+    };
     // "Hur många deltagare har X?" is never answered by X's budget: a count the plan does not give is not stated.
     if (a.kind === 'number' && (a.unit === 'kr' || a.unit === 'tkr') && q.concepts.has('count'))
         return notStated(f, q, say(q.lang, `antalet ”${q.rest.join(' ')}”`, `the number of "${q.rest.join(' ')}"`));
