@@ -154,7 +154,7 @@ const GENERIC = new Set(
 
 function names(): Set<string> {
     const perSample = SAMPLES.map((id) => {
-        const f = rawForbund(id) as Record<string, unknown>;
+        const f = rawForbund(id);
         const out = new Set<string>();
         const add = (v: unknown) => {
             if (typeof v === 'string' && v.trim()) out.add(fold(v));
