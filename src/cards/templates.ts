@@ -212,6 +212,9 @@ export type RosterData = { title: string; rows: { name: string; roles: string }[
 
 export type QaFactsData = { title: string; text: string; facts: Fact[]; source: string };
 
+/** A quote from the plan's own text: the words as written, the section as the source. */
+export type QaQuoteData = { title: string; quote: string; note: string; source: string };
+
 export type QaClarifyData = { title: string; text: string; options: { title: string; q: string }[]; source: string };
 
 export type QaEkData = {
@@ -290,6 +293,7 @@ export type CardData = {
     'qa-clarify': QaClarifyData;
     'qa-ek': QaEkData;
     'qa-facts': QaFactsData;
+    'qa-quote': QaQuoteData;
     reminder: ReminderData;
     'reminder-list': ReminderListData;
     'report-followup': ReportFollowupData;
@@ -317,6 +321,7 @@ export const CARD_NAMES = [
     'qa-clarify',
     'qa-ek',
     'qa-facts',
+    'qa-quote',
     'reminder',
     'reminder-list',
     'report-followup',

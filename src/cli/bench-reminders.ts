@@ -16,6 +16,7 @@ import { openDb } from '../storage/db';
 import { createDeadlines } from '../storage/deadlines';
 import { createReminderRows } from '../storage/reminders';
 import { createReports } from '../storage/reports';
+import { must } from '../domain/must';
 import { loadForbunds } from '../storage/forbund-files';
 import { createForbundRepository } from '../storage/forbund-repository';
 import { createRoster } from '../storage/roster';
@@ -41,7 +42,17 @@ async function main() {
     const serviceUrl = `http://127.0.0.1:${port}/`;
 
     const db = openDb(':memory:');
-    const [f] = loadForbunds(FORBUND_DATA_DIR, ['nedansiljan']);
+    // The last sample data file whose roster names a förbundschef (the chef gets the reminders' summary).
+    const f = must(
+        loadForbunds(FORBUND_DATA_DIR)
+            .reverse()
+            .find((x) => x.roster.some((p) => p.roles.some((r) => r.role === 'förbundschef'))),
+        'a data file with a förbundschef in its roster',
+    );
+    const chef = must(
+        f.roster.find((p) => p.roles.some((r) => r.role === 'förbundschef')),
+        'the förbundschef',
+    );
     const now = () => new Date();
     const roster = createRoster(db, now);
     const refs = createConversationRefs(db, now);
@@ -51,7 +62,7 @@ async function main() {
         const conversation = { id: `a:${teamsId}`, conversationType: 'personal' };
         refs.put('user', teamsId, { serviceUrl, channelId: 'msteams', conversation: conversation as never });
     };
-    reach(roster.bySlug(f.id, 'malin-sjoberg').id, '29:chef');
+    reach(roster.bySlug(f.id, chef.slug).id, '29:chef');
     const today = dayOf(now());
     for (let i = 0; i < PEOPLE; i++) {
         const p = roster.addRole(f.id, 'bench', { name: `Bench ${i}` }, { role: 'beredningsgrupp' });

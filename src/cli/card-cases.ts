@@ -146,7 +146,7 @@ function answerCards(w: CardWorld): CardSpec[] {
     const { dd, f, g } = w;
     const context = decisionContext(dd);
     const asked = (x: typeof f, q: string) => {
-        const a = ask(q, x, WORLD_NOW, context(x));
+        const a = ask(q, x, WORLD_NOW, { plan: dd.forbund.planText(x.id), ...context(x) });
         if (!a.card) throw new Error(`card world: no card for "${q}"`);
         return a.card;
     };
@@ -157,6 +157,8 @@ function answerCards(w: CardWorld): CardSpec[] {
         asked(g, "What's our eget kapital forecast?"),
         asked(f, 'Hur mycket kostar det?'),
         asked(f, 'Vilka mål har vi?'),
+        asked(g, 'Vad gör beredningsgruppen?'),
+        asked(f, 'What does the board do?'),
     ];
 }
 

@@ -1,38 +1,63 @@
-// `npm run eval`: scores the Q&A corpus, printing accuracy per kind and per förbund and every miss.
-import { readFileSync } from 'node:fs';
+// `npm run eval`: scores the Q&A corpus (test/qa/corpus*.json) per förbund and kind — accuracy, misreads and
+// not-stated-but-in-text — and lists every miss. `npm run eval -- --baseline` rewrites test/qa/baseline.json.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accuracyBy, CorpusSchema, evaluate, type Result } from '../qa/eval';
+import type { Forbund } from '../domain';
+import { BASELINE_FILE, readBaseline, readCorpus } from '../qa/corpus-files';
+import { baselineOf, evaluate, regressions, tallyBy, type Result, type Tally } from '../qa/eval';
 import { FORBUND_DATA_DIR, ROOT } from '../paths';
-import { loadForbunds } from '../storage/forbund-files';
+import { loadForbund, loadPlanText } from '../storage/forbund-files';
 
-const file = process.argv[2] ?? join(ROOT, 'test', 'qa', 'corpus.json');
-const corpus = CorpusSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-const forbund = new Map(
-    loadForbunds(FORBUND_DATA_DIR, [...new Set(corpus.map((c) => c.forbund))]).map((f) => [f.id, f]),
-);
+const CORPUS_DIR = join(ROOT, 'test', 'qa');
+const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'forbund');
+const writeBaseline = process.argv.includes('--baseline');
+const corpus = readCorpus(CORPUS_DIR);
+
+/** Sample data first, then test fixtures (the invented förbund). */
+const dirOf = (id: string) => (existsSync(join(FORBUND_DATA_DIR, `${id}.json`)) ? FORBUND_DATA_DIR : FIXTURE_DIR);
+const ids = [...new Set(corpus.map((c) => c.forbund))];
+const forbund = new Map<string, Forbund>(ids.map((id) => [id, loadForbund(dirOf(id), id)]));
+const plans = new Map(ids.map((id) => [id, loadPlanText(dirOf(id), id)]));
 const started = process.hrtime.bigint();
-const results = evaluate(corpus, forbund);
+const results = evaluate(corpus, forbund, (id) => ({ plan: plans.get(id) }));
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
 const pct = (hit: number, n: number) => `${((100 * hit) / n).toFixed(1)} %`.padStart(8);
+const row = (k: string, t: Tally) =>
+    `  ${k.padEnd(26)}${pct(t.hit, t.n)}  ${`${t.hit}/${t.n}`.padStart(8)}  ${String(t.misread).padStart(8)}  ${String(t.notStatedInText).padStart(12)}  ${String(t.other).padStart(6)}`;
 function table(title: string, key: (r: Result) => string) {
-    console.log(`\n${title}`);
-    for (const [k, [hit, n]] of [...accuracyBy(results, key)].sort())
-        console.log(`  ${k.padEnd(14)}${pct(hit, n)}  ${hit}/${n}`);
+    console.log(`\n${title.padEnd(28)}accuracy      hits  misreads  not-stated*   other`);
+    for (const [k, t] of tallyBy(results, key)) console.log(row(k, t));
 }
-table('Per kind (expected)', (r) => r.c.expect.kind);
 table('Per förbund', (r) => r.c.forbund);
+table('Per förbund × kind', (r) => `${r.c.forbund} ${r.c.expect.kind}`);
+table('Per source', (r) => r.c.source);
 table('Per language', (r) => r.c.lang);
+const [[, total]] = tallyBy(results, () => 'total');
+console.log(row('Total', total));
+console.log('  * not-stated-but-in-text: "not stated"/"can\'t answer" for something the plan states');
+console.log(`  ${ms.toFixed(0)} ms, ${(ms / results.length).toFixed(2)} ms/question`);
+
+const baseline = readBaseline(CORPUS_DIR);
+const regressed = regressions(results, baseline);
 const misses = results.filter((r) => r.miss);
-console.log(
-    `\nTotal ${pct(results.length - misses.length, results.length)}  ${results.length - misses.length}/${results.length}  (${ms.toFixed(0)} ms, ${(ms / results.length).toFixed(2)} ms/question)`,
-);
-if (misses.length) console.log(`\nMisses (${misses.length}):`);
-for (const r of misses) {
-    console.log(`- [${r.c.forbund} ${r.c.now}] ${r.c.q}`);
-    console.log(`    expected ${JSON.stringify(r.c.expect)}`);
-    console.log(
-        `    got      ${r.a.kind}${r.a.value !== undefined ? ` ${r.a.value} ${r.a.unit ?? ''}` : ''} – ${r.miss} – ${r.a.text.split('\n').slice(0, 2).join(' ').slice(0, 140)}`,
-    );
+for (const [title, list] of [
+    ['Misreads', misses.filter((r) => r.verdict === 'misread')],
+    ['Regressions against the baseline', regressed],
+    ['Other misses', misses.filter((r) => r.verdict !== 'misread')],
+] as const) {
+    if (!list.length) continue;
+    console.log(`\n${title} (${list.length}):`);
+    for (const r of list) {
+        console.log(`- [${r.c.forbund} ${r.c.now}${r.c.pending ? ' pending' : ''}] ${r.c.q}`);
+        console.log(`    expected ${JSON.stringify(r.c.expect)}`);
+        console.log(
+            `    got      ${r.a.kind}${r.a.value !== undefined ? ` ${r.a.value} ${r.a.unit ?? ''}` : ''} – ${r.miss} – ${r.a.text.split('\n').slice(0, 2).join(' ').slice(0, 140)}`,
+        );
+    }
 }
-process.exitCode = misses.length ? 1 : 0;
+if (writeBaseline) {
+    writeFileSync(join(CORPUS_DIR, BASELINE_FILE), `${JSON.stringify(baselineOf(results), null, 4)}\n`);
+    console.log(`\nWrote ${BASELINE_FILE}.`);
+}
+process.exitCode = total.misread || regressed.length ? 1 : 0;

@@ -8,6 +8,7 @@ export * from './format';
 export * from './goals';
 export * from './must';
 export * from './parse';
+export * from './plan-text';
 export * from './printed';
 export * from './rules';
 export * from './schema';

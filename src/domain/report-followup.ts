@@ -11,7 +11,7 @@ import { must } from './must';
 import type { Comparator, Forbund, Insats } from './schema';
 import {
     addMonths,
-    KEY_FIGURE_OUTCOMES,
+    keyFigureOutcomes,
     monthNumber,
     openingOf,
     OUTCOMES,
@@ -144,7 +144,7 @@ export function followUp(
         pagaende: last ? last.pagaende : opening,
         utfall,
         workShare,
-        keyFigureShare: share(sumOutcomes(KEY_FIGURE_OUTCOMES), total(avslutade)),
+        keyFigureShare: share(sumOutcomes(keyFigureOutcomes(f) ?? []), total(avslutade)),
         womenShare,
         genderBalanced:
             womenShare === undefined

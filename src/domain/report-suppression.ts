@@ -4,7 +4,7 @@ import { followUp, type FollowUp } from './report-followup';
 import { must } from './must';
 import { DEFAULT_RULES, type FollowUpRules } from './report-status';
 import {
-    KEY_FIGURE_OUTCOMES,
+    keyFigureOutcomes,
     GENDERS,
     OUTCOMES,
     total,
@@ -41,7 +41,7 @@ export function sharedFollowUps(
     const atoms: number[] = [];
     const atom = (value: number) => atoms.push(value) - 1;
     const opening = Object.fromEntries(GENDERS.map((g) => [g, atom(cuts[0].opening[g])]));
-    const keyFigure = f.goals.nyckeltal.length > 0;
+    const keyFigure = keyFigureOutcomes(f);
     const groups = outcomeGroups(keyFigure);
     const indicators = cuts[0].indicators.filter((i) => i.target).map((i) => i.id);
     const months: MonthAtoms[] = rs.map((r) => ({
@@ -67,8 +67,8 @@ export function sharedFollowUp(...args: Parameters<typeof sharedFollowUps>): Fol
 }
 
 /** Outcomes that the shown shares never tell apart count as one atom (arbete and studier always do). */
-function outcomeGroups(keyFigure: boolean): Outcome[][] {
-    const signature = (o: Outcome) => `${WORK_OUTCOMES.includes(o)}${keyFigure && KEY_FIGURE_OUTCOMES.includes(o)}`;
+function outcomeGroups(keyFigure: readonly Outcome[] | undefined): Outcome[][] {
+    const signature = (o: Outcome) => `${WORK_OUTCOMES.includes(o)}${!!keyFigure?.includes(o)}`;
     const bySignature = new Map<string, Outcome[]>();
     for (const o of OUTCOMES) bySignature.set(signature(o), [...(bySignature.get(signature(o)) ?? []), o]);
     return [...bySignature.values()];
@@ -79,7 +79,7 @@ function release(
     fu: FollowUp,
     opening: Record<string, number>,
     months: MonthAtoms[],
-    keyFigure: boolean,
+    keyFigure: readonly Outcome[] | undefined,
     indicators: string[],
 ): Release {
     const one = (j: number): Terms => [[j, 1]];
@@ -98,9 +98,7 @@ function release(
         ...GENDERS.map((g) => ({ key: g, terms: ofGender(g), value: fu.deltagare[g] })),
         { key: CELL.avslutade, terms: avslutade, value: total(fu.avslutade) },
         { key: CELL.work, terms: finished(WORK_OUTCOMES), value: fu.workShare.count },
-        ...(keyFigure
-            ? [{ key: CELL.keyFigure, terms: finished(KEY_FIGURE_OUTCOMES), value: fu.keyFigureShare.count }]
-            : []),
+        ...(keyFigure ? [{ key: CELL.keyFigure, terms: finished(keyFigure), value: fu.keyFigureShare.count }] : []),
         ...indicators.flatMap((id) => {
             const i = must(
                 fu.indicators.find((x) => x.id === id),

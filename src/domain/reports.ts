@@ -3,21 +3,18 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { TIME_ZONE } from './format';
-import type { Forbund, Indicator, Insats } from './schema';
+import type { Forbund, Indicator, Insats, Nyckeltal } from './schema';
+import { REPORT_OUTCOMES } from './schema-goals';
 
 export const GENDERS = ['kvinnor', 'man', 'annat'] as const;
 export type Gender = (typeof GENDERS)[number];
 /** Avslutade by outcome; `af` is "aktualiserad hos Arbetsförmedlingen / står till arbetsmarknadens förfogande". */
-export const OUTCOMES = ['arbete', 'studier', 'af', 'rehab', 'ovrigt'] as const;
+export const OUTCOMES = REPORT_OUTCOMES;
 export type Outcome = (typeof OUTCOMES)[number];
-/** Outcomes Navet's goal counts as success (arbete, studier, AF). */
+/** Outcomes a "to work or studies" goal counts as success (arbete, studier, AF). */
 export const WORK_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'af'];
-/** Outcomes Dalarna's nyckeltal counts (arbete/studier or annan arbetslivsinriktad rehabilitering). */
-export const KEY_FIGURE_OUTCOMES: readonly Outcome[] = ['arbete', 'studier', 'rehab'];
 /** The remitterande part for anyone not sent by one of the förbund's parter. */
 export const OTHER_REFERRER = 'annan';
-/** The nyckeltal id that makes an insats report days in arbetslöshet/offentlig försörjning before the insats. */
-const TIME_BEFORE_NYCKELTAL = 'tid-fore-insats';
 export const TEXT_MAX = 2000;
 
 const n = z.number().int().nonnegative();
@@ -50,8 +47,22 @@ export function surveyIndicators(insats: Insats): Indicator[] {
     return insats.indicators.filter((i) => i.unit === 'procent');
 }
 
-/** Whether the förbund follows days before the insats (Dalarna's nyckeltal). */
-export const tracksTimeBefore = (f: Forbund): boolean => f.goals.nyckeltal.some((k) => k.id === TIME_BEFORE_NYCKELTAL);
+/** The förbund's nyckeltal computed as a share of avslutade (its data says which outcomes), if it declares one. */
+export function shareNyckeltal(f: Forbund): (Nyckeltal & { report: { share: Outcome[] } }) | undefined {
+    return f.goals.nyckeltal.find(
+        (k): k is Nyckeltal & { report: { share: Outcome[] } } => !!k.report && 'share' in k.report,
+    );
+}
+
+/** The outcomes the förbund's share nyckeltal counts; undefined when it declares none. */
+export const keyFigureOutcomes = (f: Forbund): readonly Outcome[] | undefined => shareNyckeltal(f)?.report.share;
+
+/** The förbund's nyckeltal that averages a day count of the reports. */
+export const daysNyckeltal = (f: Forbund, field: 'dagar' | 'dagarFore'): Nyckeltal | undefined =>
+    f.goals.nyckeltal.find((k) => !!k.report && 'meanDays' in k.report && k.report.meanDays === field);
+
+/** Whether the insatser report days in arbetslöshet/offentlig försörjning before the insats (a declared nyckeltal). */
+export const tracksTimeBefore = (f: Forbund): boolean => daysNyckeltal(f, 'dagarFore') !== undefined;
 
 /** Remitterande choices: the förbund's parter plus "annan". */
 export const referrers = (f: Forbund): string[] => [...f.parter.map((p) => p.id), OTHER_REFERRER];

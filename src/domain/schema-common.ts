@@ -1,10 +1,10 @@
 // Zod building blocks shared by the förbund schemas: ids, aliases and measurable targets.
 import { z } from 'zod';
 
-/** Lower-case ASCII id, e.g. "torsby" or "region-varmland". */
+/** Lower-case ASCII id, e.g. "min-kommun" or "region-exempel". */
 export const slug = z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'förväntade en id som "torsby" eller "region-varmland"');
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'förväntade en id som "min-kommun" eller "region-exempel"');
 /** Other words users may use for a thing; the chat matches name + aliases. */
 export const aliases = z.array(z.string().min(1)).default([]);
 

@@ -4,11 +4,13 @@ export { understand } from './understand';
 export type { Answer, AnswerContext, AnswerKind, Question, Unit } from './types';
 
 import type { Forbund } from '../domain';
-import { answer } from './answer';
+import { respond } from './respond';
 import type { Answer, AnswerContext } from './types';
 import { understand } from './understand';
 
-/** understand + answer in one call. */
+export { respond } from './respond';
+
+/** understand + respond in one call (the plan's text in `ctx.plan` is quoted where the data has no answer). */
 export function ask(text: string, f: Forbund, now: Date, ctx: AnswerContext = {}): Answer {
-    return answer(understand(text, f, now), f, now, ctx);
+    return respond(understand(text, f, now), f, now, ctx);
 }

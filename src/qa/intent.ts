@@ -25,6 +25,9 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('malomrade') || c('nyckeltal') || c('indicators') || c('matpunkt')) return 'goals';
     if (c('about') && (q.insats || q.body)) return 'about';
     if (c('parter') && !c('contribution') && !c('costVerb')) return 'parter';
+    // "Vilka kommuner är med?": the members of a kind.
+    if (q.partKindAll && / ar med\b/.test(` ${q.tokens.join(' ')}`) && !c('contribution') && !c('costVerb'))
+        return 'parter';
     if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
     if (c('admin')) return 'admin';
     if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';
@@ -33,7 +36,9 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('check')) return 'check';
     if (c('space')) return 'space';
     if (q.posts.length === 0 && (q.parts.length > 0 || q.partKind || c('parter')))
-        return c('percent') ? 'partShare' : 'contribution';
+        return c('percent') || (c('share') && /\b(hur stor|vilken|what) (andel|share)\b/.test(q.tokens.join(' ')))
+            ? 'partShare'
+            : 'contribution';
     if ((c('target') || c('count') || c('percent')) && (matchGoal(f, q).item || (q.insats && c('target'))))
         return 'goals';
     if (c('target') && named === 0 && !c('costs') && !c('income') && !c('result')) return 'goals';

@@ -2,6 +2,7 @@
 import type { Concept } from './lexicon';
 import type { YearRef } from './years';
 import type { CardSpec } from '../cards/templates';
+import type { PlanText } from '../domain';
 
 export type Lang = 'sv' | 'en';
 
@@ -63,7 +64,7 @@ export type Question = {
 };
 
 export type Unit = 'kr' | 'tkr' | '%' | 'antal';
-export type AnswerKind = 'number' | 'list' | 'clarify' | 'not_stated' | 'out_of_scope' | 'finding';
+export type AnswerKind = 'number' | 'list' | 'clarify' | 'not_stated' | 'out_of_scope' | 'finding' | 'quote';
 
 /** An answer: key figure(s) in the answer's unit, markdown text naming the source, optional card and buttons. */
 export type Answer = {
@@ -72,11 +73,15 @@ export type Answer = {
     unit?: Unit;
     values?: (string | number)[];
     text: string;
-    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek'>;
+    /** quote: the plan and section heading quoted ("Verksamhetsplan 2025, 3.1.2 Målområde 2"). */
+    section?: string;
+    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek' | 'qa-quote'>;
     options?: { title: string; q: string }[];
 };
 
 /** What an answer may consult besides the data file: e.g. the board's later decision that fixes a year's budget. */
 export type AnswerContext = {
     budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
+    /** The plan's own text: quoted for what the structured data does not hold. */
+    plan?: PlanText;
 };

@@ -1,7 +1,7 @@
 // Reads förbund data files (data/forbund/<id>.json) from disk and validates them with the domain's parser.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ForbundDataError, parseForbund, type Forbund } from '../domain';
+import { ForbundDataError, parseForbund, parsePlanText, type Forbund, type PlanText } from '../domain';
 
 function readJson(file: string): unknown {
     let text: string;
@@ -38,4 +38,15 @@ export function forbundIds(dir: string): string[] {
 /** Loads the named förbund (every data file in `dir` when `ids` is omitted), in the order given. */
 export function loadForbunds(dir: string, ids: readonly string[] = forbundIds(dir)): Forbund[] {
     return ids.map((id) => loadForbund(dir, id));
+}
+
+/** The plan's clean text `<dir>/<id>.plan.md` as passages (docs/plan-text.md), or undefined when there is none. */
+export function loadPlanText(dir: string, id: string): PlanText | undefined {
+    const file = join(dir, `${id}.plan.md`);
+    if (!existsSync(file)) return undefined;
+    const plan = parsePlanText(readFileSync(file, 'utf8'));
+    if (!plan.title || plan.passages.length === 0) {
+        throw new ForbundDataError(file, [{ path: '', reason: 'plantexten saknar rubrik (#) eller stycken' }]);
+    }
+    return plan;
 }

@@ -57,6 +57,29 @@ describe('Chat Q&A over HTTP', () => {
         assert.deepEqual(checkCard(card as never), []);
     });
 
+    it('When a board member asks what the beredningsgrupp does, then the plan is quoted on the quote card with its section as the source', async () => {
+        await start('nedansiljan', '2025-03-10');
+        const res = await t.post(personalMessage(user, 'Vad gör beredningsgruppen?'));
+        assert.equal(res.status, 200);
+        const [msg] = connector.messages();
+        assert.match(String(msg.body.text), /^\*\*Ur planen\*\*\n> /);
+        assert.match(String(msg.body.text), /förankring och förberedelser av förslag till styrelsen/);
+        const card = cardOf(msg.body);
+        assert.match(
+            JSON.stringify(card),
+            /Källa: Nedansiljans samordningsförbund, Verksamhetsplan 2025 .*3\.1\.2 Målområde 2/,
+        );
+        assert.deepEqual(checkCard(card as never), []);
+    });
+
+    it('When a question asks for a figure the data holds, then the model answers it, not a number in a passage', async () => {
+        await start('nedansiljan', '2025-03-10');
+        await t.post(personalMessage(user, 'Hur mycket eget kapital har vi vid ingången av 2025?'));
+        const [msg] = connector.messages();
+        assert.match(String(msg.body.text), /\*\*1 000 tkr\*\*/);
+        assert.doesNotMatch(String(msg.body.text), /Ur planen/);
+    });
+
     it('When Nedansiljan is asked in a channel with an @mention, then 756 / 610 / 600 tkr are printed and both roll-forward findings shown', async () => {
         await start('nedansiljan', '2026-11-23');
         await t.post(channelMessage(user, 'visa EK-prognosen'));

@@ -31,7 +31,7 @@ describe('storage/forbund-files', () => {
         );
         assert.deepEqual(
             loadForbunds(FIXTURE_DIR).map((f) => f.id),
-            ['testbygden'],
+            ['norrskogen', 'testbygden'],
         );
     });
 

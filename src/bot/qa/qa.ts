@@ -23,7 +23,8 @@ export function qaReply(a: Answer): Reply {
 
 async function reply(ctx: TurnContext, deps: BotDeps, context: QaContext, f: Forbund, text: string): Promise<void> {
     const started = performance.now();
-    const a = ask(text, f, deps.now(), context(f));
+    // The plan's own text (through the förbund repository) is quoted where the structured data has no answer.
+    const a = ask(text, f, deps.now(), { plan: deps.forbund.planText(f.id), ...context(f) });
     deps.log.debug('qa answered', { forbund: f.id, kind: a.kind, ms: Math.round(performance.now() - started) });
     await sendReply(ctx, qaReply(a));
 }

@@ -2,6 +2,7 @@
 import { formatTarget, type Forbund, type Insats } from '../../domain';
 import type { Figure, FollowUpFigures } from '../../domain/report-figures';
 import { SMALL_COUNT } from '../../domain/report-mask';
+import { daysNyckeltal, shareNyckeltal } from '../../domain/reports';
 import { targetsForOtherYears } from '../../domain/report-status';
 import { say } from '../reply';
 import { chartData, check, count, genderNote, HIDDEN_MARK, num, percent, type ViewOptions } from './followup-parts';
@@ -38,27 +39,15 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
             value: days(fig.days),
         },
     ];
-    const nyckeltal: Fact[] = f.goals.nyckeltal.length
-        ? [
-              { title: f.goals.nyckeltal[0].name, value: percent(fig.keyFigure) },
-              ...(fig.daysBefore
-                  ? [
-                        {
-                            title: say(
-                                lang,
-                                'Tid i arbetslöshet/offentlig försörjning före insatsen, snitt',
-                                'Time unemployed / on public support before, average',
-                            ),
-                            value: days(fig.daysBefore),
-                        },
-                    ]
-                  : []),
-              {
-                  title: say(lang, 'Genomströmningstid, snitt', 'Throughput time, average'),
-                  value: days(fig.days),
-              },
-          ]
-        : [];
+    // The förbund's declared nyckeltal, under their own names, each computed from the report fields its data names.
+    const share = shareNyckeltal(f);
+    const before = daysNyckeltal(f, 'dagarFore');
+    const inInsats = daysNyckeltal(f, 'dagar');
+    const nyckeltal: Fact[] = [
+        ...(share ? [{ title: share.name, value: percent(fig.keyFigure) }] : []),
+        ...(before && fig.daysBefore ? [{ title: before.name, value: days(fig.daysBefore) }] : []),
+        ...(inInsats ? [{ title: inInsats.name, value: days(fig.days) }] : []),
+    ];
     const checks = [
         fig.deltagareCheck &&
             check(say(lang, 'Deltagare', 'Participants'), fig.deltagareCheck, count(fig.deltagare), o),
@@ -123,7 +112,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
         title,
         facts,
         nyckeltal,
-        nyckeltalTitle: nyckeltal.length ? say(lang, 'Gemensamma nyckeltal', 'Shared key figures') : '',
+        nyckeltalTitle: nyckeltal.length ? (f.goals.nyckeltalTitle ?? say(lang, 'Nyckeltal', 'Key figures')) : '',
         checks,
         checksTitle: say(lang, 'Mot målen', 'Against the targets'),
         noTarget,

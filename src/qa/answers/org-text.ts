@@ -14,7 +14,7 @@ export function textAnswer(f: Forbund, q: Question): Answer {
         ...f.years.flatMap((y) => y.posts.map((p) => p.note ?? '')),
     ].filter(Boolean);
     if (q.intent === 'extent') {
-        const roles = q.tokens.map((t) => t.replace(/(en|n)$/, '')).filter((t) => t.length > 5);
+        const roles = q.tokens.map((t) => t.replace(/(ens|en|n|s)$/, '')).filter((t) => t.length > 5);
         const re = new RegExp(`\\b(?:${roles.join('|')})\\S* (?:pa )?(\\d+) ?%`);
         for (const t of texts) {
             const m = roles.length > 0 ? re.exec(fold(t)) : null;
