@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runUtfall } from '../../src/cli/utfall';
+import { openDb, type Db } from '../../src/storage/db';
+import { createUtfall } from '../../src/storage/utfall';
+import { forbund } from '../domain/load';
+
+const DIR = join(__dirname, '..', 'fixtures', 'utfall');
+const NOW = new Date('2026-05-20T08:00:00Z');
+
+describe('npm run utfall', () => {
+    let db: Db;
+    let out: string[];
+    const run = (...args: string[]) =>
+        runUtfall(args, {
+            db,
+            forbund: [forbund('fryksdalen'), forbund('nedansiljan')],
+            now: () => NOW,
+            out: (s) => out.push(s),
+        });
+    const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+    beforeEach(() => {
+        db = openDb(':memory:');
+        out = [];
+    });
+    afterEach(() => db.close());
+
+    it('import without --spara shows the preview and stores nothing', () => {
+        assert.equal(run('import', join(DIR, 'fryksdalen-2026-sie4.se'), '--forbund', 'fryksdalen'), 0);
+        const text = out.join('\n');
+        assert.match(text, /SIE 4-fil, utfall 2026, perioder 2026-01–2026-04 \(4 månader\)/);
+        assert.match(text, /Intäkter: 1 160 000 kr/);
+        assert.match(text, /Ej kopplade konton: inga\./);
+        assert.match(text, /Inget sparat/);
+        assert.equal(count('utfall_imports'), 0);
+        assert.equal(count('utfall_lines'), 0);
+    });
+
+    it('a re-import of a period replaces it and keeps the earlier import as history', () => {
+        assert.equal(run('import', join(DIR, 'nedansiljan-2026-sie3.se'), '--forbund', 'nedansiljan', '--spara'), 0);
+        const before = createUtfall(db, () => NOW).current('nedansiljan', 2026);
+        out = [];
+        const dir = mkdtempSync(join(tmpdir(), 'utfall-'));
+        const csv = join(dir, 'mars.csv');
+        writeFileSync(csv, 'konto;objekt;period;belopp\n4010;1:120;2026-03;50 000,00\n4010;;2026-03;50 000,00\n');
+        assert.equal(run('import', csv, '--forbund', 'nedansiljan', '--spara', '--av', 'ekonom'), 0);
+        assert.match(out.join('\n'), /2026-03 är redan importerad \(nedansiljan-2026-sie3\.se\); den ersätts/);
+        const repo = createUtfall(db, () => NOW);
+        const after = repo.current('nedansiljan', 2026);
+        const march = (d: typeof after) => d?.lines.filter((l) => l.period === '2026-03');
+        assert.deepEqual(march(after), [
+            { period: '2026-03', target: 'post', key: 'insatsmedel', kr: 50000 },
+            { period: '2026-03', target: 'post', key: 'processtod', kr: 50000 },
+        ]);
+        assert.deepEqual(
+            before?.lines.filter((l) => l.period !== '2026-03'),
+            after?.lines.filter((l) => l.period !== '2026-03'),
+        );
+        assert.deepEqual(
+            repo.history('nedansiljan', '2026-03').map((h) => [h.fileName, h.inForce, h.by]),
+            [
+                ['nedansiljan-2026-sie3.se', false, 'cli'],
+                ['mars.csv', true, 'ekonom'],
+            ],
+        );
+    });
+
+    it('a bad file: the error, exit 1 and nothing stored', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'utfall-'));
+        const bad = join(dir, 'bad.csv');
+        writeFileSync(bad, 'konto;period;belopp\n4010;2026-01;1,00\n4010;2026-02;ett\n');
+        assert.equal(run('import', bad, '--forbund', 'fryksdalen', '--spara'), 1);
+        assert.match(out.join('\n'), /Rad 3: beloppet "ett" för konto 4010 är inget belopp[\s\S]*Inget har sparats/);
+        assert.equal(count('utfall_imports'), 0);
+    });
+
+    it('prognos and rapport: a set prognos shows in the report', () => {
+        run('import', join(DIR, 'fryksdalen-2026.csv'), '--forbund', 'fryksdalen', '--spara');
+        assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'navet', '--belopp', '2700000'), 0);
+        out = [];
+        assert.equal(run('rapport', '--forbund', 'fryksdalen'), 0);
+        assert.match(out.join('\n'), /Navet: 2 599 000 kr \| 871 501 kr \(33,5 %, 33,3 %\) \| 2 700 000 kr \| 101 000 kr \| enligt budget/);
+        assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'okand', '--belopp', '1'), 2);
+    });
+
+    it('an unknown förbund names itself and the usage', () => {
+        assert.equal(run('import', 'x.se', '--forbund', 'okand'), 2);
+        assert.match(out.join('\n'), /Okänt förbund "okand"/);
+    });
+});
