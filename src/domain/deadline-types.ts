@@ -12,6 +12,7 @@ export const DEADLINE_KINDS = [
     'indikatorer',
     'sus',
     'projektrapport',
+    'utfall',
     'kallelse',
     'mote',
     'protokoll',

@@ -25,6 +25,7 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('malomrade') || c('nyckeltal') || c('indicators') || c('matpunkt')) return 'goals';
     if (c('about') && (q.insats || q.body)) return 'about';
     if (c('parter') && !c('contribution') && !c('costVerb')) return 'parter';
+    if (c('utfall') && !c('ek')) return 'utfall';
     if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
     if (c('admin')) return 'admin';
     if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';

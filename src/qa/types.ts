@@ -2,6 +2,7 @@
 import type { Concept } from './lexicon';
 import type { YearRef } from './years';
 import type { CardSpec } from '../cards/templates';
+import type { UtfallData } from '../domain/utfall-report';
 
 export type Lang = 'sv' | 'en';
 
@@ -33,6 +34,7 @@ export type Intent =
     | 'totals'
     | 'deficit'
     | 'post'
+    | 'utfall'
     | 'notFound'
     | 'unknown';
 
@@ -72,11 +74,13 @@ export type Answer = {
     unit?: Unit;
     values?: (string | number)[];
     text: string;
-    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek'>;
+    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek' | 'utfall-report'>;
     options?: { title: string; q: string }[];
 };
 
 /** What an answer may consult besides the data file: e.g. the board's later decision that fixes a year's budget. */
 export type AnswerContext = {
     budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
+    /** The utfall imported from the accounts for a year (without a year: the latest year imported). */
+    utfall?: (year?: number) => UtfallData | undefined;
 };

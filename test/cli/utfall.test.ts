@@ -81,7 +81,10 @@ describe('npm run utfall', () => {
         assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'navet', '--belopp', '2700000'), 0);
         out = [];
         assert.equal(run('rapport', '--forbund', 'fryksdalen'), 0);
-        assert.match(out.join('\n'), /Navet: 2 599 000 kr \| 871 501 kr \(33,5 %, 33,3 %\) \| 2 700 000 kr \| 101 000 kr \| enligt budget/);
+        assert.match(
+            out.join('\n'),
+            /Navet: 2 599 000 kr \| 871 501 kr \(33,5 %, 33,3 %\) \| 2 700 000 kr \| 101 000 kr \| enligt budget/,
+        );
         assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'okand', '--belopp', '1'), 2);
     });
 
