@@ -8,6 +8,7 @@ import { parseSie, readAccountingFile, sieFields, sieOre } from '../../src/domai
 import { mapLedger, type UtfallImport } from '../../src/domain/utfall';
 import { utfallReport, utfallAgendaText, type UtfallData } from '../../src/domain/utfall-report';
 import { ekForecast, yearTotals } from '../../src/domain';
+import { utfallDeadlines } from '../../src/domain/deadlines';
 import { FRYKSDALEN, NEDANSILJAN, PERIODS, type Figure } from '../fixtures/utfall/figures';
 import { forbund } from './load';
 
@@ -314,4 +315,24 @@ describe('utfall: parser properties', () => {
         ));
     it('a CSV without the header row names the layout', () =>
         assert.throws(() => parseLedgerCsv('4010;2026-01;1,00\n'), /rubrikraden "konto;period;belopp"/));
+});
+
+describe('utfall: the monthly import deadline', () => {
+    const f = forbund('nedansiljan');
+    const withDay = { ...f, utfall: f.utfall && { ...f.utfall, dueDay: 12 } };
+    it("is due on the förbund's day of the month after, to the chef, once, and settled when imported", () => {
+        const list = utfallDeadlines(withDay, '2026-03-01', '2026-04-30', (m) => m === '2026-02');
+        assert.deepEqual(
+            list.map((d) => [d.key, d.due, d.audience.to, d.leads, d.settled?.sv]),
+            [
+                ['utfall:2026-02', '2026-03-12', 'chef', [0], 'utfallet är importerat'],
+                ['utfall:2026-03', '2026-04-12', 'chef', [0], undefined],
+            ],
+        );
+    });
+    it('is not listed when the förbund sets no day', () =>
+        assert.deepEqual(
+            utfallDeadlines(f, '2026-03-01', '2026-04-30', () => false),
+            [],
+        ));
 });
