@@ -4,7 +4,10 @@
 // negative. The report turns intäkter round and shows both as positive amounts. Amounts are per month; a file that
 // gives cumulative amounts (year to date) is converted by `fromCumulative`, and the preview says so.
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import type { Text } from './deadline-types';
+
+const RowsSchema = z.array(z.array(z.string()));
 
 /** One amount of a konto (with its objekt, "dimension:objekt") for one month, in öre. */
 export type LedgerEntry = { konto: string; objekt: string[]; period: string; ore: number };
@@ -60,12 +63,14 @@ const HEADS = { konto: ['konto'], period: ['period', 'månad', 'manad'], belopp:
  * belopp in kronor with a decimal comma, signs as in the accounts. A konto and period (and objekt) once only.
  */
 export function parseLedgerCsv(text: string): LedgerFile {
-    const rows = parse(text.replace(/^\uFEFF/, ''), {
-        delimiter: text.includes(';') ? ';' : ',',
-        skip_empty_lines: true,
-        trim: true,
-        relax_column_count: true,
-    }) as string[][];
+    const rows = RowsSchema.parse(
+        parse(text.replace(/^\uFEFF/, ''), {
+            delimiter: text.includes(';') ? ';' : ',',
+            skip_empty_lines: true,
+            trim: true,
+            relax_column_count: true,
+        }),
+    );
     const head = (rows[0] ?? []).map((h) => h.toLowerCase());
     const col = (names: string[]) => head.findIndex((h) => names.includes(h));
     const [k, p, b, o] = [col(HEADS.konto), col(HEADS.period), col(HEADS.belopp), col(['objekt'])];

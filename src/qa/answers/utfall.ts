@@ -12,6 +12,7 @@ import {
 import type { Answer, AnswerContext, Lang, Question } from '../types';
 import { currentYear } from '../years';
 import { say } from './common';
+import { verdictText } from './ek-lines';
 
 const COLOR: Record<ReportRow['status'], string> = {
     'enligt budget': 'Good',
@@ -58,7 +59,7 @@ export function utfallCard(f: Forbund, r: UtfallReport, lang: Lang): CardSpec<'u
                 budget: p.kind === 'ej kopplat' ? '–' : formatAmount(p.budget),
                 utfall: formatAmount(p.utfall),
                 used: p.used === undefined ? '–' : formatPercent(p.used),
-                prognos: `${formatAmount(p.prognos)}${p.prognosBasis === 'satt' ? ' *' : ''}`,
+                prognos: `${formatAmount(p.prognos)}${p.prognosBasis === 'satt' ? l(' (satt)', ' (set)') : ''}`,
                 status: status(p, lang),
                 color: COLOR[p.status],
             })),
@@ -88,15 +89,15 @@ export function utfallCard(f: Forbund, r: UtfallReport, lang: Lang): CardSpec<'u
                     ? [
                           {
                               title: l(`Eget kapital ${ek.year}`, `Equity ${ek.year}`),
-                              value: `${formatAmount(ek.closing)}, ${formatPercent(ek.share)} ${l('av tilldelade medel', 'of allotted funds')} – ${ek.verdict}`,
+                              value: `${formatAmount(ek.closing)}, ${formatPercent(ek.share)} ${l('av tilldelade medel', 'of allotted funds')} – ${verdictText(f, { lang }, ek)}`,
                           },
                       ]
                     : []),
             ],
             notes: reportNotes(r).map((n) => ({ text: lang === 'en' ? n.en : n.sv })),
             note: l(
-                'Prognos: kostnader linjärt från utfallet, intäkter enligt budget; * = satt av förbundschefen. Kostnader och intäkter visas som positiva belopp.',
-                'Prognos: costs linear from the outcome, income as budgeted; * = set by the förbundschef. Costs and income are shown as positive amounts.',
+                'Prognos: kostnader linjärt från utfallet, intäkter enligt budget; (satt) = satt av förbundschefen. Kostnader och intäkter visas som positiva belopp.',
+                'Prognos: costs linear from the outcome, income as budgeted; (set) = set by the förbundschef. Costs and income are shown as positive amounts.',
             ),
             source: sourceLine(r, lang),
         },
@@ -177,8 +178,8 @@ export function answerUtfall(f: Forbund, q: Question, now: Date, ctx: AnswerCont
         lines.push(
             say(
                 q.lang,
-                `Eget kapital vid utgången av ${ek.year} med prognosen: ${formatAmount(ek.closing)} (${formatPercent(ek.share)} av tilldelade medel) – ${ek.verdict}.`,
-                `Equity at the end of ${ek.year} with the prognos: ${formatAmount(ek.closing)} (${formatPercent(ek.share)} of allotted funds) – ${ek.verdict}.`,
+                `Eget kapital vid utgången av ${ek.year} med prognosen: ${formatAmount(ek.closing)} (${formatPercent(ek.share)} av tilldelade medel) – ${verdictText(f, q, ek)}.`,
+                `Equity at the end of ${ek.year} with the prognos: ${formatAmount(ek.closing)} (${formatPercent(ek.share)} of allotted funds) – ${verdictText(f, q, ek)}.`,
             ),
         );
     return {
