@@ -183,6 +183,7 @@ export function parseSie(bytes: Uint8Array): LedgerFile {
                 trans.set(key, e);
                 break;
             }
+            // #RTRANS (added later) is always followed by the same line as #TRANS, and #BTRANS was removed: both skipped.
             default:
                 break;
         }

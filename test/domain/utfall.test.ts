@@ -313,6 +313,22 @@ describe('utfall: parser properties', () => {
                 );
             }),
         ));
+    it('#BTRANS (removed) and #RTRANS (added, repeated as #TRANS) count once, as the #TRANS lines', () => {
+        const text = [
+            '#FORMAT PC8',
+            '#SIETYP 4',
+            '#VER A 1 20260110 ""',
+            '{',
+            '#BTRANS 4010 {} 500.00',
+            '#RTRANS 4010 {} 70.00',
+            '#TRANS 4010 {} 70.00',
+            '#TRANS 4010 {} 30.00',
+            '}',
+        ];
+        assert.deepEqual(parseSie(encodeCp437(text.join('\n'))).entries, [
+            { konto: '4010', objekt: [], period: '2026-01', ore: 10000 },
+        ]);
+    });
     it('a CSV without the header row names the layout', () =>
         assert.throws(() => parseLedgerCsv('4010;2026-01;1,00\n'), /rubrikraden "konto;period;belopp"/));
 });
