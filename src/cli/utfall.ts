@@ -17,6 +17,8 @@ import { DatabaseDamagedError, openDb, type Db } from '../storage/db';
 import { loadForbunds } from '../storage/forbund-files';
 import { acquireInstanceLock, InstanceLockedError } from '../storage/instance-lock';
 import { createUtfall, type UtfallRepo } from '../storage/utfall';
+import { createRoster } from '../storage/roster';
+import { authorize } from '../domain/access';
 
 const kr = (n: number) => formatAmount({ kr: n, unit: 'kr' });
 
@@ -68,10 +70,10 @@ export type UtfallCliEnv = { db: Db; forbund: readonly Forbund[]; now: () => Dat
 
 const USAGE = [
     'Användning:',
-    '  npm run utfall -- import <fil> --forbund <id> [--ackumulerad] [--av <namn>] [--spara]',
+    '  npm run utfall -- import <fil> --forbund <id> [--ackumulerad] [--spara --av <person-id>]',
     '  npm run utfall -- rapport --forbund <id> [--ar <år>]',
-    '  npm run utfall -- prognos --forbund <id> --post <post-id|intakter> --belopp <kr|bort> [--ar <år>]',
-    '  npm run utfall -- bokslut --forbund <id> --ar <år> --intakter <kr> --kostnader <kr>',
+    '  npm run utfall -- prognos --forbund <id> --post <post-id|intakter> --belopp <kr|bort> --av <person-id> [--ar <år>]',
+    '  npm run utfall -- bokslut --forbund <id> --ar <år> --intakter <kr> --kostnader <kr> --av <person-id>',
 ].join('\n');
 
 /** Runs one utfall command; returns the exit code. Nothing is written unless the command says so and succeeds. */
@@ -83,7 +85,7 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
             forbund: { type: 'string' },
             spara: { type: 'boolean', default: false },
             ackumulerad: { type: 'boolean' },
-            av: { type: 'string', default: 'cli' },
+            av: { type: 'string' },
             ar: { type: 'string' },
             post: { type: 'string' },
             belopp: { type: 'string' },
@@ -98,6 +100,16 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
         return 2;
     }
     const repo = createUtfall(env.db, env.now);
+    // Every write names who makes it: the förbundschef or an ekonom on the förbund's roster.
+    const writer = () => {
+        const person = values.av ? createRoster(env.db, env.now).bySlug(f.id, values.av) : undefined;
+        const access = authorize(person, f.id, { kind: 'utfall.import' });
+        if (access.ok) return access.person.slug;
+        env.out(
+            `${values.av ? `"${values.av}" är inte förbundschef eller ekonom i ${f.name}.` : 'Ange vem som sparar: --av <person-id> (förbundschef eller ekonom).'} Inget har sparats.`,
+        );
+        return undefined;
+    };
     const year = values.ar ? Number(values.ar) : (repo.latestYear(f.id) ?? env.now().getFullYear());
     switch (command) {
         case 'import': {
@@ -112,12 +124,14 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
                     env.out('Inget sparat. Kör samma kommando med --spara för att spara utfallet.');
                     return 0;
                 }
+                const by = writer();
+                if (!by) return 1;
                 const saved = repo.save(f.id, imp, {
                     fileName: basename(file),
                     fileKind: kind,
                     sha256: createHash('sha256').update(bytes).digest('hex'),
                     generated: ledger.generated,
-                    by: values.av,
+                    by,
                 });
                 env.out(`Sparat som import ${saved.importId} (${imp.periods.length} månader).`);
                 return 0;
@@ -140,7 +154,9 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
                 env.out(`Ange --post (${[...ids].join(', ')}) och --belopp i hela kronor eller "bort".`);
                 return 2;
             }
-            repo.setPrognos(f.id, year, values.post, amount, values.av);
+            const by = writer();
+            if (!by) return 1;
+            repo.setPrognos(f.id, year, values.post, amount, by);
             env.out(
                 amount === undefined
                     ? `Prognosen för ${values.post} ${year} är borttagen.`
@@ -160,7 +176,9 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
                 env.out('Ange --ar, --intakter och --kostnader i hela kronor.');
                 return 2;
             }
-            repo.setBokslut(f.id, year, i, k, values.av);
+            const by = writer();
+            if (!by) return 1;
+            repo.setBokslut(f.id, year, i, k, by);
             env.out(`Bokslut ${year}: intäkter ${kr(i)}, kostnader ${kr(k)}, resultat ${kr(i - k)}.`);
             return 0;
         }

@@ -90,7 +90,7 @@ export function utfallDeadlines(f: Forbund, from: string, to: string, imported: 
                 en: `The förbund's setting: the outcome is imported by day ${dueDay} of the following month`,
             },
             origin: 'plan',
-            audience: { to: 'chef' },
+            audience: { to: 'utfall' },
             leads: [0],
             subject: { month: m },
             ...(imported(m) && { settled: { sv: 'utfallet är importerat', en: 'the outcome is imported' } }),

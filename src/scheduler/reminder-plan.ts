@@ -95,6 +95,8 @@ export function recipients(f: Forbund, a: Audience, people: readonly Person[]): 
             return people.filter((p) => p.roles.some((r) => r.role === 'förbundschef'));
         case 'projektagare':
             return people.filter((p) => authorize(p, f.id, { kind: 'report.submit', insatsId: a.insatsId }).ok);
+        case 'utfall':
+            return people.filter((p) => authorize(p, f.id, { kind: 'utfall.import' }).ok);
         case 'members': {
             const body = f.bodies.find((b) => b.id === a.bodyId);
             const ids = new Set(body ? invitation(f, body, people).members : []);

@@ -135,4 +135,18 @@ describe('Ekonomisk rapport from utfall (Fryksdalen, SIE 4 January–April 2026)
             .get();
         assert.match(String(item), /Helårsprognos: intäkter 3 044 280 kr/);
     });
+
+    it("When the chef makes a ledamot ekonom, then the next month's utfall reminder goes to both of them", async () => {
+        const reply = await ask('lägg till Anders Berg som ekonom', chef);
+        assert.match(reply.body.text, /Anders Berg är nu ekonom/);
+        connector.clear();
+        await t.bot.reminders.tick(new Date('2026-06-15T07:00:00Z'));
+        const to = (u: typeof chef) =>
+            connector
+                .messages()
+                .filter((m) => m.path.includes(encodeURIComponent(`a:1on1-${u.id}`)))
+                .filter((m) => /Utfall ur bokföringen för maj 2026/.test(JSON.stringify(m.body)));
+        assert.equal(to(chef).length, 1);
+        assert.equal(to(A).length, 1);
+    });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runUtfall } from '../../src/cli/utfall';
 import { openDb, type Db } from '../../src/storage/db';
 import { createUtfall } from '../../src/storage/utfall';
+import { createRoster } from '../../src/storage/roster';
 import { forbund } from '../domain/load';
 
 const DIR = join(__dirname, '..', 'fixtures', 'utfall');
@@ -24,6 +25,7 @@ describe('npm run utfall', () => {
     beforeEach(() => {
         db = openDb(':memory:');
         out = [];
+        for (const id of ['fryksdalen', 'nedansiljan']) createRoster(db, () => NOW).seedOnce(id, forbund(id).roster);
     });
     afterEach(() => db.close());
 
@@ -39,13 +41,24 @@ describe('npm run utfall', () => {
     });
 
     it('a re-import of a period replaces it and keeps the earlier import as history', () => {
-        assert.equal(run('import', join(DIR, 'nedansiljan-2026-sie3.se'), '--forbund', 'nedansiljan', '--spara'), 0);
+        assert.equal(
+            run(
+                'import',
+                join(DIR, 'nedansiljan-2026-sie3.se'),
+                '--forbund',
+                'nedansiljan',
+                '--spara',
+                '--av',
+                'malin-sjoberg',
+            ),
+            0,
+        );
         const before = createUtfall(db, () => NOW).current('nedansiljan', 2026);
         out = [];
         const dir = mkdtempSync(join(tmpdir(), 'utfall-'));
         const csv = join(dir, 'mars.csv');
         writeFileSync(csv, 'konto;objekt;period;belopp\n4010;1:120;2026-03;50 000,00\n4010;;2026-03;50 000,00\n');
-        assert.equal(run('import', csv, '--forbund', 'nedansiljan', '--spara', '--av', 'ekonom'), 0);
+        assert.equal(run('import', csv, '--forbund', 'nedansiljan', '--spara', '--av', 'malin-sjoberg'), 0);
         assert.match(out.join('\n'), /2026-03 är redan importerad \(nedansiljan-2026-sie3\.se\); den ersätts/);
         const repo = createUtfall(db, () => NOW);
         const after = repo.current('nedansiljan', 2026);
@@ -61,8 +74,8 @@ describe('npm run utfall', () => {
         assert.deepEqual(
             repo.history('nedansiljan', '2026-03').map((h) => [h.fileName, h.inForce, h.by]),
             [
-                ['nedansiljan-2026-sie3.se', false, 'cli'],
-                ['mars.csv', true, 'ekonom'],
+                ['nedansiljan-2026-sie3.se', false, 'malin-sjoberg'],
+                ['mars.csv', true, 'malin-sjoberg'],
             ],
         );
     });
@@ -71,14 +84,17 @@ describe('npm run utfall', () => {
         const dir = mkdtempSync(join(tmpdir(), 'utfall-'));
         const bad = join(dir, 'bad.csv');
         writeFileSync(bad, 'konto;period;belopp\n4010;2026-01;1,00\n4010;2026-02;ett\n');
-        assert.equal(run('import', bad, '--forbund', 'fryksdalen', '--spara'), 1);
+        assert.equal(run('import', bad, '--forbund', 'fryksdalen', '--spara', '--av', 'helena-vik'), 1);
         assert.match(out.join('\n'), /Rad 3: beloppet "ett" för konto 4010 är inget belopp[\s\S]*Inget har sparats/);
         assert.equal(count('utfall_imports'), 0);
     });
 
     it('prognos and rapport: a set prognos shows in the report', () => {
-        run('import', join(DIR, 'fryksdalen-2026.csv'), '--forbund', 'fryksdalen', '--spara');
-        assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'navet', '--belopp', '2700000'), 0);
+        run('import', join(DIR, 'fryksdalen-2026.csv'), '--forbund', 'fryksdalen', '--spara', '--av', 'helena-vik');
+        assert.equal(
+            run('prognos', '--forbund', 'fryksdalen', '--post', 'navet', '--belopp', '2700000', '--av', 'helena-vik'),
+            0,
+        );
         out = [];
         assert.equal(run('rapport', '--forbund', 'fryksdalen'), 0);
         assert.match(
@@ -86,6 +102,24 @@ describe('npm run utfall', () => {
             /Navet: 2 599 000 kr \| 871 501 kr \(33,5 %, 33,3 %\) \| 2 700 000 kr \| 101 000 kr \| enligt budget/,
         );
         assert.equal(run('prognos', '--forbund', 'fryksdalen', '--post', 'okand', '--belopp', '1'), 2);
+    });
+
+    it('a write by someone who is not förbundschef or ekonom is refused and stores nothing; an ekonom may', () => {
+        const file = join(DIR, 'fryksdalen-2026.csv');
+        assert.equal(run('import', file, '--forbund', 'fryksdalen', '--spara'), 1);
+        assert.match(out.at(-1) ?? '', /Ange vem som sparar: --av <person-id>/);
+        assert.equal(run('import', file, '--forbund', 'fryksdalen', '--spara', '--av', 'anders-berg'), 1);
+        assert.match(
+            out.at(-1) ?? '',
+            /"anders-berg" är inte förbundschef eller ekonom i Fryksdalens samordningsförbund\. Inget har sparats\./,
+        );
+        assert.equal(count('utfall_imports'), 0);
+        const roster = createRoster(db, () => NOW);
+        const anders = roster.bySlug('fryksdalen', 'anders-berg');
+        assert.ok(anders);
+        roster.addRole('fryksdalen', 'helena-vik', { personId: anders.id, name: anders.name }, { role: 'ekonom' });
+        assert.equal(run('import', file, '--forbund', 'fryksdalen', '--spara', '--av', 'anders-berg'), 0);
+        assert.equal(count('utfall_imports'), 1);
     });
 
     it('an unknown förbund names itself and the usage', () => {

@@ -341,8 +341,8 @@ describe('utfall: the monthly import deadline', () => {
         assert.deepEqual(
             list.map((d) => [d.key, d.due, d.audience.to, d.leads, d.settled?.sv]),
             [
-                ['utfall:2026-02', '2026-03-12', 'chef', [0], 'utfallet är importerat'],
-                ['utfall:2026-03', '2026-04-12', 'chef', [0], undefined],
+                ['utfall:2026-02', '2026-03-12', 'utfall', [0], 'utfallet är importerat'],
+                ['utfall:2026-03', '2026-04-12', 'utfall', [0], undefined],
             ],
         );
     });
