@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import type { Forbund } from '../domain';
 import { formatAmount, formatPercent } from '../domain/format';
-import { fileKind, LedgerFileError } from '../domain/ledger';
+import { fileKind, ledgerFromRows, LedgerFileError } from '../domain/ledger';
+import { xlsxRows } from './xlsx-rows';
 import { readAccountingFile } from '../domain/sie';
 import { mapLedger, type UtfallImport } from '../domain/utfall';
 import { STATUS_EN, utfallReport, sourceLine, type UtfallReport } from '../domain/utfall-report';
@@ -77,7 +78,7 @@ const USAGE = [
 ].join('\n');
 
 /** Runs one utfall command; returns the exit code. Nothing is written unless the command says so and succeeds. */
-export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
+export async function runUtfall(argv: readonly string[], env: UtfallCliEnv): Promise<number> {
     const { values, positionals } = parseArgs({
         args: [...argv],
         allowPositionals: true,
@@ -116,7 +117,9 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
             if (!file) return (env.out(USAGE), 2);
             const bytes = readFileSync(file);
             try {
-                const ledger = readAccountingFile(bytes);
+                // An .xlsx workbook is a zip file (PK…): its first sheet in the CSV layout.
+                const isXlsx = bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
+                const ledger = isXlsx ? ledgerFromRows(await xlsxRows(bytes), 'xlsx') : readAccountingFile(bytes);
                 const imp = mapLedger(f, ledger, env.now(), { cumulative: values.ackumulerad });
                 const kind = fileKind(ledger);
                 env.out(previewText(f, imp, kind, repo.inForce(f.id, imp.periods)));
@@ -188,14 +191,14 @@ export function runUtfall(argv: readonly string[], env: UtfallCliEnv): number {
     }
 }
 
-function main() {
+async function main() {
     if (existsSync('.env')) process.loadEnvFile('.env');
     const config = loadConfig();
     const lock = acquireInstanceLock(config.dataDir);
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     try {
         const forbund = loadForbunds(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
-        process.exitCode = runUtfall(process.argv.slice(2), {
+        process.exitCode = await runUtfall(process.argv.slice(2), {
             db,
             forbund,
             now: () => new Date(),
@@ -208,11 +211,9 @@ function main() {
 }
 
 if (require.main === module) {
-    try {
-        main();
-    } catch (err) {
+    main().catch((err: unknown) => {
         const known = [ConfigError, InstanceLockedError, DatabaseDamagedError].some((E) => err instanceof E);
         process.stderr.write(`${known ? (err as Error).message : (err as Error).stack}\n`);
         process.exit(1);
-    }
+    });
 }

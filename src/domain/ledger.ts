@@ -13,7 +13,7 @@ const RowsSchema = z.array(z.array(z.string()));
 export type LedgerEntry = { konto: string; objekt: string[]; period: string; ore: number };
 
 export type LedgerFile = {
-    kind: 'sie' | 'csv';
+    kind: 'sie' | 'csv' | 'xlsx';
     sieType?: number;
     program?: string;
     /** The day the file was made (#GEN), yyyy-MM-dd. */
@@ -63,21 +63,30 @@ const HEADS = { konto: ['konto'], period: ['period', 'månad', 'manad'], belopp:
  * belopp in kronor with a decimal comma, signs as in the accounts. A konto and period (and objekt) once only.
  */
 export function parseLedgerCsv(text: string): LedgerFile {
-    const rows = RowsSchema.parse(
-        parse(text.replace(/^\uFEFF/, ''), {
-            delimiter: text.includes(';') ? ';' : ',',
-            skip_empty_lines: true,
-            trim: true,
-            relax_column_count: true,
-        }),
+    return ledgerFromRows(
+        RowsSchema.parse(
+            parse(text.replace(/^\uFEFF/, ''), {
+                delimiter: text.includes(';') ? ';' : ',',
+                skip_empty_lines: true,
+                trim: true,
+                relax_column_count: true,
+            }),
+        ),
+        'csv',
     );
+}
+
+/** The CSV layout's rows (a header row first), from a CSV file or the first sheet of an xlsx workbook. */
+export function ledgerFromRows(rows: readonly string[][], kind: 'csv' | 'xlsx'): LedgerFile {
+    const what = kind === 'csv' ? 'CSV-filen' : 'Arbetsboken';
+    const whatEn = kind === 'csv' ? 'The CSV file' : 'The workbook';
     const head = (rows[0] ?? []).map((h) => h.toLowerCase());
     const col = (names: string[]) => head.findIndex((h) => names.includes(h));
     const [k, p, b, o] = [col(HEADS.konto), col(HEADS.period), col(HEADS.belopp), col(['objekt'])];
     if (k < 0 || p < 0 || b < 0)
         throw new LedgerFileError('layout', {
-            sv: 'CSV-filen ska ha rubrikraden "konto;period;belopp" (period som ÅÅÅÅ-MM, belopp med decimalkomma).',
-            en: 'The CSV file needs the header row "konto;period;belopp" (period as YYYY-MM, amount with a decimal comma).',
+            sv: `${what} ska ha rubrikraden "konto;period;belopp" (period som ÅÅÅÅ-MM, belopp med decimalkomma).`,
+            en: `${whatEn} needs the header row "konto;period;belopp" (period as YYYY-MM, amount with a decimal comma).`,
         });
     const seen = new Map<string, number>();
     const balance = new Set<string>();
@@ -113,7 +122,7 @@ export function parseLedgerCsv(text: string): LedgerFile {
         if (/^[12]/.test(konto)) balance.add(konto);
         else entries.push({ konto, objekt, period, ore });
     });
-    return { kind: 'csv', years: [], source: 'rader', entries, balanceKonton: balance.size, warnings: [] };
+    return { kind, years: [], source: 'rader', entries, balanceKonton: balance.size, warnings: [] };
 }
 
 /** Year-to-date amounts to monthly ones: each month minus the month before it in the same year (per konto, objekt). */
@@ -133,7 +142,7 @@ const SIE_HEAD = /^#(FLAGGA|FORMAT|SIETYP|PROGRAM)\b/;
 
 /** The kind of file as the import names it: "SIE 4", "CSV". */
 export function fileKind(file: LedgerFile): string {
-    return file.kind === 'sie' ? `SIE ${file.sieType ?? '?'}` : 'CSV';
+    return file.kind === 'sie' ? `SIE ${file.sieType ?? '?'}` : file.kind.toUpperCase();
 }
 
 /** Reads an accounting file: SIE when it starts with an SIE label, otherwise the CSV layout (UTF-8). */

@@ -70,7 +70,7 @@ describe('Ekonomisk rapport from utfall (Fryksdalen, SIE 4 January–April 2026)
 
     it('When the SIE 4 file is imported, then "hur ligger vi till mot budget?" gives the costs so far and the report card', async () => {
         const out: string[] = [];
-        const code = runUtfall(['import', FIXTURE, '--forbund', 'fryksdalen', '--spara', '--av', 'helena-vik'], {
+        const code = await runUtfall(['import', FIXTURE, '--forbund', 'fryksdalen', '--spara', '--av', 'helena-vik'], {
             db: t.bot.db,
             forbund: [withDueDay],
             now,
