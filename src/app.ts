@@ -35,6 +35,7 @@ import { createReports } from './storage/reports';
 import { createRoster } from './storage/roster';
 import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
+import { createUtfall } from './storage/utfall';
 
 export type AppOverrides = {
     now?: () => Date;
@@ -100,6 +101,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         perCapsulam: createPerCapsulam(db, now),
         reports: createReports(db),
         deadlines: createDeadlines(db),
+        utfall: createUtfall(db, now),
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
         sender,
         downloads,

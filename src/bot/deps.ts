@@ -14,6 +14,7 @@ import type { Meetings } from '../storage/meetings';
 import type { Reports } from '../storage/reports';
 import type { Roster } from '../storage/roster';
 import type { SetupCodes } from '../storage/setup-codes';
+import type { UtfallRepo } from '../storage/utfall';
 import type { VerbRegistry } from './cards/registry';
 import type { Identity } from './identity';
 
@@ -33,6 +34,8 @@ export type BotDeps = {
     perCapsulam: PerCapsulamRepo;
     reports: Reports;
     deadlines: Deadlines;
+    /** Utfall imported from the förbund's accounts (SIE/CSV), with the chef's prognos and bokslut. */
+    utfall: UtfallRepo;
     identity: Identity;
     sender: ProactiveSender;
     /** Every card verb, read or write, as registerView and registerAction record it (the hardening tests try each). */

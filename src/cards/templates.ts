@@ -226,6 +226,22 @@ export type QaEkData = {
     source: string;
 };
 
+type UtfallColumn = 'post' | 'budget' | 'utfall' | 'used' | 'prognos' | 'status';
+export type UtfallReportData = {
+    title: string;
+    subtitle: string;
+    chartTitle: string;
+    /** Budget and utfall per post, in kronor: a Chart.VerticalBar.Grouped (Teams) with the table as fallback. */
+    series: { legend: string; values: { x: string; y: number }[] }[];
+    chartHead: Record<'post' | 'budget' | 'utfall', string>;
+    head: Record<UtfallColumn, string>;
+    rows: (Record<UtfallColumn, string> & { color: string })[];
+    totals: Fact[];
+    notes: { text: string }[];
+    note: string;
+    source: string;
+};
+
 export type ReminderData = { title: string; late: string; text: string; facts: Fact[]; hint: string };
 
 export type ReminderListData = {
@@ -299,6 +315,7 @@ export type CardData = {
     'report-followup': ReportFollowupData;
     'report-form': ReportFormData;
     roster: RosterData;
+    'utfall-report': UtfallReportData;
 };
 
 export type CardName = keyof CardData;
@@ -327,6 +344,7 @@ export const CARD_NAMES = [
     'report-followup',
     'report-form',
     'roster',
+    'utfall-report',
 ] as const satisfies readonly CardName[];
 type Listed<T extends true> = T;
 /** Does not compile when a template of CardData is missing from CARD_NAMES. */

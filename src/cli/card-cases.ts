@@ -35,6 +35,10 @@ import { formCard } from '../bot/reports/form';
 import { unflatten, valuesOf, type FormValues } from '../bot/reports/form-values';
 import { reportRecord } from '../bot/reports/submit';
 import { ask } from '../qa';
+import { utfallLookup } from '../bot/utfall';
+import { budgetYear, type Forbund } from '../domain';
+import type { LedgerEntry } from '../domain/ledger';
+import { mapLedger } from '../domain/utfall';
 import { planForbund } from '../scheduler/reminder-plan';
 import { createReminderRows } from '../storage/reminders';
 import { withCardWorld, WORLD_NOW, type CardWorld } from './card-world';
@@ -142,11 +146,47 @@ function deadlineCards(w: CardWorld): CardSpec[] {
     ];
 }
 
+/**
+ * Invented utfall for the pictures: January–October of the world's year, each post's first konto near its monthly
+ * budget share (varied), intäkter a twelfth of the allotted funds, and one konto no rule maps.
+ */
+function seedUtfall(dd: CardWorld['dd'], x: Forbund): void {
+    const year = WORLD_NOW.getFullYear();
+    const y = must(budgetYear(x, year), `plan year ${year}`);
+    const rules = x.utfall?.mapping ?? [];
+    const entries: LedgerEntry[] = [];
+    for (let m = 1; m <= 10; m++) {
+        const period = `${year}-${String(m).padStart(2, '0')}`;
+        rules.forEach((r, i) => {
+            const konto = r.konton.split('-')[0];
+            const objekt = r.objekt ? [r.objekt] : [];
+            if (r.intakt) entries.push({ konto, objekt, period, ore: -Math.round(y.allotted.kr / 12) * 100 });
+            const post = y.posts.find((p) => p.id === r.post);
+            if (!post || rules.findIndex((o) => o.post === r.post) !== i) return;
+            const factor = 0.85 + ((i * 37) % 30) / 100 + (m % 3) * 0.02;
+            entries.push({ konto, objekt, period, ore: Math.round((post.amount.kr / 12) * factor) * 100 });
+        });
+    }
+    entries.push({ konto: '7990', objekt: [], period: `${year}-09`, ore: 1250000 });
+    const file = { kind: 'csv' as const, years: [], source: 'rader' as const, entries, balanceKonton: 0, warnings: [] };
+    dd.utfall.save(x.id, mapLedger(x, file, WORLD_NOW), {
+        fileName: 'huvudbok-2025.se',
+        fileKind: 'SIE 4',
+        sha256: 'exempel',
+        generated: `${year}-11-05`,
+        by: 'exempel',
+    });
+}
+
 function answerCards(w: CardWorld): CardSpec[] {
     const { dd, f, g } = w;
     const context = decisionContext(dd);
     const asked = (x: typeof f, q: string) => {
-        const a = ask(q, x, WORLD_NOW, { plan: dd.forbund.planText(x.id), ...context(x) });
+        const a = ask(q, x, WORLD_NOW, {
+            plan: dd.forbund.planText(x.id),
+            utfall: utfallLookup(dd, x.id),
+            ...context(x),
+        });
         if (!a.card) throw new Error(`card world: no card for "${q}"`);
         return a.card;
     };
@@ -159,6 +199,12 @@ function answerCards(w: CardWorld): CardSpec[] {
         asked(f, 'Vilka mål har vi?'),
         asked(g, 'Vad gör beredningsgruppen?'),
         asked(f, 'What does the board do?'),
+        ...[f, g].map(
+            (x) => (
+                seedUtfall(dd, x),
+                asked(x, x === f ? 'Hur ligger vi till mot budget?' : 'How are we doing against budget?')
+            ),
+        ),
     ];
 }
 

@@ -25,6 +25,7 @@ export type Action =
     | { kind: 'agenda.write' }
     | { kind: 'decision.record' }
     | { kind: 'meeting.close' }
+    | { kind: 'utfall.import' }
     | { kind: 'report.submit'; insatsId: string }
     | { kind: 'report.readDetail'; insatsId: string }
     | { kind: 'attendance.answer'; body: { kind: 'styrelse' | 'beredningsgrupp' | 'styrgrupp'; insatsId?: string } };
@@ -48,6 +49,8 @@ function grants(action: Action): Grant[] {
             return [{ role: 'förbundschef' }, { role: 'ordförande' }];
         case 'report.submit':
             return [{ role: 'projektägare', insatsId: action.insatsId }];
+        case 'utfall.import':
+            return [{ role: 'förbundschef' }, { role: 'ekonom' }];
         case 'report.readDetail':
             return [
                 { role: 'förbundschef' },

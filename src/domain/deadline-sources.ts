@@ -67,6 +67,38 @@ export function reportDeadlines(
     return out;
 }
 
+/**
+ * Last month's utfall from the accounts, due on the förbund's `utfall.dueDay` of the month after, for months of the
+ * plan's years; the chef is reminded once, on the day. `imported` says whether a month's utfall is in.
+ */
+export function utfallDeadlines(f: Forbund, from: string, to: string, imported: (month: string) => boolean): Settled[] {
+    const dueDay = f.utfall?.dueDay;
+    if (dueDay === undefined) return [];
+    const out: Settled[] = [];
+    const day = String(dueDay).padStart(2, '0');
+    for (let m = addDaysTo(`${from.slice(0, 7)}-01`, -1).slice(0, 7); m <= to.slice(0, 7); m = nextMonth(m)) {
+        const due = `${nextMonth(m)}-${day}`;
+        if (due < from || due > to || !f.years.some((y) => y.year === Number(m.slice(0, 4)))) continue;
+        const name = monthText(m);
+        out.push({
+            key: `utfall:${m}`,
+            kind: 'utfall',
+            due,
+            title: { sv: `Utfall ur bokföringen för ${name.sv}`, en: `Outcome from the accounts for ${name.en}` },
+            source: {
+                sv: `Förbundets inställning: utfallet importeras senast den ${dueDay} i månaden efter`,
+                en: `The förbund's setting: the outcome is imported by day ${dueDay} of the following month`,
+            },
+            origin: 'plan',
+            audience: { to: 'utfall' },
+            leads: [0],
+            subject: { month: m },
+            ...(imported(m) && { settled: { sv: 'utfallet är importerat', en: 'the outcome is imported' } }),
+        });
+    }
+    return out;
+}
+
 /** Kallelse (7 days before, chef), the members' reminder once called, and protokoll justerat (14 days after, chef). */
 export function meetingDeadlines(f: Forbund, cal: Calendar, meetings: readonly MeetingFact[]): Settled[] {
     const out: Settled[] = [];

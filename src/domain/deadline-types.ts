@@ -12,6 +12,7 @@ export const DEADLINE_KINDS = [
     'indikatorer',
     'sus',
     'projektrapport',
+    'utfall',
     'kallelse',
     'mote',
     'protokoll',
@@ -24,6 +25,8 @@ export type Origin = (typeof ORIGINS)[number];
 /** Who is reminded: the förbundschef, an insats's projektägare, the members called to a body, or one person. */
 export type Audience =
     | { to: 'chef' }
+    /** Whoever may import utfall: the förbundschef and any ekonom. */
+    | { to: 'utfall' }
     | { to: 'projektagare'; insatsId: string }
     | { to: 'members'; bodyId: string }
     | { to: 'person'; personId: number };

@@ -29,7 +29,7 @@ export type EkYear = {
 };
 
 /** Judges a closing balance against the förbund's own EK rules only. */
-function ekVerdict(f: Forbund, closing: Amount, share: number): EkVerdict {
+export function ekVerdict(f: Forbund, closing: Amount, share: number): EkVerdict {
     const { ekMaxShareOfAllotted: ceiling, ekBuffer } = f.thresholds;
     if (closing.kr < 0) return 'negativt';
     if (ceiling !== undefined && share > ceiling) return 'över taket';

@@ -117,5 +117,11 @@ export function integrityIssues(f: Forbund): DataIssue[] {
     checkBudget(f, push);
     checkOrganisation(f, push);
     checkGoals(f, push);
+    const posts = new Set(f.years.flatMap((y) => y.posts.map((p) => p.id)));
+    f.utfall?.mapping.forEach((r, i) => {
+        if (r.post !== undefined && !posts.has(r.post)) push(`utfall.mapping[${i}].post`, `okänd post "${r.post}"`);
+        const [from, to = from] = r.konton.split('-');
+        if (Number(to) < Number(from)) push(`utfall.mapping[${i}].konton`, 'intervallet slutar före det börjar');
+    });
     return issues;
 }

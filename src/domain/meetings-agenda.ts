@@ -23,8 +23,11 @@ export const SLOTS = [
 export type Slot = (typeof SLOTS)[number];
 export type NewItem = { slot?: Slot; kind: ItemKind; title: string; proposal?: string; details?: string };
 
-/** The agenda a meeting starts from; the styrelse gets the customary skeleton with the economy pre-filled. */
-export function skeleton(f: Forbund, body: Body, meetingYear: number): NewItem[] {
+/**
+ * The agenda a meeting starts from; the styrelse gets the customary skeleton with the economy pre-filled: from the
+ * latest utfall when the bot has one (`fromUtfall`, see utfallAgendaText), else from the plan.
+ */
+export function skeleton(f: Forbund, body: Body, meetingYear: number, fromUtfall?: string): NewItem[] {
     const open: NewItem = { slot: 'oppnande', kind: 'information', title: 'Mötets öppnande' };
     const other: NewItem = { slot: 'ovriga', kind: 'diskussion', title: 'Övriga frågor' };
     const close: NewItem = { slot: 'avslutande', kind: 'information', title: 'Mötets avslutande' };
@@ -54,7 +57,7 @@ export function skeleton(f: Forbund, body: Body, meetingYear: number): NewItem[]
             slot: 'ekonomi',
             kind: 'information',
             title: 'Ekonomisk rapport',
-            details: ekonomiskRapport(f, meetingYear),
+            details: fromUtfall ?? ekonomiskRapport(f, meetingYear),
         },
         reports,
         { slot: 'beslutsarenden', kind: 'beslut', title: 'Beslutsärenden' },

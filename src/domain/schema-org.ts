@@ -55,6 +55,8 @@ export const ROSTER_ROLES = [
     'projektägare',
     'beredningsgrupp',
     'styrgrupp',
+    /** Imports utfall from the accounts (the förbund's ekonomiadministratör). */
+    'ekonom',
 ] as const;
 
 export const RoleSchema = z

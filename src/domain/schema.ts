@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { aliases, slug } from './schema-common';
 import { GoalsSchema } from './schema-goals';
 import { BodySchema, InsatsSchema, PartSchema, RosterSeedSchema } from './schema-org';
+import { UtfallSettingsSchema } from './schema-utfall';
 
 export const UNITS = ['kr', 'tkr'] as const;
 export const UnitSchema = z.enum(UNITS);
@@ -191,9 +192,12 @@ export const ForbundSchema = z.strictObject({
         .partial()
         .strict()
         .optional(),
+    /** Utfall from the accounts: konto mapping to budget posts (see schema-utfall.ts); optional. */
+    utfall: UtfallSettingsSchema.optional(),
 });
 export type Forbund = z.output<typeof ForbundSchema>;
 
 export * from './schema-common';
 export * from './schema-goals';
 export * from './schema-org';
+export * from './schema-utfall';

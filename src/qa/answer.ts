@@ -4,6 +4,7 @@ import { answerEk } from './answers/ek';
 import { answerAdmin } from './answers/admin';
 import { answerSpace, answerStatus, answerTotals } from './answers/budget';
 import { answerPost } from './answers/post';
+import { answerUtfall } from './answers/utfall';
 import { answerDeficit, answerLawSplit, answerPartShare } from './answers/split';
 import { answerCheck } from './answers/check';
 import { clarify, factsAnswer, notStated, say } from './answers/common';
@@ -59,6 +60,8 @@ export function answer(q: Question, f: Forbund, now: Date, ctx: AnswerContext = 
             return answerTotals(f, q, now);
         case 'post':
             return answerPost(f, q, now);
+        case 'utfall':
+            return answerUtfall(f, q, now, ctx);
         case 'admin':
             return answerAdmin(f, q, now);
         case 'space':

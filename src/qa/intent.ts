@@ -28,6 +28,7 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     // "Vilka kommuner är med?": the members of a kind.
     if (q.partKindAll && / ar med\b/.test(` ${q.tokens.join(' ')}`) && !c('contribution') && !c('costVerb'))
         return 'parter';
+    if (c('utfall') && !c('ek')) return 'utfall';
     if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
     if (c('admin')) return 'admin';
     if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';

@@ -3,6 +3,7 @@ import type { Concept } from './lexicon';
 import type { YearRef } from './years';
 import type { CardSpec } from '../cards/templates';
 import type { PlanText } from '../domain';
+import type { UtfallData } from '../domain/utfall-report';
 
 export type Lang = 'sv' | 'en';
 
@@ -34,6 +35,7 @@ export type Intent =
     | 'totals'
     | 'deficit'
     | 'post'
+    | 'utfall'
     | 'notFound'
     | 'unknown';
 
@@ -75,7 +77,7 @@ export type Answer = {
     text: string;
     /** quote: the plan and section heading quoted ("Verksamhetsplan 2025, 3.1.2 Målområde 2"). */
     section?: string;
-    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek' | 'qa-quote'>;
+    card?: CardSpec<'qa-facts' | 'qa-clarify' | 'qa-ek' | 'qa-quote' | 'utfall-report'>;
     options?: { title: string; q: string }[];
 };
 
@@ -84,4 +86,6 @@ export type AnswerContext = {
     budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
     /** The plan's own text: quoted for what the structured data does not hold. */
     plan?: PlanText;
+    /** The utfall imported from the accounts for a year (without a year: the latest year imported). */
+    utfall?: (year?: number) => UtfallData | undefined;
 };

@@ -6,6 +6,7 @@ import {
     meetingDeadlines,
     planningWindow,
     reportDeadlines,
+    utfallDeadlines,
     yearlyBetween,
     dayOf,
     fireAt,
@@ -20,9 +21,15 @@ import type { Forbund } from '../domain/schema';
 import { customDeadline, type DeadlineRow, type Deadlines } from '../storage/deadlines';
 import type { ReminderRow, ReminderRows } from '../storage/reminders';
 import type { Reports } from '../storage/reports';
+import type { UtfallRepo } from '../storage/utfall';
 
 /** The repositories deadlines are listed from: stored deadlines, meetings and which reports are in. */
-export type DeadlineSources = { deadlines: Deadlines; reports: Pick<Reports, 'insatserReported'> };
+export type DeadlineSources = {
+    deadlines: Deadlines;
+    reports: Pick<Reports, 'insatserReported'>;
+    /** Which months' utfall is imported; without it no utfall deadline is listed. */
+    utfall?: Pick<UtfallRepo, 'hasPeriod'>;
+};
 
 /** Hook for facts kept elsewhere (e.g. the board's justerad budget decision): true when `d` is done. */
 export type DoneBy = (f: Forbund, d: Deadline) => boolean;
@@ -59,6 +66,7 @@ export function listDeadlines(
     const all: Settled[] = [
         ...yearlyBetween(f, cal, from, to),
         ...reportDeadlines(f, cal, from, to, hasReport),
+        ...(src.utfall ? utfallDeadlines(f, from, to, (m) => src.utfall?.hasPeriod(f.id, m) ?? false) : []),
         ...meetingDeadlines(f, cal, src.deadlines.meetingFacts(f.id, meetingsFrom)).filter(
             (d) => d.due >= from && d.due <= to,
         ),
@@ -87,6 +95,8 @@ export function recipients(f: Forbund, a: Audience, people: readonly Person[]): 
             return people.filter((p) => p.roles.some((r) => r.role === 'förbundschef'));
         case 'projektagare':
             return people.filter((p) => authorize(p, f.id, { kind: 'report.submit', insatsId: a.insatsId }).ok);
+        case 'utfall':
+            return people.filter((p) => authorize(p, f.id, { kind: 'utfall.import' }).ok);
         case 'members': {
             const body = f.bodies.find((b) => b.id === a.bodyId);
             const ids = new Set(body ? invitation(f, body, people).members : []);

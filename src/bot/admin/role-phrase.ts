@@ -13,6 +13,7 @@ const SYNONYMS: [RegExp, RoleName][] = [
     [/^(projektagare|projektagaren|project owner|owner)\b/, 'projektägare'],
     [/^(beredningsgrupp|beredningsgruppen|preparatory group|preparation group)\b/, 'beredningsgrupp'],
     [/^(styrgrupp|styrgruppen|steering group|steering committee)\b/, 'styrgrupp'],
+    [/^(ekonom|ekonomen|ekonomiadministrator|economist|accountant)\b/, 'ekonom'],
 ];
 const NEEDS_PART: RoleName[] = ['ledamot', 'ersättare'];
 const NEEDS_INSATS: RoleName[] = ['projektägare', 'styrgrupp'];

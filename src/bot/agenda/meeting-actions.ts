@@ -4,6 +4,8 @@ import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
 import { skeleton } from '../../domain/meetings-agenda';
+import { utfallAgendaText } from '../../domain/utfall-report';
+import { utfallReportFor } from '../utfall';
 import { TZDate } from '@date-fns/tz';
 import { TIME_ZONE, type Body, type Forbund } from '../../domain';
 import { registerAction } from '../cards/execute';
@@ -41,7 +43,8 @@ export function createMeeting(
             ),
         };
     const year = new TZDate(d.startsAt.getTime(), TIME_ZONE).getFullYear();
-    const items = skeleton(f, body, year);
+    const utfall = utfallReportFor(ad, f, year);
+    const items = skeleton(f, body, year, utfall && utfallAgendaText(utfall));
     return {
         ok: true,
         id: ad.meetings.create({ forbundId: f.id, bodyId: body.id, createdBy: by.id, items, ...d }, by.slug).id,

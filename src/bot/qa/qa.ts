@@ -8,6 +8,7 @@ import { registerView } from '../cards/view';
 import type { BotDeps } from '../deps';
 import { say, sendReply, type Reply } from '../reply';
 import { onMessage } from '../on-message';
+import { utfallLookup } from '../utfall';
 
 /** The verb of every "ask this" button (help examples, clarify options). */
 export const QA_ASK = 'qa.ask';
@@ -24,7 +25,11 @@ export function qaReply(a: Answer): Reply {
 async function reply(ctx: TurnContext, deps: BotDeps, context: QaContext, f: Forbund, text: string): Promise<void> {
     const started = performance.now();
     // The plan's own text (through the förbund repository) is quoted where the structured data has no answer.
-    const a = ask(text, f, deps.now(), { plan: deps.forbund.planText(f.id), ...context(f) });
+    const a = ask(text, f, deps.now(), {
+        plan: deps.forbund.planText(f.id),
+        utfall: utfallLookup(deps, f.id),
+        ...context(f),
+    });
     deps.log.debug('qa answered', { forbund: f.id, kind: a.kind, ms: Math.round(performance.now() - started) });
     await sendReply(ctx, qaReply(a));
 }

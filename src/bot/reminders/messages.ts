@@ -54,6 +54,12 @@ function hint(d: Deadline, lang: Lang): string {
             );
         case 'projektrapport':
             return '';
+        case 'utfall':
+            return say(
+                lang,
+                'Importera SIE-filen från ekonomisystemet (npm run utfall -- import <fil> --forbund <id> --spara); då är påminnelsen klar.',
+                'Import the SIE file from the accounting system (npm run utfall -- import <file> --forbund <id> --spara); then the reminder is done.',
+            );
         default:
             return say(
                 lang,

@@ -12,7 +12,7 @@ export const basis = (q: Question, e: EkYear) =>
           )
         : say(q.lang, 'beräknat', 'computed (beräknat)');
 
-function verdictText(f: Forbund, q: Question, e: EkYear): string {
+export function verdictText(f: Forbund, q: Pick<Question, 'lang'>, e: Pick<EkYear, 'verdict'>): string {
     const { ekMaxShareOfAllotted: ceiling, ekBuffer } = f.thresholds;
     switch (e.verdict) {
         case 'negativt':
