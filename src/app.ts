@@ -101,6 +101,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const downloads = createDownloads(signer);
     const deps: BotDeps = {
         forbund,
+        forbundVersions,
         transaction: (fn) => db.transaction(fn)(),
         roster,
         links: createLinks(db, now),

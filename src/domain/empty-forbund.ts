@@ -17,6 +17,7 @@ export function emptyForbund(id: string): Forbund {
         thresholds: {},
         years: [],
         claims: [],
+        bokslut: [],
         goals: { malomraden: [], verksamhetsmal: [], matpunkter: [], nyckeltal: [] },
         roster: [],
     };

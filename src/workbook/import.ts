@@ -71,6 +71,11 @@ export async function importWorkbook(
             if (changed) granted++;
             keep.add(roleKey(personId, p.role));
         }
+        // The sample people the workbook lists keep the roles it lists for them.
+        for (const p of data.forbund.roster) {
+            const person = deps.roster.bySlug(id, p.slug);
+            if (person) for (const r of p.roles) keep.add(roleKey(person.id, r));
+        }
         let ended = 0;
         for (const [day, kinds] of takeovers(data.people))
             ended += deps.roster.endOthers(id, opts.by, kinds, day, keep);

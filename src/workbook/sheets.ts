@@ -445,6 +445,46 @@ export const SHEETS: Sheet[] = [
     },
     {
         type: 'table',
+        name: 'Bokslut',
+        about: 'Årets faktiska resultat och utgående eget kapital efter bokslutet (utfall); prognosen räknas vidare från det.',
+        rows: { at: 'list', path: 'bokslut' },
+        optional: true,
+        columns: [
+            { header: 'år', path: 'year', kind: 'int', note: 'Året som bokslutet gäller.' },
+            {
+                header: 'resultat',
+                path: 'result.n',
+                kind: 'number',
+                note: 'Årets resultat enligt bokslutet (negativt vid underskott).',
+            },
+            {
+                header: 'utgående eget kapital',
+                path: 'closing.n',
+                kind: 'amount',
+                note: 'Eget kapital vid årets slut enligt bokslutet.',
+            },
+            { header: 'enhet', path: 'unit', kind: { enum: ['kr', 'tkr'] }, note: 'kr eller tkr, för båda beloppen.' },
+            {
+                header: 'källa',
+                path: 'where',
+                kind: 'text',
+                note: 'T.ex. "Årsredovisning 2025, resultaträkningen".',
+                width: 36,
+            },
+            NOTE,
+        ],
+        toCells: (b) => {
+            const { n: result, unit } = printedToCells(b.result);
+            return { ...b, result: { n: result }, closing: { n: printedToCells(b.closing).n }, unit };
+        },
+        fromCells: ({ unit, result, closing, ...b }) => ({
+            ...b,
+            ...(result !== undefined && { result: printedFromCells({ ...(result as object), unit: unit ?? 'kr' }) }),
+            ...(closing !== undefined && { closing: printedFromCells({ ...(closing as object), unit: unit ?? 'kr' }) }),
+        }),
+    },
+    {
+        type: 'table',
         name: 'Mål',
         about: 'Målområdena.',
         rows: { at: 'list', path: 'goals.malomraden' },

@@ -27,7 +27,7 @@ function validation(kind: CellKind): ExcelJS.DataValidation | undefined {
             type: 'whole',
             operator: 'greaterThanOrEqual',
             allowBlank: true,
-            formulae: [kind === 'amount' ? 0 : -1000000],
+            formulae: [kind === 'amount' ? 0 : -1e12],
             showErrorMessage: true,
             errorTitle: 'Ogiltigt värde',
             error: kind === 'amount' ? 'Ett belopp i hela kronor (eller tkr), utan minustecken.' : 'Ett heltal.',
