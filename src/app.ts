@@ -10,7 +10,7 @@ import { createReminderComposer } from './bot/reminders/messages';
 import { emptyReportForm } from './bot/reports';
 import { createIdentity } from './bot/identity';
 import { isLoopbackHost, type Config } from './config';
-import type { Forbund } from './domain';
+import { hasPlan, type Forbund } from './domain';
 import { createDownloads } from './http/downloads';
 import { createHttpServer } from './http/server';
 import { createUrlSigner } from './http/signed-url';
@@ -27,7 +27,10 @@ import { createDeadlines } from './storage/deadlines';
 import { createPerCapsulam } from './storage/decision-per-capsulam';
 import { createProtokoll } from './storage/decision-protokoll';
 import { createDecisions } from './storage/decisions';
-import { createForbundRepository, forbundFromFiles } from './storage/forbund-repository';
+import { createForbundRepository, forbundFromDb } from './storage/forbund-repository';
+import { loadPlanText } from './storage/forbund-files';
+import { seedForbund } from './storage/forbund-seed';
+import { createForbundVersions } from './storage/forbund-versions';
 import { createLinks } from './storage/links';
 import { createMeetings } from './storage/meetings';
 import { createReminderRows } from './storage/reminders';
@@ -49,15 +52,32 @@ export type AppOverrides = {
 export function createApp(config: Config, overrides: AppOverrides = {}) {
     const now = overrides.now ?? (() => new Date());
     const log = overrides.log ?? createLogger(config.logLevel);
+    const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
+    const forbundVersions = createForbundVersions(db, now);
+    // The plan texts of the seeded förbund (data/forbund/<id>.plan.md), read once; the Q&A quotes them.
+    const plans = new Map(
+        config.forbund.map((id) => [id, loadPlanText(config.forbundDataDir ?? FORBUND_DATA_DIR, id)]),
+    );
     const forbund = overrides.forbund
         ? createForbundRepository(overrides.forbund.map((f) => ({ forbund: f, source: 'AppOverrides.forbund' })))
-        : forbundFromFiles(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
-
-    const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
+        : forbundFromDb({
+              versions: forbundVersions,
+              configured: config.forbund,
+              now,
+              changedElsewhere: writesElsewhere(db),
+              planText: (id) => plans.get(id),
+          });
+    if (!overrides.forbund) {
+        const { empty } = seedForbund(forbundVersions, config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
+        for (const id of empty)
+            log.warn(`förbund ${id} has no data yet: import a workbook with npm run forbund -- import <file>`, {
+                forbund: id,
+            });
+    }
     const roster = createRoster(db, now);
     const setupCodes = createSetupCodes(db, now);
     for (const f of forbund.list()) {
-        if (roster.seedOnce(f.id, f.roster))
+        if (hasPlan(f) && roster.seedOnce(f.id, f.roster))
             log.info('roster seeded from data file', { forbund: f.id, people: f.roster.length });
         const code = setupCodes.issueIfMissing(f.id);
         if (code) {
@@ -89,6 +109,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const downloads = createDownloads(signer);
     const deps: BotDeps = {
         forbund,
+        forbundVersions,
         transaction: (fn) => db.transaction(fn)(),
         roster,
         links: createLinks(db, now),

@@ -22,12 +22,7 @@ const forbundIds = z
             .map((x) => x.trim().toLowerCase())
             .filter(Boolean),
     )
-    .pipe(
-        z
-            .array(z.string().regex(/^[a-z0-9-]+$/, 'förbund ids are lower-case slugs'))
-            .min(1)
-            .max(20),
-    );
+    .pipe(z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'förbund ids are lower-case slugs')).min(1));
 
 const envSchema = z
     .object({

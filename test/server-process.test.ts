@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRY, startServer } from './helpers/server-process';
 import { tempDir } from './helpers/temp-dir';
@@ -30,11 +30,29 @@ describe('server process (npm start)', () => {
         assert.match(server.errors(), /PORT/);
     });
 
-    it('When a data file is missing for FORBUND, then the server refuses to start and names the file', async function () {
+    it('When the data file that would seed a förbund is malformed, then the server refuses to start and names the file', async function () {
         this.timeout(20_000);
-        const server = startServer({ DATA_DIR: tmp.dir, FORBUND: 'finnsinte', PORT: '0' });
+        mkdirSync(join(tmp.dir, 'seed'));
+        writeFileSync(join(tmp.dir, 'seed', 'trasig.json'), '{ "id": "trasig" ');
+        const server = startServer({
+            DATA_DIR: join(tmp.dir, 'db'),
+            FORBUND: 'trasig',
+            FORBUND_DATA_DIR: join(tmp.dir, 'seed'),
+            PORT: '0',
+        });
         assert.equal(await server.exited, 1);
-        assert.match(server.errors(), /finnsinte\.json/);
+        assert.match(server.errors(), /trasig\.json/);
+    });
+
+    it('When FORBUND names a förbund with no data file, then the server starts it empty with its setup code', async function () {
+        this.timeout(20_000);
+        const server = startServer({ PORT: '0', DATA_DIR: tmp.dir, FORBUND: 'ny-forbund' });
+        const url = await server.url;
+        assert.equal((await fetch(`${url}/healthz`)).status, 200);
+        assert.match(server.output(), /setup code for ny-forbund/);
+        assert.match(server.output(), /förbund ny-forbund has no data yet/);
+        server.child.kill('SIGTERM');
+        assert.equal(await server.exited, 0);
     });
 
     it('When HOST is not a loopback address and there is no MicrosoftAppId, then the server refuses to start and says why', async function () {

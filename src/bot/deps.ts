@@ -6,6 +6,7 @@ import type { ActionKeys } from '../storage/action-keys';
 import type { ConversationRefs } from '../storage/conversation-refs';
 import type { Deadlines } from '../storage/deadlines';
 import type { ForbundRepository } from '../storage/forbund-repository';
+import type { ForbundVersions } from '../storage/forbund-versions';
 import type { PerCapsulamRepo } from '../storage/decision-per-capsulam';
 import type { ProtokollRepo } from '../storage/decision-protokoll';
 import type { Decisions } from '../storage/decisions';
@@ -21,6 +22,8 @@ import type { Identity } from './identity';
 export type BotDeps = {
     /** The förbund this deployment serves, by id (one, or several for a multi-förbund deployment). */
     forbund: ForbundRepository;
+    /** The versions behind `forbund`: a justerat budget decision puts the förslag with that year's budget in force. */
+    forbundVersions: ForbundVersions;
     /** Runs `fn` in one database transaction: all of its writes or none. */
     transaction<T>(fn: () => T): T;
     roster: Roster;

@@ -4,7 +4,8 @@ import { budgetYear, yearTotals } from './budget';
 import { printedAmount } from './printed';
 import type { Amount, Forbund } from './schema';
 
-export type Basis = 'printed' | 'beräknat';
+/** Where a balance comes from: the plan's print, computed, or the year's bokslut (utfall). */
+export type Basis = 'printed' | 'beräknat' | 'utfall';
 export type EkVerdict = 'över taket' | 'under bufferten' | 'negativt' | 'inom ramen' | 'ingen regel';
 
 export type EkYear = {
@@ -43,23 +44,30 @@ export function ekForecast(f: Forbund): EkYear[] {
     for (const y of f.years) {
         const totals = yearTotals(f, y.year);
         const prev = out.at(-1);
-        const printedOpening = printedAmount(f, 'ek-opening', y.year);
-        const opening = printedOpening?.value ?? prev?.closing;
+        // A bokslut overrides what the plan printed or a sum of months would give: it is the year's actual figure.
+        const before = f.bokslut.find((b) => b.year === y.year - 1);
+        const actual = f.bokslut.find((b) => b.year === y.year);
+        const printedOpening = before ? undefined : printedAmount(f, 'ek-opening', y.year);
+        const opening = before?.closing ?? printedOpening?.value ?? prev?.closing;
         if (!totals || !opening) return out;
-        const printedClosing =
-            printedAmount(f, 'ek-closing', y.year) ??
-            (budgetYear(f, y.year + 1) ? printedAmount(f, 'ek-opening', y.year + 1) : undefined);
-        const computedClosing = sum([opening, totals.result]);
-        const closing = printedClosing?.value ?? computedClosing;
+        const printedClosing = actual
+            ? undefined
+            : (printedAmount(f, 'ek-closing', y.year) ??
+              (budgetYear(f, y.year + 1) && !f.bokslut.some((b) => b.year === y.year)
+                  ? printedAmount(f, 'ek-opening', y.year + 1)
+                  : undefined));
+        const result = actual?.result ?? totals.result;
+        const computedClosing = sum([opening, result]);
+        const closing = actual?.closing ?? printedClosing?.value ?? computedClosing;
         const shareOfAllotted = y.allotted.kr === 0 ? 0 : closing.kr / y.allotted.kr;
         out.push({
             year: y.year,
             opening,
-            openingBasis: printedOpening ? 'printed' : (prev?.closingBasis ?? 'beräknat'),
-            openingCirka: printedOpening?.cirka ?? prev?.closingCirka ?? false,
-            result: totals.result,
+            openingBasis: before ? 'utfall' : printedOpening ? 'printed' : (prev?.closingBasis ?? 'beräknat'),
+            openingCirka: before ? false : (printedOpening?.cirka ?? prev?.closingCirka ?? false),
+            result,
             closing,
-            closingBasis: printedClosing ? 'printed' : 'beräknat',
+            closingBasis: actual ? 'utfall' : printedClosing ? 'printed' : 'beräknat',
             closingCirka: printedClosing?.cirka ?? false,
             computedClosing,
             ...(printedClosing && {

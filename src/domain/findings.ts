@@ -7,7 +7,7 @@ import type { Amount, ClaimValue, Forbund, PrintedClaim, Ratio } from './schema'
 
 export type InputKind = 'income-lines' | 'posts' | 'allotted' | 'ek-opening' | 'ek-closing' | 'result' | 'state-share';
 /** `law-half`: the year's allotted funds taken as twice the state's printed allocation (the state pays half). */
-export type InputBasis = 'printed' | 'beräknat' | 'data' | 'law-half';
+export type InputBasis = 'printed' | 'beräknat' | 'utfall' | 'data' | 'law-half';
 /** One number a derivation uses; `sign` says whether it is added or subtracted (ratios: numerator, denominator). */
 export type DerivationInput = {
     what: InputKind;

@@ -2,6 +2,7 @@
 export * from './amount';
 export * from './budget';
 export * from './equity';
+export * from './empty-forbund';
 export * from './errors';
 export * from './findings';
 export * from './format';

@@ -114,6 +114,11 @@ export function integrityIssues(f: Forbund): DataIssue[] {
         [f.roster, 'roster'],
     ] as const)
         unique(list, at, push);
+    unique(
+        f.bokslut.map((b) => ({ id: String(b.year) })),
+        'bokslut',
+        push,
+    );
     checkBudget(f, push);
     checkOrganisation(f, push);
     checkGoals(f, push);

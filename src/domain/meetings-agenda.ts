@@ -120,7 +120,12 @@ export function ekonomiskRapport(f: Forbund, meetingYear: number): string {
     ];
     const ek = ekForecast(f).filter((e) => e.year >= year);
     for (const e of ek) {
-        const basis = e.closingBasis === 'printed' ? 'enligt planen' : 'beräknat';
+        const basis =
+            e.closingBasis === 'printed'
+                ? 'enligt planen'
+                : e.closingBasis === 'utfall'
+                  ? `utfall ${e.year}`
+                  : 'beräknat';
         lines.push(
             `Eget kapital vid utgången av ${e.year} (${basis}): ${formatAmount(e.closing)}, ${formatPercent(e.shareOfAllotted)} av tilldelade medel – ${e.verdict}.`,
         );

@@ -48,7 +48,7 @@ export type RuleCheck = {
     actual: Amount | number;
     limit: Amount | number;
     /** For EK rules: whether the balance is printed or computed. */
-    basis?: 'printed' | 'beräknat';
+    basis?: 'printed' | 'beräknat' | 'utfall';
     /** For the law split: the state's deviation from half. */
     deviation?: Amount;
 };

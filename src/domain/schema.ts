@@ -157,6 +157,16 @@ export const ThresholdsSchema = z.strictObject({
 });
 export type Thresholds = z.output<typeof ThresholdsSchema>;
 
+/** A closed year's bokslut (utfall): the actual result and closing eget kapital, entered after the year ends. */
+export const BokslutSchema = z.strictObject({
+    year: z.number().int().min(1990).max(2100),
+    result: PrintedAmountSchema,
+    closing: PrintedAmountSchema,
+    where: z.string().min(1).optional(),
+    note: z.string().optional(),
+});
+export type Bokslut = z.output<typeof BokslutSchema>;
+
 export const ForbundSchema = z.strictObject({
     id: slug,
     name: z.string().min(1),
@@ -171,6 +181,8 @@ export const ForbundSchema = z.strictObject({
     thresholds: ThresholdsSchema,
     years: z.array(BudgetYearSchema).min(1),
     claims: z.array(PrintedClaimSchema),
+    /** Bokslut per closed year; the EK forecast rolls forward from the latest one. */
+    bokslut: z.array(BokslutSchema).default([]),
     goals: GoalsSchema,
     roster: z.array(RosterSeedSchema),
     /** Deadline settings (see src/domain/deadlines.ts CalendarSchema for defaults and meaning). */

@@ -1,5 +1,5 @@
 // answer(): a structured question → an exact, sourced answer computed by the domain, or clarify / not stated.
-import type { Forbund } from '../domain';
+import { hasPlan, type Forbund } from '../domain';
 import { answerEk } from './answers/ek';
 import { answerAdmin } from './answers/admin';
 import { answerSpace, answerStatus, answerTotals } from './answers/budget';
@@ -51,8 +51,21 @@ function outOfScope(f: Forbund, q: Question): Answer {
     };
 }
 
+/** A förbund set up without data: every question gets the same pointer to the workbook. */
+function noPlanYet(f: Forbund, q: Question): Answer {
+    return {
+        kind: 'not_stated',
+        text: say(
+            q.lang,
+            `**Inga uppgifter ännu**\n${f.name} har ingen plan eller budget i boten ännu. Förbundschefen lägger in den med arbetsboken: \`npm run forbund -- import <fil.xlsx>\`.`,
+            `**No data yet**\n${f.name} has no plan or budget in the bot yet. The förbundschef adds it with the workbook: \`npm run forbund -- import <file.xlsx>\`.`,
+        ),
+    };
+}
+
 /** Answers a question about `f`; `now` decides the current year, `ctx` may override a year's budget status. */
 export function answer(q: Question, f: Forbund, now: Date, ctx: AnswerContext = {}): Answer {
+    if (!hasPlan(f)) return noPlanYet(f, q);
     switch (q.intent) {
         case 'ek':
             return answerEk(f, q, now);

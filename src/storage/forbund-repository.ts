@@ -1,10 +1,20 @@
-// The förbund this deployment serves, behind one interface; today each is version 1 of its data file.
+// The förbund this deployment serves, behind one interface: the database's version in force, or fixed models.
 import { join } from 'node:path';
-import type { Forbund, PlanText } from '../domain';
+import { dayOf } from '../domain/deadline-days';
+import { emptyForbund, must, type Forbund, type PlanText } from '../domain';
 import { loadForbund, loadPlanText } from './forbund-files';
+import { inForceOn, type ForbundVersions, type VersionInfo, type VersionStatus } from './forbund-versions';
 
-/** One version of a förbund's data, with where it came from and its plan's own text when there is one. */
-export type ForbundVersion = { version: number; status: 'aktiv'; source: string; forbund: Forbund; plan?: PlanText };
+/** One version of a förbund's data, with where it came from; version 0 is a förbund with no data yet. */
+export type ForbundVersion = {
+    version: number;
+    status: VersionStatus;
+    source: string;
+    forbund: Forbund;
+    activeFrom?: string;
+    /** The plan's own text, as passages, when there is one. */
+    plan?: PlanText;
+};
 
 export interface ForbundRepository {
     get(id: string): Forbund | undefined;
@@ -15,11 +25,11 @@ export interface ForbundRepository {
     readonly size: number;
     /** The version in force for `id`, or undefined when the förbund is not served. */
     active(id: string): ForbundVersion | undefined;
-    /** The clean text of the plan in force for `id` (data/forbund/<id>.plan.md), as passages; undefined when none. */
+    /** The clean text of the plan in force for `id`, as passages; undefined when none. */
     planText(id: string): PlanText | undefined;
 }
 
-/** A repository over the given versions (each förbund once). */
+/** A repository over fixed models (each förbund once), e.g. a test's invented förbund. */
 export function createForbundRepository(versions: readonly Omit<ForbundVersion, 'version' | 'status'>[]) {
     const byId = new Map<string, ForbundVersion>(
         versions.map((v) => [v.forbund.id, { ...v, version: 1, status: 'aktiv' }]),
@@ -45,4 +55,75 @@ export function forbundFromFiles(dir: string, ids: readonly string[]): ForbundRe
             plan: loadPlanText(dir, id),
         })),
     );
+}
+
+/**
+ * The database's förbund: the configured ids first, then any other förbund an import added. Each model is parsed
+ * once per version; the list of aktiv versions is re-read after a write through `versions` or, via
+ * `changedElsewhere` (PRAGMA data_version), after another process (the import command) committed.
+ */
+export function forbundFromDb(opts: {
+    versions: ForbundVersions;
+    configured: readonly string[];
+    now: () => Date;
+    changedElsewhere: () => boolean;
+    /** The plan text of a förbund (today the seed's `<id>.plan.md`); undefined when it has none. */
+    planText?: (id: string) => PlanText | undefined;
+}): ForbundRepository {
+    const { versions, now } = opts;
+    let stale = true;
+    let ids: string[] = [];
+    let aktiv = new Map<string, VersionInfo[]>();
+    const models = new Map<number, Forbund>();
+    const empties = new Map<string, Forbund>();
+    versions.onChange(() => {
+        stale = true;
+    });
+
+    const fresh = () => {
+        if (opts.changedElsewhere()) stale = true;
+        if (!stale) return;
+        const known = versions.forbundIds();
+        ids = [...new Set([...opts.configured, ...known])];
+        aktiv = new Map();
+        for (const v of versions.aktiv()) aktiv.set(v.forbundId, [...(aktiv.get(v.forbundId) ?? []), v]);
+        stale = false;
+    };
+    const version = (id: string): ForbundVersion | undefined => {
+        fresh();
+        if (!ids.includes(id)) return undefined;
+        const v = inForceOn(aktiv.get(id) ?? [], dayOf(now()));
+        if (!v) {
+            let empty = empties.get(id);
+            if (!empty) empties.set(id, (empty = emptyForbund(id)));
+            return { version: 0, status: 'aktiv', source: 'inga uppgifter ännu', forbund: empty };
+        }
+        let model = models.get(v.rowId);
+        if (!model) {
+            model = must(versions.model(id, v.version), `stored version ${v.version} of ${id}`);
+            models.set(v.rowId, model);
+        }
+        return { version: v.version, status: v.status, source: v.source, forbund: model, activeFrom: v.activeFrom };
+    };
+    return {
+        get: (id) => version(id)?.forbund,
+        has: (id) => {
+            fresh();
+            return ids.includes(id);
+        },
+        list: () => {
+            fresh();
+            return ids.map((id) => version(id)!.forbund);
+        },
+        ids: () => {
+            fresh();
+            return [...ids];
+        },
+        get size() {
+            fresh();
+            return ids.length;
+        },
+        active: version,
+        planText: (id) => opts.planText?.(id),
+    };
 }

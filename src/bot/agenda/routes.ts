@@ -83,6 +83,14 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): 
                 f.bodies.find((b) => b.id === linked?.bodyId) ??
                 f.bodies.find((b) => b.kind === 'styrelse') ??
                 f.bodies[0];
+            if (!body)
+                return sendReply(ctx, {
+                    text: say(
+                        lang,
+                        `${f.name} har ingen styrelse i boten ännu. Lägg in förbundets uppgifter med arbetsboken (npm run forbund -- import <fil.xlsx>) först.`,
+                        `${f.name} has no board in the bot yet. Add the förbund's data with the workbook (npm run forbund -- import <file.xlsx>) first.`,
+                    ),
+                });
             const when = parseWhen(info.text, ad.now());
             if (!when.ok) {
                 const text =

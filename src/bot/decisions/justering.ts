@@ -1,4 +1,5 @@
 // "Justera" and "Begär ändring" on the protokoll card: only the chosen justerare, on the current version.
+import { adoptBudgetVersions } from './budget-adoption';
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { mayJustera, type JusteringAction, type JusteringRefusal } from '../../domain/decision-justering';
@@ -72,6 +73,7 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                 dd.protokoll.addEvent(st.meeting, st.protokoll.version, person.id, action, data.comment, person.slug);
                 const now = knownClosedState(dd, st.meeting.id);
                 const final = now.justering.status === 'justerat';
+                const adopted = final ? adoptBudgetVersions(dd, now, person.slug) : [];
                 const note =
                     action === 'ändring'
                         ? say(
@@ -90,7 +92,13 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                     action === 'ändring'
                         ? `${person.name} begär ändring i protokollet: "${data.comment}". Tryck "Ändra protokollet"; efter ändringen börjar justeringen om.`
                         : final
-                          ? finalText(now)
+                          ? [
+                                finalText(now),
+                                ...adopted.map(
+                                    (v) =>
+                                        `Version ${v.version} av förbundets uppgifter (${v.source}) gäller från ${v.activeFrom}.`,
+                                ),
+                            ].join(' ')
                           : undefined;
                 return {
                     card: protokollReply(dd, now, lang, person, note).card,

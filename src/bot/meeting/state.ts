@@ -27,7 +27,8 @@ export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefi
     const f = ad.forbund.get(meeting.forbundId);
     const body = f?.bodies.find((b) => b.id === meeting.bodyId);
     if (!f || !body) return undefined;
-    const roster = ad.roster.list(f.id);
+    // The people who serve on the meeting day: an old protokoll keeps the members of its time.
+    const roster = ad.roster.list(f.id, meeting.startsAt);
     const inv = invitation(f, body, roster);
     const answers = latestAnswers(ad.meetings.answers(meetingId));
     return {

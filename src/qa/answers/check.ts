@@ -53,7 +53,7 @@ export function answerCheck(f: Forbund, q: Question): Answer {
     const breachLines = breaches.map((r) => {
         const [sv, en] = RULE_TEXT[r.rule];
         const basis = r.basis
-            ? ` (${r.basis === 'printed' ? say(q.lang, 'tryckt', 'printed') : say(q.lang, 'beräknat', 'computed')})`
+            ? ` (${r.basis === 'printed' ? say(q.lang, 'tryckt', 'printed') : r.basis === 'utfall' ? say(q.lang, 'utfall', 'actual') : say(q.lang, 'beräknat', 'computed')})`
             : '';
         const dev = r.deviation ? `, ${say(q.lang, 'avvikelse', 'deviation')} ${money(r.deviation)}` : '';
         return `${r.year}: ${say(q.lang, sv, en)} – ${show(r.actual)} ${say(q.lang, 'mot', 'vs')} ${show(r.limit, true)}${basis}${dev}`;

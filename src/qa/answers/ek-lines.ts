@@ -4,13 +4,15 @@ import type { Answer, Question } from '../types';
 import { inUnit, money, pct, rulePct, say, sourceLine, withSource } from './common';
 
 export const basis = (q: Question, e: EkYear) =>
-    e.closingBasis === 'printed'
-        ? say(
-              q.lang,
-              e.closingCirka ? 'tryckt, cirka' : 'tryckt i planen',
-              e.closingCirka ? 'printed, approx.' : 'printed',
-          )
-        : say(q.lang, 'beräknat', 'computed (beräknat)');
+    e.closingBasis === 'utfall'
+        ? say(q.lang, `utfall ${e.year}`, `actual ${e.year} (utfall)`)
+        : e.closingBasis === 'printed'
+          ? say(
+                q.lang,
+                e.closingCirka ? 'tryckt, cirka' : 'tryckt i planen',
+                e.closingCirka ? 'printed, approx.' : 'printed',
+            )
+          : say(q.lang, 'beräknat', 'computed (beräknat)');
 
 export function verdictText(f: Forbund, q: Pick<Question, 'lang'>, e: Pick<EkYear, 'verdict'>): string {
     const { ekMaxShareOfAllotted: ceiling, ekBuffer } = f.thresholds;

@@ -109,13 +109,16 @@ function one(f: Forbund, q: Question, e: EkYear, which: 'opening' | 'closing'): 
             [ekLine(f, q, e)],
         );
     const printed = e.openingBasis === 'printed';
-    const how = printed
-        ? say(
-              q.lang,
-              e.openingCirka ? 'tryckt, cirka' : 'tryckt i planen',
-              e.openingCirka ? 'printed, approx.' : 'printed',
-          )
-        : say(q.lang, 'beräknat', 'computed');
+    const how =
+        e.openingBasis === 'utfall'
+            ? say(q.lang, `utfall ${e.year - 1}`, `actual ${e.year - 1} (utfall)`)
+            : printed
+              ? say(
+                    q.lang,
+                    e.openingCirka ? 'tryckt, cirka' : 'tryckt i planen',
+                    e.openingCirka ? 'printed, approx.' : 'printed',
+                )
+              : say(q.lang, 'beräknat', 'computed');
     return factsAnswer(
         f,
         q,
