@@ -4,7 +4,17 @@ import type { Figure, FollowUpFigures } from '../../domain/report-figures';
 import { SMALL_COUNT } from '../../domain/report-mask';
 import { targetsForOtherYears } from '../../domain/report-status';
 import { say } from '../reply';
-import { chartData, check, count, genderNote, HIDDEN_MARK, num, percent, type ViewOptions } from './followup-parts';
+import {
+    chartData,
+    check,
+    count,
+    genderNote,
+    HIDDEN_MARK,
+    num,
+    percent,
+    sampleMark,
+    type ViewOptions,
+} from './followup-parts';
 import { monthName } from './labels';
 
 type Fact = { title: string; value: string };
@@ -15,23 +25,34 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
     const days = (x: Figure) => (x.kind === 'shown' ? `${x.value} ${say(lang, 'dagar', 'days')}` : '–');
     const g = fig.genders;
     const until = fig.lastMonth ? monthName(fig.lastMonth, lang, false) : '';
+    // A sum over the year is a lower bound when months are missing between the reports.
+    const sum = (x: Figure) =>
+        (fig.atLeast && x.kind === 'shown' ? `${say(lang, 'minst', 'at least')} ` : '') + count(x);
+    const openingAt =
+        !fig.openingMonth || fig.openingMonth.endsWith('-01')
+            ? say(lang, 'vid årets början', 'at year start')
+            : say(
+                  lang,
+                  `i början av ${monthName(fig.openingMonth, lang, false)}`,
+                  `at the start of ${monthName(fig.openingMonth, lang, false)}`,
+              );
     const facts: Fact[] = [
         {
             title: say(lang, 'Deltagare hittills i år', 'Participants so far this year'),
-            value: `${count(fig.deltagare)} (${say(lang, 'vid årets början', 'at year start')} ${count(fig.opening)} + ${say(lang, 'nya', 'new')} ${count(fig.nya)})`,
+            value: `${sum(fig.deltagare)} (${openingAt} ${count(fig.opening)} + ${say(lang, 'nya', 'new')} ${sum(fig.nya)})`,
         },
         {
             title: say(lang, 'Kvinnor / män / annat', 'Women / men / other'),
-            value: `${count(g.kvinnor)} / ${count(g.man)} / ${count(g.annat)}${genderNote(fig, lang)}`,
+            value: `${sum(g.kvinnor)} / ${sum(g.man)} / ${sum(g.annat)}${genderNote(fig, lang)}`,
         },
         {
             title: say(lang, `Pågående i slutet av ${until}`, `Ongoing at the end of ${until}`),
             value: count(fig.pagaende),
         },
-        { title: say(lang, 'Avslutade', 'Finished'), value: count(fig.avslutade) },
+        { title: say(lang, 'Avslutade', 'Finished'), value: sum(fig.avslutade) },
         {
             title: say(lang, 'Till arbete, studier eller Arbetsförmedlingen', 'To work, studies or Arbetsförmedlingen'),
-            value: `${count(fig.work.count)} ${say(lang, 'av', 'of')} ${count(fig.work.of)} (${percent(fig.work)})`,
+            value: `${sum(fig.work.count)} ${say(lang, 'av', 'of')} ${sum(fig.work.of)} (${percent(fig.work)})`,
         },
         {
             title: say(lang, 'Snittid i insatsen (viktad)', 'Average time in the insats (weighted)'),
@@ -73,7 +94,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
             check(
                 i.text.replace(/\.$/, ''),
                 i.check,
-                `${percent({ count: i.positive, of: i.answered })} (${count(i.positive)}/${count(i.answered)})`,
+                `${percent({ count: i.positive, of: i.answered, bounds: fig.atLeast })} (${sum(i.positive)}/${sum(i.answered)})`,
                 o,
             ),
         ),
@@ -107,20 +128,51 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
               `"${HIDDEN_MARK}" is a hidden figure: counts under ${SMALL_COUNT}, and figures that together with those shown or with earlier months' follow-up would reveal them. Shares and status words appear only when both counts are shown.`,
           )
         : '';
+    const gapNote = fig.atLeast
+        ? say(
+              lang,
+              `Saknas mellan rapporterna: ${fig.gapMonths.map((m) => monthName(m, lang, false)).join(', ')}. Summorna för året är därför minst-värden, och andelar, snitt och status visas först när de månaderna är rapporterade.`,
+              `Missing between the reports: ${fig.gapMonths.map((m) => monthName(m, lang, false)).join(', ')}. The year's sums are therefore lower bounds, and shares, averages and status appear once those months are reported.`,
+          )
+        : '';
     const title = `${insats.name} ${fig.year}: ${say(lang, 'uppföljning t.o.m.', 'follow-up through')} ${until}`;
+    const sampleNote = o.sample ? sampleMark(lang) : '';
+    const notes: Fact[] = (o.notes ?? []).flatMap((n) => [
+        ...(n.kommentar
+            ? [
+                  {
+                      title: `${monthName(n.month, lang, false)}, ${say(lang, 'kommentar', 'comment')}`,
+                      value: n.kommentar,
+                  },
+              ]
+            : []),
+        ...(n.avvikelse
+            ? [
+                  {
+                      title: `${monthName(n.month, lang, false)}, ${say(lang, 'avvikelse', 'deviation')}`,
+                      value: n.avvikelse,
+                  },
+              ]
+            : []),
+    ]);
+    const notesTitle = say(lang, 'Kommentarer och avvikelser', 'Comments and deviations');
     const text = [
         `**${title}**`,
+        sampleNote && `**${sampleNote}**`,
+        gapNote && `_${gapNote}_`,
         ...facts.map((x) => `- ${x.title}: ${x.value}`),
         ...nyckeltal.map((x) => `- ${x.title}: ${x.value}`),
         ...checks.map((x) => `- ${x.label}: ${x.value} – ${x.target} → **${x.status}**`),
         noTarget || rule,
         otherYears,
         maskNote,
+        ...(notes.length ? [`**${notesTitle}**`, ...notes.map((x) => `- ${x.title}: ${x.value}`)] : []),
     ]
         .filter(Boolean)
         .join('\n');
     const data = {
         title,
+        sampleNote,
         facts,
         nyckeltal,
         nyckeltalTitle: nyckeltal.length ? say(lang, 'Gemensamma nyckeltal', 'Shared key figures') : '',
@@ -129,11 +181,14 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
         noTarget,
         otherYears,
         rule,
+        gapNote,
         missing: fig.missingMonths.length
             ? say(lang, 'Månader utan rapport: ', 'Months without a report: ') +
               fig.missingMonths.map((m) => monthName(m, lang, false)).join(', ')
             : '',
         maskNote,
+        notesTitle,
+        notes,
         chart: chartData(fig, lang),
         source: say(
             lang,
