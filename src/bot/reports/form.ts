@@ -5,6 +5,7 @@ import type { ReportFieldError } from '../../domain/report-schema';
 import { GENDERS, OTHER_REFERRER, OUTCOMES, surveyIndicators, tracksTimeBefore } from '../../domain/reports';
 import type { Forbund, Insats } from '../../domain';
 import type { Lang } from '../lang';
+import { sampleMark } from './followup-parts';
 import type { FormValues } from './form-values';
 import { say } from '../reply';
 import { errorText, GENDER_LABEL, GROUP_LABEL, GROUP_SHORT, monthName, OUTCOME_LABEL, warningText } from './labels';
@@ -77,8 +78,8 @@ export type FormArgs = {
     errors: ReportFieldError[];
     /** Values far outside the insats's history or plan: the card asks "Spara ändå" or "Ändra". */
     warnings?: PlausibilityWarning[];
-    /** The version stored now, if any (the submit will become the next one). */
-    latest?: { version: number; by: string; at: string };
+    /** The version stored now, if any (the submit will become the next one); `sample` for a seeded demo row. */
+    latest?: { version: number; by: string; at: string; sample?: boolean };
 };
 
 /** The form card: each error under its field (sum rules under their group), values kept. */
@@ -103,7 +104,8 @@ export function formCard(a: FormArgs): CardSpec {
     const data = {
         title,
         intro: a.latest
-            ? say(
+            ? (a.latest.sample ? `${sampleMark(lang)} ` : '') +
+              say(
                   lang,
                   `Version ${a.latest.version} finns redan (${a.latest.by}, ${a.latest.at}). Det du skickar nu sparas som version ${a.latest.version + 1}; tidigare versioner finns kvar.`,
                   `Version ${a.latest.version} exists (${a.latest.by}, ${a.latest.at}). What you send now is stored as version ${a.latest.version + 1}; earlier versions are kept.`,

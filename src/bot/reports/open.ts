@@ -77,6 +77,7 @@ export async function openReportForm(ctx: TurnContext, deps: BotDeps, info: Link
             version: latest.version,
             by: by ?? latest.submittedBy,
             at: formatDate(latest.submittedAt, 'd MMMM yyyy HH:mm'),
+            sample: latest.sample,
         },
     });
     await sendReply(ctx, {
