@@ -32,8 +32,8 @@ export type ReportingState = {
     last?: { month: string; version: number; submittedAt: Date };
     /** Months that should have a report at `now` and have none, oldest first. */
     missing: string[];
-    /** Deltagare so far; `atLeast` when months are missing between the reports. */
-    deltagare?: { value: number; atLeast: boolean };
+    /** Deltagare so far; `atLeast` when months are missing between the reports; `since` the opening month. */
+    deltagare?: { value: number; atLeast: boolean; since?: string };
     /** The bot's status word for the deltagare target, when the plan sets one and it can be judged. */
     status?: Status;
     /** Whether any of the year's latest versions are the fictional demo rows. */
@@ -72,7 +72,7 @@ export function reportingState(
     return {
         ...base,
         last: { month: last.report.month, version: last.version, submittedAt: last.submittedAt },
-        deltagare: { value: total(fu.deltagare), atLeast: fu.atLeast },
+        deltagare: { value: total(fu.deltagare), atLeast: fu.atLeast, since: fu.openingMonth },
         status: fu.deltagareCheck?.status,
     };
 }

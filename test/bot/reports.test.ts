@@ -7,6 +7,7 @@ import { channelMessage, executeAction, groupMessage, personalMessage, type User
 import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { dumpDb } from '../helpers/db-dump';
+import { errorAt, inputs, submitData, type Card } from '../helpers/report-form';
 
 const user = (id: string, name: string, email: string): User & { email: string } => ({
     id: `29:${id}`,
@@ -35,39 +36,6 @@ function fryksdalenWithSteget() {
         roles: [{ role: 'projektägare', insatsId: 'steget' }],
     });
     return parseForbund(raw, 'fryksdalen+steget');
-}
-
-type Card = { body: any[]; actions?: any[] };
-const inputs = (items: any[]): any[] =>
-    items.flatMap((i) => (i.type?.startsWith('Input.') ? [i] : inputs(i.items ?? i.columns ?? [])));
-/** What Teams sends for a form: the button's data plus every input's value, with `change` applied. */
-function submitData(card: Card, change: Record<string, string | number> = {}) {
-    const values = Object.fromEntries(
-        inputs(card.body).map((i) => [i.id, i.value === null || i.value === undefined ? '' : String(i.value)]),
-    );
-    return {
-        ...card.actions![0].data,
-        ...values,
-        ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, String(v)])),
-    };
-}
-/** The error text shown right under an input, or at the top of its group for sum rules. */
-function errorAt(card: Card, field: string): string | undefined {
-    const walk = (items: any[]): string | undefined => {
-        for (let k = 0; k < items.length; k++) {
-            const it = items[k];
-            if (it.id === field && items[k + 1]?.color === 'Attention') return items[k + 1].text;
-            const groupHit =
-                it.type === 'Container' &&
-                inputs(it.items).some((i: any) => i.id.startsWith(`${field}.`)) &&
-                it.items[1]?.color === 'Attention';
-            if (groupHit && !inputs(it.items).some((i: any) => i.id === field)) return it.items[1].text;
-            const inner = walk(it.items ?? []);
-            if (inner) return inner;
-        }
-        return undefined;
-    };
-    return walk(card.body);
 }
 
 const SEPT = {
@@ -314,9 +282,10 @@ describe('Monthly reports', () => {
     /** The counts a follow-up text prints, by line label (a hidden count reads "x"). */
     const counts = (text: string) => {
         const line = (label: string) => new RegExp(`- ${label}: ([^\\n]*)`).exec(text)?.[1] ?? '';
-        const [deltagare, opening, nya] = /^(?:minst )?(\S+) \((?:vid årets början|i början av \S+) (\S+) \+ nya (?:minst )?(\S+)\)/
-            .exec(line('Deltagare hittills i år'))!
-            .slice(1);
+        const [deltagare, opening, nya] =
+            /^(?:minst )?(\S+) \((?:vid årets början|i början av \S+) (\S+) \+ nya (?:minst )?(\S+)\)/
+                .exec(line('Deltagare hittills i år'))!
+                .slice(1);
         const [kvinnor, man, annat] = line('Kvinnor / män / annat').split(' / ');
         const [work, of] = /^(\S+) av (\S+)/.exec(line('Till arbete, studier eller Arbetsförmedlingen'))!.slice(1);
         return { deltagare, opening, nya, kvinnor, man, annat, avslutade: line('Avslutade'), work, of };

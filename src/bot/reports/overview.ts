@@ -36,11 +36,16 @@ function stateLine(s: ReportingState, lang: Lang): string {
     const missing = s.missing.length
         ? say(lang, `saknas: ${months(s.missing)}`, `missing: ${months(s.missing)}`)
         : say(lang, 'inget saknas', 'nothing missing');
-    const deltagare = s.deltagare
+    const d = s.deltagare;
+    const since =
+        d?.since && !d.since.endsWith('-01')
+            ? say(lang, ` sedan ${monthName(d.since, lang, false)}`, ` since ${monthName(d.since, lang, false)}`)
+            : '';
+    const deltagare = d
         ? say(
               lang,
-              `deltagare ${s.deltagare.atLeast ? 'minst ' : ''}${s.deltagare.value}`,
-              `participants ${s.deltagare.atLeast ? 'at least ' : ''}${s.deltagare.value}`,
+              `deltagare ${d.atLeast ? 'minst ' : ''}${d.value}${since}`,
+              `participants ${d.atLeast ? 'at least ' : ''}${d.value}${since}`,
           )
         : '';
     const status = s.status ? `${say(lang, 'status', 'status')} ${STATUS_WORD[s.status][lang === 'en' ? 1 : 0]}` : '';
