@@ -114,7 +114,9 @@ export function uppfoljningFinsamRows(
             deltagare: fu.deltagare,
             total: total(fu.deltagare),
             // Without January (or last December) the opening is a later month's: people who left before are not in it.
-            atLeast: fu.atLeast || (reports.length > 0 && fu.openingMonth !== `${year}-01`) || missing.length > 0,
+            // More can come until December is reported: a year not yet complete is a lower bound too.
+            atLeast:
+                fu.atLeast || fu.openingMonth !== `${year}-01` || missing.length > 0 || fu.lastMonth !== `${year}-12`,
             missing,
             lastMonth: fu.lastMonth,
             sample: versions.some((v) => v.sample),

@@ -128,6 +128,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
               `"${HIDDEN_MARK}" is a hidden figure: counts under ${SMALL_COUNT}, and figures that together with those shown or with earlier months' follow-up would reveal them. Shares and status words appear only when both counts are shown.`,
           )
         : '';
+    const leading = fig.missingMonths.filter((m) => !fig.gapMonths.includes(m));
     const gapNote = fig.atLeast
         ? say(
               lang,
@@ -137,24 +138,20 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
         : '';
     const title = `${insats.name} ${fig.year}: ${say(lang, 'uppföljning t.o.m.', 'follow-up through')} ${until}`;
     const sampleNote = o.sample ? sampleMark(lang) : '';
-    const notes: Fact[] = (o.notes ?? []).flatMap((n) => [
-        ...(n.kommentar
-            ? [
-                  {
-                      title: `${monthName(n.month, lang, false)}, ${say(lang, 'kommentar', 'comment')}`,
-                      value: n.kommentar,
-                  },
-              ]
-            : []),
-        ...(n.avvikelse
-            ? [
-                  {
-                      title: `${monthName(n.month, lang, false)}, ${say(lang, 'avvikelse', 'deviation')}`,
-                      value: n.avvikelse,
-                  },
-              ]
-            : []),
-    ]);
+    // The same text in several months (often carried over by the pre-filled form) is listed once, with its months.
+    const grouped = new Map<string, { kind: 'kommentar' | 'avvikelse'; text: string; months: string[] }>();
+    for (const n of o.notes ?? [])
+        for (const kind of ['kommentar', 'avvikelse'] as const) {
+            const text = n[kind];
+            if (!text) continue;
+            const key = `${kind}\n${text}`;
+            grouped.set(key, { kind, text, months: [...(grouped.get(key)?.months ?? []), n.month] });
+        }
+    const kindWord = { kommentar: say(lang, 'kommentar', 'comment'), avvikelse: say(lang, 'avvikelse', 'deviation') };
+    const notes: Fact[] = [...grouped.values()].map((g) => ({
+        title: `${g.months.map((m) => monthName(m, lang, false)).join(', ')}, ${kindWord[g.kind]}`,
+        value: g.text,
+    }));
     const notesTitle = say(lang, 'Kommentarer och avvikelser', 'Comments and deviations');
     const text = [
         `**${title}**`,
@@ -182,9 +179,10 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
         otherYears,
         rule,
         gapNote,
-        missing: fig.missingMonths.length
+        // The months before the first report; those between reports are in the gap note.
+        missing: leading.length
             ? say(lang, 'Månader utan rapport: ', 'Months without a report: ') +
-              fig.missingMonths.map((m) => monthName(m, lang, false)).join(', ')
+              leading.map((m) => monthName(m, lang, false)).join(', ')
             : '',
         maskNote,
         notesTitle,

@@ -62,11 +62,13 @@ export function historyView(
     const text = versions.length
         ? [
               sample ? sampleMark(lang) : '',
-              say(
-                  lang,
-                  `${versions.length} versioner; den senaste gäller.`,
-                  `${versions.length} versions; the latest counts.`,
-              ),
+              versions.length === 1
+                  ? say(lang, 'En version.', 'One version.')
+                  : say(
+                        lang,
+                        `${versions.length} versioner; den senaste gäller.`,
+                        `${versions.length} versions; the latest counts.`,
+                    ),
           ]
               .filter(Boolean)
               .join(' ')

@@ -89,8 +89,36 @@ function rowText(r: UppfoljningRow, lang: Lang): string {
               ` (missing: ${r.missing.map((m) => monthName(m, lang, false)).join(', ')})`,
           )
         : '';
+    const through =
+        r.lastMonth && !r.lastMonth.endsWith('-12')
+            ? say(
+                  lang,
+                  `, t.o.m. ${monthName(r.lastMonth, lang, false)}`,
+                  `, through ${monthName(r.lastMonth, lang, false)}`,
+              )
+            : '';
+    const none = r.lastMonth ? '' : say(lang, ' (inga rapporter)', ' (no reports)');
     const sample = r.sample ? ` – ${say(lang, 'fiktiva exempeldata', 'fictional sample data')}` : '';
-    return `${figures}${missing}${sample}`;
+    return `${figures}${through}${none}${missing}${sample}`;
+}
+
+/** The card's title, text and one fact per insats; `url` is the signed CSV link. */
+export function uppfoljningView(rows: UppfoljningRow[], year: number, url: string, lang: Lang) {
+    const title = say(
+        lang,
+        `Uppföljning Finsam ${year}: deltagare per insats`,
+        `Uppföljning Finsam ${year}: participants per insats`,
+    );
+    const text = say(
+        lang,
+        `Underlag att föra in i Försäkringskassans Uppföljning Finsam (det finns inget dokumenterat sätt att skicka in det automatiskt). Individinsatser anges per kön, strukturinsatser som deltagare under året. "minst" betyder att månader saknas eller att året inte är slut. Som CSV: [ladda ner](${url}) (gäller i 24 timmar).`,
+        `Figures to enter in Försäkringskassan's Uppföljning Finsam (there is no documented way to send them in automatically). Individual insatser by gender, structural insatser as participants during the year. "at least" means months are missing or the year is not over. As CSV: [download](${url}) (valid for 24 hours).`,
+    );
+    const facts = rows.map((r) => ({
+        title: `${r.insats.name} (${TYPE_LABEL[r.type][lang === 'en' ? 1 : 0].toLowerCase()})`,
+        value: rowText(r, lang),
+    }));
+    return { title, text, facts };
 }
 
 /** Registers the `uppfoljning-finsam-csv` download for the insatser the signed id names. */
@@ -133,23 +161,10 @@ export async function answerUppfoljning(ctx: TurnContext, deps: BotDeps, info: L
         `${f.id}~${year}~${insatser.map((i) => i.id).join('+')}`,
         LINK_TTL_SECONDS,
     );
-    const title = say(
-        lang,
-        `Uppföljning Finsam ${year}: deltagare per insats`,
-        `Uppföljning Finsam ${year}: participants per insats`,
-    );
-    const text = say(
-        lang,
-        `Underlag att föra in i Försäkringskassans Uppföljning Finsam (det finns inget dokumenterat sätt att skicka in det automatiskt). Individinsatser anges per kön, strukturinsatser som deltagare under året. "minst" betyder att månader saknas. Som CSV: [ladda ner](${url}) (gäller i 24 timmar).`,
-        `Figures to enter in Försäkringskassan's Uppföljning Finsam (there is no documented way to send them in automatically). Individual insatser by gender, structural insatser as participants during the year. "at least" means months are missing. As CSV: [download](${url}) (valid for 24 hours).`,
-    );
-    const facts = rows.map((r) => ({
-        title: `${r.insats.name} (${TYPE_LABEL[r.type][lang === 'en' ? 1 : 0].toLowerCase()})`,
-        value: rowText(r, lang),
-    }));
+    const view = uppfoljningView(rows, year, url, lang);
     deps.log.info('uppfoljning finsam figures sent', { forbund: f.id, year, insatser: rows.length });
     await sendReply(ctx, {
-        text: [`**${title}**`, text, ...facts.map((x) => `- ${x.title}: ${x.value}`)].join('\n'),
-        card: messageCard(title, text, facts),
+        text: [`**${view.title}**`, view.text, ...view.facts.map((x) => `- ${x.title}: ${x.value}`)].join('\n'),
+        card: messageCard(view.title, view.text, view.facts),
     });
 }
