@@ -6,7 +6,7 @@ import { total, yearOfMonth, type MonthlyReport } from './reports';
 /** How many times the largest month so far a month may reach before it is questioned. */
 export const HISTORY_FACTOR = 3;
 /** The smallest "largest month" the factor is applied to, so a quiet start does not make every month odd. */
-const HISTORY_FLOOR = 2;
+const HISTORY_FLOOR = 5;
 
 export type PlausibilityField = 'nya' | 'avslutade' | 'pagaende';
 /** One value far outside what the insats has reported or planned; `limit` is what the value was compared with. */

@@ -12,6 +12,7 @@ import { forbund } from './load';
 const fryksdalen = forbund('fryksdalen');
 const navet = fryksdalen.insatser[0];
 const YEAR = 2024;
+const INDICATOR = navet.indicators.find((i) => i.unit === 'procent')!.id;
 const mm = (k: number) => `${YEAR}-${String(k).padStart(2, '0')}`;
 const sum = (g: Genders) => g.kvinnor + g.man + g.annat;
 const genders = (max: number) => fc.record({ kvinnor: fc.nat(max), man: fc.nat(max), annat: fc.nat(Math.min(2, max)) });
@@ -20,10 +21,19 @@ const genders = (max: number) => fc.record({ kvinnor: fc.nat(max), man: fc.nat(m
 const years = fc
     .record({
         december: genders(12),
-        flows: fc.array(fc.record({ nya: genders(6), finishing: genders(6), seed: fc.nat(1000) }), {
-            minLength: 12,
-            maxLength: 12,
-        }),
+        flows: fc.array(
+            fc.record({
+                nya: genders(6),
+                finishing: genders(6),
+                seed: fc.nat(1000),
+                answered: fc.nat(6),
+                positive: fc.nat(6),
+            }),
+            {
+                minLength: 12,
+                maxLength: 12,
+            },
+        ),
         reported: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 }),
         withDecember: fc.boolean(),
         order: fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
@@ -48,7 +58,7 @@ const years = fc
                 utfall,
                 rem: { annan: sum(flow.nya) },
                 dagar: sum(avslutade) * 30,
-                ind: {},
+                ind: { [INDICATOR]: { besvarade: flow.answered, positiva: Math.min(flow.positive, flow.answered) } },
             };
         });
         const decemberReport: MonthlyReport = { ...truth[0], month: `${YEAR - 1}-12`, pagaende: december };
@@ -79,6 +89,9 @@ function reference(truth: MonthlyReport[], given: MonthlyReport[], decemberLevel
         genders: Object.fromEntries(GENDERS.map((g) => [g, per(g)])) as Genders,
         pagaende: sum(span.at(-1)!.pagaende),
         work: span.reduce((s, r) => s + r.utfall.arbete + r.utfall.studier + r.utfall.af, 0),
+        answered: span.reduce((s, r) => s + (r.ind[INDICATOR]?.besvarade ?? 0), 0),
+        positive: span.reduce((s, r) => s + (r.ind[INDICATOR]?.positiva ?? 0), 0),
+        days: span.reduce((s, r) => s + r.dagar, 0),
         missing,
     };
 }
@@ -108,6 +121,15 @@ function problemsOf(fig: FollowUpFigures, ref: ReturnType<typeof reference>, ful
     bound('avslutade', fig.avslutade, ref.avslutade);
     bound('work', fig.work.count, ref.work);
     for (const g of GENDERS) bound(g, fig.genders[g], ref.genders[g]);
+    const ind = fig.indicators.find((i) => i.id === INDICATOR);
+    if (ind) {
+        bound('answered', ind.answered, ref.answered);
+        bound('positive', ind.positive, ref.positive);
+    }
+    const days = value(fig.days);
+    if (!exact && days !== undefined) out.push(`an average of ${days} days with months missing`);
+    if (exact && days !== undefined && ref.avslutade > 0 && days !== Math.round(ref.days / ref.avslutade))
+        out.push(`average days ${days} against ${Math.round(ref.days / ref.avslutade)}`);
     // No impossible pair: every relation a reader would check holds between the figures shown together.
     const [d, o, n, p, a, w] = [fig.deltagare, fig.opening, fig.nya, fig.pagaende, fig.avslutade, fig.work.count].map(
         value,

@@ -18,7 +18,7 @@ import { insatsIn, lastMonth, monthIn } from './words';
 
 /** Claims every history phrase, whatever follows, so it never falls through to another route's reading of the name. */
 export const HISTORY =
-    /^(?:visa\s+|se\s+)?(?:versions)?historik(?:en)?\b(.*)$|^(?:show\s+)?(?:the\s+)?(?:version\s+)?history\b(.*)$/i;
+    /^(?:visa\s+|se\s+)?(?:(?:versions)?historik(?:en)?|versioner(?:na)?)\b(.*)$|^(?:show\s+)?(?:the\s+)?(?:version\s+history|history|versions)\b(.*)$/i;
 
 /** Said outside a 1:1 chat: the history shows the month's figures and free text. */
 export const HISTORY_IN_PERSONAL = {
