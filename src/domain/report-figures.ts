@@ -9,6 +9,21 @@ export type Figure = { kind: 'shown'; value: number } | { kind: 'hidden' };
 export const shown = (value: number): Figure => ({ kind: 'shown', value });
 export const HIDDEN: Figure = { kind: 'hidden' };
 
+/**
+ * A count as it may be stated: undefined when hidden; `atLeast` when it is a sum over the year with months missing
+ * (say "minst N"). Use it (and shareOf) wherever a follow-up figure is put into words.
+ */
+export function countOf(fig: FollowUpFigures, x: Figure, sum = true): { value: number; atLeast: boolean } | undefined {
+    return x.kind === 'shown' ? { value: x.value, atLeast: sum && fig.atLeast } : undefined;
+}
+
+/** A share's ratio when it may be stated: both counts shown, something to divide by, and no months missing. */
+export function shareOf(s: ShareFigures): number | undefined {
+    return !s.bounds && s.count.kind === 'shown' && s.of.kind === 'shown' && s.of.value > 0
+        ? s.count.value / s.of.value
+        : undefined;
+}
+
 /** A target row: the target, and the status word only when the figure it is about is shown. */
 export type TargetRow = { target: TargetSpec; status?: Status };
 /**

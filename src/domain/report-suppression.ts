@@ -50,7 +50,7 @@ export function sharedFollowUps(
     const keyFigure = f.goals.nyckeltal.length > 0;
     const groups = outcomeGroups(keyFigure);
     const indicators = cuts[0].indicators.filter((i) => i.target).map((i) => i.id);
-    const gaps = cuts.at(-1)!.gaps;
+    const gaps = must(cuts.at(-1), 'the follow-up after the last month').gaps;
     const months: MonthAtoms[] = rs.map((r) => {
         const gap = gaps.find((x) => x.before === r.month);
         const gapNya = GENDERS.map((g) => (gap && gap.nya[g] > 0 ? [atom(gap.nya[g])] : []));

@@ -1,6 +1,12 @@
 // Pieces of the follow-up view: figures as text, a target row with the bot's status word, the gender note, the chart.
 import { formatPercent, formatTarget } from '../../domain';
-import type { Figure, FollowUpFigures, ShareFigures, TargetRow } from '../../domain/report-figures';
+import {
+    shareOf,
+    type Figure,
+    type FollowUpFigures,
+    type ShareFigures,
+    type TargetRow,
+} from '../../domain/report-figures';
 import type { FollowUpRules, Status } from '../../domain/report-status';
 import type { Lang } from '../lang';
 import { say } from '../reply';
@@ -34,9 +40,8 @@ export const count = (x: Figure) => (x.kind === 'shown' ? String(x.value) : HIDD
 
 /** A share as a percentage, or `–` when either count is hidden, they are lower bounds or there is nothing to divide by. */
 export function percent(s: ShareFigures): string {
-    return !s.bounds && s.count.kind === 'shown' && s.of.kind === 'shown' && s.of.value > 0
-        ? formatPercent(s.count.value / s.of.value)
-        : '–';
+    const ratio = shareOf(s);
+    return ratio === undefined ? '–' : formatPercent(ratio);
 }
 
 /** ` – 53,3 % kvinnor, jämn` (only where the figures carry the share). */

@@ -1,6 +1,6 @@
 // Words and card data for a year-to-date follow-up, rendered only from the figures it may show.
 import { formatTarget, type Forbund, type Insats } from '../../domain';
-import type { Figure, FollowUpFigures } from '../../domain/report-figures';
+import { countOf, type Figure, type FollowUpFigures } from '../../domain/report-figures';
 import { SMALL_COUNT } from '../../domain/report-mask';
 import { targetsForOtherYears } from '../../domain/report-status';
 import { say } from '../reply';
@@ -26,8 +26,7 @@ export function followUpView(f: Forbund, insats: Insats, fig: FollowUpFigures, o
     const g = fig.genders;
     const until = fig.lastMonth ? monthName(fig.lastMonth, lang, false) : '';
     // A sum over the year is a lower bound when months are missing between the reports.
-    const sum = (x: Figure) =>
-        (fig.atLeast && x.kind === 'shown' ? `${say(lang, 'minst', 'at least')} ` : '') + count(x);
+    const sum = (x: Figure) => (countOf(fig, x)?.atLeast ? `${say(lang, 'minst', 'at least')} ` : '') + count(x);
     const openingAt =
         !fig.openingMonth || fig.openingMonth.endsWith('-01')
             ? say(lang, 'vid årets början', 'at year start')
