@@ -202,6 +202,12 @@ describe('Monthly reports that stay true', () => {
         const h = await ask(tomas, 'show history for Navet October');
         assert.match(h.text, /History: Projekt Navet, October 2024/);
         assert.match(h.text, /Version 2: .* – Referred by: Kils kommun: 0 → 1; Referred by: Sunne kommun: 3 → 2/);
+        // The word anywhere with an insats or a month is a history request too, never that insats's budget.
+        for (const q of ['Navet historik oktober', 'versioner för oktober']) {
+            const other = await ask(tomas, q);
+            assert.match(other.text, /Historik: Projekt Navet, oktober 2024/, q);
+            assert.doesNotMatch(other.text, /kr\b/, q);
+        }
     });
 
     it('When February, October and November are reported, then the follow-up says "minst", names the missing months and never shows fewer participants than are ongoing', async () => {

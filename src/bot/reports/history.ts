@@ -20,6 +20,18 @@ import { insatsIn, lastMonth, monthIn } from './words';
 export const HISTORY =
     /^(?:visa\s+|se\s+)?(?:(?:versions)?historik(?:en)?|versioner(?:na)?)\b(.*)$|^(?:show\s+)?(?:the\s+)?(?:version\s+history|history|versions)\b(.*)$/i;
 
+const HISTORY_WORD = /\b(?:versions)?historik(?:en)?\b|\bhistory\b|\bversioner(?:na)?\b/i;
+
+/**
+ * Whether a message asks for a month's history: it starts with the phrase, or it has the word anywhere together
+ * with an insats or a month ("Navet historik mars"), so the name alone never sends it to another route's answer.
+ */
+export function isHistoryRequest(f: Forbund, text: string, now: Date): boolean {
+    if (HISTORY.test(text)) return true;
+    if (!HISTORY_WORD.test(text)) return false;
+    return insatsIn(f, text.replace(HISTORY_WORD, ' ')) !== undefined || monthIn(text, now) !== undefined;
+}
+
 /** Said outside a 1:1 chat: the history shows the month's figures and free text. */
 export const HISTORY_IN_PERSONAL = {
     sv: 'Historiken visar månadens siffror och fritext, så jag visar den bara i en 1:1-chatt. Skriv till mig där.',
@@ -96,7 +108,7 @@ export async function answerHistory(ctx: TurnContext, deps: BotDeps, info: Linke
     const { lang } = info;
     const f = info.forbund;
     const m = HISTORY.exec(info.text);
-    const rest = m?.[1] ?? m?.[2] ?? '';
+    const rest = m ? (m[1] ?? m[2] ?? '') : info.text.replace(HISTORY_WORD, ' ');
     const person = await info.caller();
     const { insatser, whyNone } = insatserAllowed(f, person, 'report.readDetail');
     const insats = insatsIn(f, rest) ?? (insatser.length === 1 ? insatser[0] : undefined);

@@ -8,7 +8,7 @@ import { answerFollowUp, followUpRequest } from './followup';
 import { answerMissing, MISSING } from './missing';
 import { openReportForm, REPORT, REPORT_IN_PERSONAL } from './open';
 import { inPersonalChat } from './gates';
-import { answerHistory, HISTORY, HISTORY_IN_PERSONAL } from './history';
+import { answerHistory, HISTORY_IN_PERSONAL, isHistoryRequest } from './history';
 import { answerOverview, OVERVIEW, OVERVIEW_IN_PERSONAL } from './overview';
 import { answerUppfoljning, registerUppfoljningDownload, UPPFOLJNING, UPPFOLJNING_IN_PERSONAL } from './uppfoljning';
 import { registerReportSubmit } from './submit';
@@ -18,7 +18,7 @@ export function registerReports(app: Application<TurnState>, deps: BotDeps): voi
     onMessage(
         app,
         deps,
-        (t) => HISTORY.test(t.text),
+        (t) => isHistoryRequest(t.forbund, t.text, deps.now()),
         inPersonalChat(HISTORY_IN_PERSONAL, (ctx, t) => answerHistory(ctx, deps, t)),
     );
     onMessage(
