@@ -264,13 +264,22 @@ export type ReportFormData = {
     privacy: string;
     texts: Record<'id' | 'label' | 'placeholder' | 'value' | 'error', string>[];
     note: string;
-    submit: string;
-    action: { key: string; forbundId: string; insatsId: string; month: string; lang: Lang };
+    /** A plausibility warning above the buttons, or ''. */
+    warning: string;
+    /** The submit buttons: normally one; after a plausibility warning "Ändra" and "Spara ändå". */
+    actions: {
+        title: string;
+        data: { key: string; forbundId: string; insatsId: string; month: string; lang: Lang; confirm?: string };
+    }[];
 };
 
 type FollowUpSeries = { legend: string; values: { x: string; y: number }[] };
 export type ReportFollowupData = {
     title: string;
+    /** "fiktiva exempeldata" when demo rows are among the reports, else ''. */
+    sampleNote: string;
+    /** What missing months between the reports mean for the sums, or ''. */
+    gapNote: string;
     facts: Fact[];
     nyckeltal: Fact[];
     nyckeltalTitle: string;
@@ -281,6 +290,9 @@ export type ReportFollowupData = {
     rule: string;
     missing: string;
     maskNote: string;
+    /** Kommentar and avvikelse per month, only for the insats's own people, chef and styrgrupp in a 1:1 chat. */
+    notesTitle: string;
+    notes: Fact[];
     chart: {
         show: boolean;
         title: string;

@@ -7,10 +7,13 @@ import { authorize, type Access, type Person } from '../domain/access';
 import { dayOf } from '../domain/deadlines';
 import { formatDate } from '../domain/format';
 import { must } from '../domain/must';
+import { addMonths as addMonth } from '../domain/reports';
 import { fullFigures } from '../domain/report-figures';
 import { followUp } from '../domain/report-followup';
 import { sharedFollowUp } from '../domain/report-suppression';
 import { validateReport } from '../domain/report-schema';
+import { plausibilityWarnings } from '../domain/report-plausibility';
+import { reportingState, uppfoljningFinsamRows } from '../domain/report-overview';
 import { linkPrompt } from '../bot/admin/linking';
 import { rosterReply } from '../bot/admin/roster';
 import { editorCard } from '../bot/agenda/editor';
@@ -34,6 +37,10 @@ import { followUpView } from '../bot/reports/followup-view';
 import { formCard } from '../bot/reports/form';
 import { unflatten, valuesOf, type FormValues } from '../bot/reports/form-values';
 import { reportRecord } from '../bot/reports/submit';
+import { historyView } from '../bot/reports/history';
+import { overviewView } from '../bot/reports/overview';
+import { uppfoljningView } from '../bot/reports/uppfoljning';
+import { messageCard } from '../bot/reply';
 import { ask } from '../qa';
 import { utfallLookup } from '../bot/utfall';
 import { budgetYear, type Forbund } from '../domain';
@@ -89,12 +96,17 @@ function meetingCards(w: CardWorld): CardSpec[] {
 function reportCards(w: CardWorld): CardSpec[] {
     const { dd, f, g, month } = w;
     // The form as "rapportera" opens it (values of the stored version), or as a submit with errors comes back.
-    const form = (x: typeof f, lang: 'sv' | 'en', submitted?: (v: FormValues) => FormValues) => {
+    const form = (x: typeof f, lang: 'sv' | 'en', submitted?: (v: FormValues) => FormValues, plausibility = false) => {
         const insats = x.insatser[0];
         const latest = dd.reports.latest(x.id, insats.id, month);
         const stored = valuesOf(latest?.report);
         const values = submitted ? submitted(stored) : stored;
-        const checked = validateReport({ ...unflatten(values), month }, { forbund: x, insats, now: WORLD_NOW });
+        const previous = dd.reports.latest(x.id, insats.id, addMonth(month, -1))?.report;
+        const checked = validateReport(
+            { ...unflatten(values), month },
+            { forbund: x, insats, now: WORLD_NOW, previous: plausibility ? previous : undefined },
+        );
+        const others = dd.reports.latestForYear(x.id, 2025, insats.id).map((v) => v.report);
         return formCard({
             f: x,
             insats,
@@ -103,23 +115,33 @@ function reportCards(w: CardWorld): CardSpec[] {
             key: newActionKey(reportRecord(x.id, insats.id, month), dd.reports.versionCount(x.id, insats.id, month)),
             values,
             errors: submitted && !checked.ok ? checked.errors : [],
+            warnings: plausibility && checked.ok ? plausibilityWarnings(x, insats, checked.report, others) : undefined,
             latest: latest && {
                 version: latest.version,
                 by: dd.roster.bySlug(x.id, latest.submittedBy)?.name ?? latest.submittedBy,
                 at: formatDate(latest.submittedAt, 'd MMMM yyyy HH:mm'),
+                sample: latest.sample,
             },
         });
     };
-    const follow = (x: typeof f, lang: 'sv' | 'en', masked: boolean) => {
+    const follow = (x: typeof f, lang: 'sv' | 'en', masked: boolean, drop: string[] = []) => {
         const insats = x.insatser[0];
-        const reports = dd.reports.latestForYear(x.id, 2025, insats.id).map((v) => v.report);
+        const versions = dd.reports.latestForYear(x.id, 2025, insats.id).filter((v) => !drop.includes(v.month));
+        const reports = versions.map((v) => v.report);
         const rules = dd.reports.followUpRules();
         const december = dd.reports.latest(x.id, insats.id, '2024-12')?.report;
         const figures = masked
             ? sharedFollowUp(x, insats, 2025, reports, december, rules)
             : fullFigures(followUp(x, insats, 2025, reports, december, rules), true);
         if (!figures) throw new Error(`no demo reports for ${insats.name}`);
-        return { template: 'report-followup', data: followUpView(x, insats, figures, { lang, rules }).data } as const;
+        const notes = masked
+            ? undefined
+            : reports.map((r) => ({ month: r.month, kommentar: r.kommentar, avvikelse: r.avvikelse }));
+        const sample = versions.some((v) => v.sample);
+        return {
+            template: 'report-followup',
+            data: followUpView(x, insats, figures, { lang, rules, sample, notes }).data,
+        } as const;
     };
     return [
         // More finished than were taking part.
@@ -127,7 +149,59 @@ function reportCards(w: CardWorld): CardSpec[] {
         form(f, 'sv'),
         follow(f, 'sv', true),
         follow(g, 'en', false),
+        // A figure far outside the insats's history: "Spara ändå" / "Ändra".
+        form(
+            g,
+            'sv',
+            (v) => ({
+                ...v,
+                'nya.kvinnor': Number(v['nya.kvinnor'] ?? 0) + 400,
+                'pagaende.kvinnor': Number(v['pagaende.kvinnor'] ?? 0) + 400,
+                'rem.annan': Number(v['rem.annan'] ?? 0) + 400,
+            }),
+            true,
+        ),
+        // Months missing between the reports: "minst", the months named, no shares or status.
+        follow(f, 'sv', false, ['2025-05', '2025-06']),
     ];
+}
+
+/** The chef's report overviews: a month's history, rapportläge and the Uppföljning Finsam figures. */
+function reportOverviewCards(w: CardWorld): CardSpec[] {
+    const { dd, f, g } = w;
+    const name = (x: typeof f) => (slug: string) => dd.roster.bySlug(x.id, slug)?.name ?? slug;
+    const history = (x: typeof f, month: string, lang: 'sv' | 'en') => {
+        const insats = x.insatser[0];
+        const v = historyView(x, insats, month, dd.reports.history(x.id, insats.id, month), lang, name(x));
+        return messageCard(v.title, v.text, v.facts);
+    };
+    const states = (x: typeof f) =>
+        x.insatser.map((insats) =>
+            reportingState(
+                x,
+                insats,
+                2025,
+                dd.reports.latestForYear(x.id, 2025, insats.id),
+                dd.reports.latest(x.id, insats.id, '2024-12')?.report,
+                WORLD_NOW,
+            ),
+        );
+    const overview = (x: typeof f, lang: 'sv' | 'en') => {
+        const v = overviewView(states(x), lang, WORLD_NOW);
+        return messageCard(v.title, v.text, v.facts);
+    };
+    const uppfoljning = (x: typeof f, lang: 'sv' | 'en') => {
+        const rows = uppfoljningFinsamRows(
+            x,
+            2025,
+            (id) => dd.reports.latestForYear(x.id, 2025, id),
+            (id) => dd.reports.latest(x.id, id, '2024-12')?.report,
+            WORLD_NOW,
+        );
+        const v = uppfoljningView(rows, 2025, 'https://finsam.example.invalid/d/uppfoljning', lang);
+        return messageCard(v.title, v.text, v.facts);
+    };
+    return [history(g, '2025-10', 'en'), overview(f, 'sv'), uppfoljning(g, 'sv')];
 }
 
 function deadlineCards(w: CardWorld): CardSpec[] {
@@ -240,6 +314,7 @@ export function cardCases() {
             ...deadlineCards(w),
             ...answerCards(w),
             ...conversationCards(w),
+            ...reportOverviewCards(w),
         ]),
     );
 }

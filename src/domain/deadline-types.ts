@@ -10,7 +10,7 @@ export const DEADLINE_KINDS = [
     'arsredovisning',
     'delarsrapport',
     'indikatorer',
-    'sus',
+    'uppfoljning-finsam',
     'projektrapport',
     'utfall',
     'kallelse',
@@ -55,9 +55,9 @@ export const CalendarSchema = z.object({
     samradBy: mmdd.default('10-31'),
     /** Delårsrapport, only where the plan has one (see calendarOf). */
     delarsrapport: mmdd.optional(),
-    /** The yearly Indikatorer survey (NNS) and SUS registration, only where configured. */
+    /** The yearly Indikatorer survey (NNS) and Uppföljning Finsam registration, only where configured. */
     indikatorer: mmdd.optional(),
-    sus: mmdd.optional(),
+    uppfoljningFinsam: mmdd.optional(),
     /** The monthly projektrapport for the previous month is due on this day. */
     reportDay: z.number().int().min(1).max(28).default(10),
     leadDays: leads.default([30, 14, 7, 1, 0]),

@@ -1,4 +1,5 @@
-// The yearly deadlines from lag 2003:1210 (samråd, budget, årsredovisning) and the plan (delårsrapport, Indikatorer, SUS).
+// The yearly deadlines from lag 2003:1210 (samråd, budget, årsredovisning) and the plan (delårsrapport, Indikatorer,
+// Uppföljning Finsam).
 import type { Audience, Calendar, Deadline, DeadlineKind, Text } from './deadline-types';
 import type { Forbund } from './schema';
 
@@ -79,12 +80,15 @@ export function yearlyDeadlines(f: Forbund, cal: Calendar, year: number): Deadli
         },
     );
     planned(
-        'sus',
-        cal.sus,
-        { sv: `SUS: insatser och deltagare ${year} registrerade`, en: `SUS registration for ${year}` },
+        'uppfoljning-finsam',
+        cal.uppfoljningFinsam,
         {
-            sv: 'Försäkringskassans uppföljningssystem SUS; förbundets kalender',
-            en: 'SUS (Försäkringskassan); the förbund’s calendar',
+            sv: `Uppföljning Finsam: insatser och deltagare ${year} registrerade`,
+            en: `Uppföljning Finsam registration for ${year}`,
+        },
+        {
+            sv: 'Försäkringskassans Uppföljning Finsam (nationell statistik; ersatte SUS 2023); förbundets kalender',
+            en: 'Uppföljning Finsam (Försäkringskassan; replaced SUS in 2023); the förbund’s calendar',
         },
     );
     return out;

@@ -9,16 +9,40 @@ export type Figure = { kind: 'shown'; value: number } | { kind: 'hidden' };
 export const shown = (value: number): Figure => ({ kind: 'shown', value });
 export const HIDDEN: Figure = { kind: 'hidden' };
 
+/**
+ * A count as it may be stated: undefined when hidden; `atLeast` when it is a sum over the year with months missing
+ * (say "minst N"). Use it (and shareOf) wherever a follow-up figure is put into words.
+ */
+export function countOf(fig: FollowUpFigures, x: Figure, sum = true): { value: number; atLeast: boolean } | undefined {
+    return x.kind === 'shown' ? { value: x.value, atLeast: sum && fig.atLeast } : undefined;
+}
+
+/** A share's ratio when it may be stated: both counts shown, something to divide by, and no months missing. */
+export function shareOf(s: ShareFigures): number | undefined {
+    return !s.bounds && s.count.kind === 'shown' && s.of.kind === 'shown' && s.of.value > 0
+        ? s.count.value / s.of.value
+        : undefined;
+}
+
 /** A target row: the target, and the status word only when the figure it is about is shown. */
 export type TargetRow = { target: TargetSpec; status?: Status };
-/** A share as its count and the count it is of; a percentage is shown only when both are. */
-export type ShareFigures = { count: Figure; of: Figure };
+/**
+ * A share as its count and the count it is of; a percentage is shown only when both are, and never when months are
+ * missing (`bounds`: the two are lower bounds then, and their ratio is no bound of the true share).
+ */
+export type ShareFigures = { count: Figure; of: Figure; bounds?: boolean };
 
 export type FollowUpFigures = {
     year: number;
     lastMonth?: string;
     monthsCovered: number;
     missingMonths: string[];
+    /** Missing months between the opening and the last report; with any, the year's sums are lower bounds. */
+    gapMonths: string[];
+    /** Whether deltagare, nya, avslutade, the genders, outcomes and answers are lower bounds ("minst N"). */
+    atLeast: boolean;
+    /** The month whose start `opening` is (January when the year's opening is known). */
+    openingMonth?: string;
     /** Whether this is the suppressed table of a shared conversation. */
     suppressed: boolean;
     deltagare: Figure;
@@ -62,7 +86,8 @@ export function fullFigures(fu: FollowUp, monthly: boolean): FollowUpFigures {
         womenShare:
             fu.womenShare === undefined ? undefined : { ratio: fu.womenShare, balanced: fu.genderBalanced === true },
         months: monthly ? fu.months : undefined,
-        indicators: fu.indicators.filter((i) => i.check),
+        // With months missing there is no status to give, but the answers so far are still shown (as lower bounds).
+        indicators: fu.indicators.filter((i) => i.check || (fu.atLeast && i.target && i.answered > 0)),
         workCheck: fu.workCheck && { target: fu.workCheck, status: fu.workCheck.status },
     });
 }
@@ -90,24 +115,30 @@ function figuresOf(
     },
 ): FollowUpFigures {
     const fig = (key: string, value: number) => (open(key) ? shown(value) : HIDDEN);
-    const finishedShown = open(CELL.avslutade);
+    // With months missing, averages over the finished and shares are of the reported months only: not shown.
+    const finishedShown = open(CELL.avslutade) && !fu.atLeast;
+    const bounds = fu.atLeast || undefined;
     return {
         year: fu.year,
         lastMonth: fu.lastMonth,
         monthsCovered: fu.monthsCovered,
         missingMonths: fu.missingMonths,
+        gapMonths: fu.gapMonths,
+        atLeast: fu.atLeast,
+        openingMonth: fu.openingMonth,
         suppressed: extra.suppressed,
         deltagare: fig(CELL.deltagare, total(fu.deltagare)),
         opening: fig(CELL.opening, total(fu.opening)),
         nya: fig(CELL.nya, total(fu.nya)),
         genders: Object.fromEntries(GENDERS.map((g) => [g, fig(g, fu.deltagare[g])])) as Record<Gender, Figure>,
-        womenShare: extra.womenShare,
+        womenShare: fu.atLeast ? undefined : extra.womenShare,
         pagaende: fig(CELL.pagaende, total(fu.pagaende)),
         avslutade: fig(CELL.avslutade, total(fu.avslutade)),
-        work: { count: fig(CELL.work, fu.workShare.count), of: fig(CELL.avslutade, fu.workShare.of) },
+        work: { count: fig(CELL.work, fu.workShare.count), of: fig(CELL.avslutade, fu.workShare.of), bounds },
         keyFigure: {
             count: fig(CELL.keyFigure, fu.keyFigureShare.count),
             of: fig(CELL.avslutade, fu.keyFigureShare.of),
+            bounds,
         },
         days: finishedShown ? average(fu.days.count, fu.days.of) : HIDDEN,
         daysBefore: fu.daysBefore && (finishedShown ? average(fu.daysBefore.count, fu.daysBefore.of) : HIDDEN),

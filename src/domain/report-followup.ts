@@ -24,6 +24,12 @@ import {
 } from './reports';
 
 export type Share = { count: number; of: number; ratio?: number };
+/**
+ * Months missing between two reported months (or after the previous December): the level before and after is
+ * known, the flows inside are not. `nya` and `avslutade` are the least flows that explain the change of level, per
+ * gender (one of the two is zero), so totals that include them are lower bounds ("minst").
+ */
+export type GapSegment = { months: string[]; before: string; nya: Genders; avslutade: Genders };
 export type MonthPoint = { month: string; nya: number; avslutade: number; pagaende: number };
 
 export type FollowUp = {
@@ -32,6 +38,13 @@ export type FollowUp = {
     /** Months from January through the last reported month: the pro-rata basis. */
     monthsCovered: number;
     missingMonths: string[];
+    /** Missing months between the opening and the last reported month: sums over the year are then lower bounds. */
+    gaps: GapSegment[];
+    gapMonths: string[];
+    /** Whether the year's sums (deltagare, nya, avslutade, outcomes, answers) are lower bounds because of gaps. */
+    atLeast: boolean;
+    /** The month whose start the opening level is: January with the previous December, else the first reported. */
+    openingMonth?: string;
     months: MonthPoint[];
     opening: Genders;
     nya: Genders;
@@ -67,6 +80,11 @@ const add = (a: Genders, b: Genders): Genders => ({
     man: a.man + b.man,
     annat: a.annat + b.annat,
 });
+const sub0 = (a: Genders, b: Genders): Genders => ({
+    kvinnor: Math.max(0, a.kvinnor - b.kvinnor),
+    man: Math.max(0, a.man - b.man),
+    annat: Math.max(0, a.annat - b.annat),
+});
 const share = (count: number, of: number): Share => ({ count, of, ratio: of > 0 ? count / of : undefined });
 
 /**
@@ -90,8 +108,13 @@ export function followUp(
         (m) => !have.has(m),
     );
     const opening = december ? december.pagaende : rs[0] ? openingOf(rs[0]) : zero();
-    const nya = rs.reduce((s, r) => add(s, r.nya), zero());
-    const avslutade = rs.reduce((s, r) => add(s, r.avslutade), zero());
+    const gaps = gapSegments(year, rs, december);
+    const gapMonths = gaps.flatMap((s) => s.months);
+    const atLeast = gapMonths.length > 0;
+    const reportedNya = rs.reduce((s, r) => add(s, r.nya), zero());
+    const reportedAvslutade = rs.reduce((s, r) => add(s, r.avslutade), zero());
+    const nya = gaps.reduce((s, x) => add(s, x.nya), reportedNya);
+    const avslutade = gaps.reduce((s, x) => add(s, x.avslutade), reportedAvslutade);
     const deltagare = add(opening, nya);
     const utfall = Object.fromEntries(OUTCOMES.map((o) => [o, rs.reduce((s, r) => s + r.utfall[o], 0)])) as Record<
         Outcome,
@@ -131,6 +154,10 @@ export function followUp(
         lastMonth: last?.month,
         monthsCovered,
         missingMonths,
+        gaps,
+        gapMonths,
+        atLeast,
+        openingMonth: december ? `${year}-01` : rs[0]?.month,
         months: rs.map((r) => ({
             month: r.month,
             nya: total(r.nya),
@@ -150,14 +177,15 @@ export function followUp(
             womenShare === undefined
                 ? undefined
                 : womenShare >= rules.genderBand[0] && womenShare <= rules.genderBand[1],
+        // Days are reported for the months' own finished, so the average is over the reported months only.
         days: share(
             rs.reduce((s, r) => s + r.dagar, 0),
-            total(avslutade),
+            total(reportedAvslutade),
         ),
         daysBefore: hasBefore
             ? share(
                   rs.reduce((s, r) => s + (r.dagarFore ?? 0), 0),
-                  total(avslutade),
+                  total(reportedAvslutade),
               )
             : undefined,
         indicators: surveyIndicators(insats).map((i) => {
@@ -165,12 +193,34 @@ export function followUp(
             const positive = rs.reduce((s, r) => s + (r.ind[i.id]?.positiva ?? 0), 0);
             const ratio = answered > 0 ? positive / answered : undefined;
             const target = i.target !== undefined ? spec(i.id, i, 'procent', false) : undefined;
-            const c = ratio !== undefined && target ? check(target, ratio * 100) : undefined;
+            const c = ratio !== undefined && target && !atLeast ? check(target, ratio * 100) : undefined;
             return { id: i.id, text: i.text, answered, positive, ratio, target, check: c };
         }),
         deltagareTarget: dTarget,
         workTarget: wTarget,
-        deltagareCheck: dTarget && check(dTarget, total(deltagare)),
-        workCheck: wTarget && workShare.ratio !== undefined ? check(wTarget, workShare.ratio * 100) : undefined,
+        deltagareCheck: dTarget && boundCheck(check(dTarget, total(deltagare)), atLeast),
+        workCheck:
+            wTarget && workShare.ratio !== undefined && !atLeast ? check(wTarget, workShare.ratio * 100) : undefined,
     };
+}
+
+/** A check of a lower bound says something only when the bound already meets a "at least" target. */
+function boundCheck(c: TargetCheck, atLeast: boolean): TargetCheck | undefined {
+    return !atLeast || (c.comparator !== '<=' && c.status === 'uppnått') ? c : undefined;
+}
+
+/** The gaps between the opening (the previous December, else the first report) and each later reported month. */
+export function gapSegments(year: number, sorted: MonthlyReport[], december: MonthlyReport | undefined): GapSegment[] {
+    const out: GapSegment[] = [];
+    let prev = december && { month: `${year - 1}-12`, level: december.pagaende };
+    for (const r of sorted) {
+        if (prev && addMonths(prev.month, 1) !== r.month) {
+            const months: string[] = [];
+            for (let m = addMonths(prev.month, 1); m < r.month; m = addMonths(m, 1)) months.push(m);
+            const start = openingOf(r);
+            out.push({ months, before: r.month, nya: sub0(start, prev.level), avslutade: sub0(prev.level, start) });
+        }
+        prev = { month: r.month, level: r.pagaende };
+    }
+    return out;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Forbund, Insats } from './schema';
 import {
     GENDERS,
+    lastDayOf,
     OUTCOMES,
     TEXT_MAX,
     monthProblem,
@@ -23,6 +24,7 @@ export type ReportErrorCode =
     | 'too-long'
     | 'bad-month'
     | 'month-future'
+    | 'month-not-ended'
     | 'month-outside-plan'
     | 'outcomes-sum'
     | 'referrers-sum'
@@ -30,6 +32,7 @@ export type ReportErrorCode =
     | 'pagaende-previous'
     | 'pagaende-next'
     | 'opening-negative'
+    | 'finished-over-available'
     | 'days-without-finished';
 /** One error at a field path like `nya.kvinnor` or `utfall`, with the figures the message needs. */
 export type ReportFieldError = { field: string; code: ReportErrorCode; params: Record<string, number | string> };
@@ -95,7 +98,7 @@ export function reportSchema(ctx: ReportContext) {
 
 function crossFieldRules(r: MonthlyReport, ctx: ReportContext, c: z.RefinementCtx) {
     const problem = monthProblem(ctx.forbund, r.month, ctx.now);
-    if (problem) issue(c, ['month'], problem === 'future' ? 'month-future' : 'month-outside-plan');
+    if (problem) issue(c, ['month'], monthErrorCode(problem), { last: lastDayOf(r.month) });
     const avslutade = total(r.avslutade);
     if (sumOf(r.utfall) !== avslutade) issue(c, ['utfall'], 'outcomes-sum', { sum: sumOf(r.utfall), avslutade });
     if (sumOf(r.rem) !== total(r.nya)) issue(c, ['rem'], 'referrers-sum', { sum: sumOf(r.rem), nya: total(r.nya) });
@@ -106,10 +109,19 @@ function crossFieldRules(r: MonthlyReport, ctx: ReportContext, c: z.RefinementCt
         issue(c, [r.dagar > 0 ? 'dagar' : 'dagarFore'], 'days-without-finished');
     for (const g of GENDERS) {
         const expected = ctx.previous && ctx.previous.pagaende[g] + r.nya[g] - r.avslutade[g];
-        if (ctx.previous && r.pagaende[g] !== expected) {
+        // An error names what would be consistent, never a negative count.
+        if (ctx.previous && expected !== undefined && expected < 0) {
+            const available = ctx.previous.pagaende[g] + r.nya[g];
+            issue(c, ['avslutade', g], 'finished-over-available', {
+                avslutade: r.avslutade[g],
+                previous: ctx.previous.pagaende[g],
+                nya: r.nya[g],
+                available,
+            });
+        } else if (ctx.previous && r.pagaende[g] !== expected) {
             issue(c, ['pagaende', g], 'pagaende-previous', { expected, previous: ctx.previous.pagaende[g] });
         } else if (!ctx.previous && r.pagaende[g] - r.nya[g] + r.avslutade[g] < 0) {
-            issue(c, ['pagaende', g], 'opening-negative');
+            issue(c, ['pagaende', g], 'opening-negative', { min: r.nya[g] - r.avslutade[g] });
         }
         if (ctx.next && expected === undefined) {
             const next = ctx.next.pagaende[g] - ctx.next.nya[g] + ctx.next.avslutade[g];
@@ -118,6 +130,10 @@ function crossFieldRules(r: MonthlyReport, ctx: ReportContext, c: z.RefinementCt
         }
     }
 }
+
+/** The error code for a month problem. */
+export const monthErrorCode = (p: NonNullable<ReturnType<typeof monthProblem>>): ReportErrorCode =>
+    p === 'future' ? 'month-future' : p === 'not-ended' ? 'month-not-ended' : 'month-outside-plan';
 
 /** Validates a submit; errors come back as values, one per field, never thrown. */
 export function validateReport(input: unknown, ctx: ReportContext): ReportResult {

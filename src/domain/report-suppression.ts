@@ -18,6 +18,12 @@ import { suppressReleases, type Release, type SuppressionCell } from './suppress
 type Terms = SuppressionCell['terms'];
 type MonthAtoms = {
     nya: Record<string, number>;
+    /**
+     * The least flows of the missing months just before this one, per gender: only the side that is not zero gets
+     * an atom, as if the reader knew which side it is (more than they can, so the audit errs towards hiding).
+     */
+    gapNya: number[][];
+    gapFinished: number[];
     finished: { outcomes: Outcome[]; atom: number }[];
     ind: Record<string, { positive: number; negative: number }>;
 };
@@ -44,16 +50,27 @@ export function sharedFollowUps(
     const keyFigure = keyFigureOutcomes(f);
     const groups = outcomeGroups(keyFigure);
     const indicators = cuts[0].indicators.filter((i) => i.target).map((i) => i.id);
-    const months: MonthAtoms[] = rs.map((r) => ({
-        nya: Object.fromEntries(GENDERS.map((g) => [g, atom(r.nya[g])])),
-        finished: groups.map((outcomes) => ({ outcomes, atom: atom(outcomes.reduce((s, o) => s + r.utfall[o], 0)) })),
-        ind: Object.fromEntries(
-            indicators.map((id) => {
-                const v = r.ind[id] ?? { besvarade: 0, positiva: 0 };
-                return [id, { positive: atom(v.positiva), negative: atom(v.besvarade - v.positiva) }];
-            }),
-        ),
-    }));
+    const gaps = must(cuts.at(-1), 'the follow-up after the last month').gaps;
+    const months: MonthAtoms[] = rs.map((r) => {
+        const gap = gaps.find((x) => x.before === r.month);
+        const gapNya = GENDERS.map((g) => (gap && gap.nya[g] > 0 ? [atom(gap.nya[g])] : []));
+        const gapFinished = GENDERS.flatMap((g) => (gap && gap.avslutade[g] > 0 ? [atom(gap.avslutade[g])] : []));
+        return {
+            nya: Object.fromEntries(GENDERS.map((g) => [g, atom(r.nya[g])])),
+            gapNya,
+            gapFinished,
+            finished: groups.map((outcomes) => ({
+                outcomes,
+                atom: atom(outcomes.reduce((s, o) => s + r.utfall[o], 0)),
+            })),
+            ind: Object.fromEntries(
+                indicators.map((id) => {
+                    const v = r.ind[id] ?? { besvarade: 0, positiva: 0 };
+                    return [id, { positive: atom(v.positiva), negative: atom(v.besvarade - v.positiva) }];
+                }),
+            ),
+        };
+    });
     const releases = cuts.map((fu, k) => release(fu, opening, months.slice(0, k + 1), keyFigure, indicators));
     const hidden = suppressReleases({ atoms, releases });
     return cuts.map((fu, k) =>
@@ -83,13 +100,15 @@ function release(
     indicators: string[],
 ): Release {
     const one = (j: number): Terms => [[j, 1]];
-    const ofGender = (g: string): Terms => [...one(opening[g]), ...months.flatMap((m) => one(m.nya[g]))];
+    const gi = (g: string) => GENDERS.indexOf(g as (typeof GENDERS)[number]);
+    const nyaOf = (g: string): Terms => months.flatMap((m) => [...one(m.nya[g]), ...m.gapNya[gi(g)].flatMap(one)]);
+    const ofGender = (g: string): Terms => [...one(opening[g]), ...nyaOf(g)];
     const finished = (within: readonly Outcome[]): Terms =>
         months.flatMap((m) =>
             m.finished.filter((x) => x.outcomes.every((o) => within.includes(o))).flatMap((x) => one(x.atom)),
         );
     const deltagare = GENDERS.flatMap(ofGender);
-    const avslutade = finished(OUTCOMES);
+    const avslutade = [...finished(OUTCOMES), ...months.flatMap((m) => m.gapFinished.flatMap(one))];
     const ongoing: Terms = [...deltagare, ...avslutade.map(([j]): [number, number] => [j, -1])];
     const ongoingValue = total(fu.deltagare) - total(fu.avslutade);
     const cells: SuppressionCell[] = [
@@ -113,7 +132,7 @@ function release(
         }),
         {
             key: CELL.nya,
-            terms: months.flatMap((m) => GENDERS.flatMap((g) => one(m.nya[g]))),
+            terms: GENDERS.flatMap(nyaOf),
             value: total(fu.nya),
             parents: [CELL.deltagare, CELL.opening],
         },

@@ -80,12 +80,27 @@ export function addMonths(month: string, delta: number): string {
 export const yearOfMonth = (month: string): number => Number(month.slice(0, 4));
 export const monthNumber = (month: string): number => Number(month.slice(5, 7));
 
-/** Why a month cannot be reported, or undefined when it can: not in the future and inside a plan year. */
-export function monthProblem(f: Forbund, month: string, now: Date): 'future' | 'outside-plan' | undefined {
-    if (month > monthOf(now)) return 'future';
+/**
+ * Why a month cannot be reported, or undefined when it can: not in the future, inside a plan year, and at its last
+ * day or later (Stockholm time) – the current month is reportable from its last day.
+ */
+export function monthProblem(
+    f: Forbund,
+    month: string,
+    now: Date,
+): 'future' | 'outside-plan' | 'not-ended' | undefined {
+    const current = monthOf(now);
+    if (month > current) return 'future';
     if (!f.years.some((y) => y.year === yearOfMonth(month))) return 'outside-plan';
+    if (month === current && dayOfMonth(now) < lastDayOf(month)) return 'not-ended';
     return undefined;
 }
+
+/** The day of the month in Stockholm time. */
+const dayOfMonth = (d: Date): number => Number(format(new TZDate(d.getTime(), TIME_ZONE), 'd'));
+/** The number of the month's last day (`2024-02` → 29). */
+export const lastDayOf = (month: string): number =>
+    new Date(Date.UTC(yearOfMonth(month), monthNumber(month), 0)).getUTCDate();
 
 /** The opening level implied by a month's report: pågående − nya + avslutade, per gender. */
 export function openingOf(r: MonthlyReport): Genders {

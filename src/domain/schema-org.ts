@@ -34,6 +34,9 @@ export const IndicatorSchema = z
     .refine(targetComplete, TARGET_MESSAGE);
 export type Indicator = z.output<typeof IndicatorSchema>;
 
+export const INSATS_TYPES = ['individinsats', 'strukturinsats'] as const;
+export type InsatsType = (typeof INSATS_TYPES)[number];
+
 export const InsatsSchema = z.strictObject({
     id: slug,
     name: z.string().min(1),
@@ -42,6 +45,11 @@ export const InsatsSchema = z.strictObject({
     ownerPartId: slug.optional(),
     postId: slug.optional(),
     description: z.string().optional(),
+    /**
+     * How Uppföljning Finsam counts the insats: an individinsats reports participants by gender, a strukturinsats
+     * (for staff, methods or organisations) participants per year only. Most financed insatser are individinsatser.
+     */
+    type: z.enum(INSATS_TYPES).default('individinsats'),
     indicators: z.array(IndicatorSchema).default([]),
 });
 export type Insats = z.output<typeof InsatsSchema>;

@@ -191,6 +191,8 @@ export const ForbundSchema = z.strictObject({
             samradBy: mmdd,
             delarsrapport: mmdd,
             indikatorer: mmdd,
+            uppfoljningFinsam: mmdd,
+            /** The old name (Försäkringskassan's SUS, closed for Finsam in 2023), still read from existing files. */
             sus: mmdd,
             reportDay: z.number().int().min(1).max(28),
             leadDays: leadList,
@@ -203,6 +205,10 @@ export const ForbundSchema = z.strictObject({
         })
         .partial()
         .strict()
+        .refine((c) => !(c.sus && c.uppfoljningFinsam && c.sus !== c.uppfoljningFinsam), {
+            message: 'calendar.sus is the old name of calendar.uppfoljningFinsam; give one of them',
+        })
+        .transform(({ sus, ...c }) => (sus && !c.uppfoljningFinsam ? { ...c, uppfoljningFinsam: sus } : c))
         .optional(),
     /** Utfall from the accounts: konto mapping to budget posts (see schema-utfall.ts); optional. */
     utfall: UtfallSettingsSchema.optional(),

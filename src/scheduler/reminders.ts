@@ -34,7 +34,7 @@ export type ReminderServiceDeps = {
     clock?: () => Date;
     /** Deadlines done by facts kept elsewhere, e.g. the justerad budget decision (see src/app.ts). */
     doneBy?: DoneBy;
-    /** Calendar settings beyond the data file's `calendar`, per förbund (Indikatorer, SUS, lead times). */
+    /** Calendar settings beyond the data file's `calendar`, per förbund (Indikatorer, Uppföljning Finsam, lead times). */
     calendar?: (f: Forbund) => CalendarInput;
     /** Conversations served at once; each conversation's reminders go one after another. */
     concurrency?: number;

@@ -4,6 +4,7 @@ import {
     BODY_KINDS,
     CATEGORIES,
     CLAIM_KINDS,
+    INSATS_TYPES,
     COMPARATORS,
     PART_KINDS,
     REPORT_OUTCOMES,
@@ -247,6 +248,12 @@ export const SHEETS: Sheet[] = [
                 note: 'Budgetpostens id (bladet Budget) som finansierar insatsen.',
             },
             { header: 'beskrivning', path: 'description', kind: 'text', note: 'Vad insatsen gör.', width: 40 },
+            {
+                header: 'typ',
+                path: 'type',
+                kind: { enum: INSATS_TYPES },
+                note: 'individinsats (deltagare räknas per kön i Uppföljning Finsam; standard) eller strukturinsats (deltagare per år).',
+            },
         ],
     },
     {
@@ -665,7 +672,12 @@ export const SHEETS: Sheet[] = [
                 kind: 'mmdd',
                 note: 'Dag (MM-DD) då indikatorerna rapporteras.',
             },
-            { header: 'SUS', path: 'sus', kind: 'mmdd', note: 'Dag (MM-DD) för rapportering i SUS.' },
+            {
+                header: 'Uppföljning Finsam',
+                path: 'uppfoljningFinsam',
+                kind: 'mmdd',
+                note: 'Dag (MM-DD) för den årliga rapporteringen i Uppföljning Finsam.',
+            },
             {
                 header: 'rapportdag',
                 path: 'reportDay',

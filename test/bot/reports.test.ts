@@ -7,6 +7,7 @@ import { channelMessage, executeAction, groupMessage, personalMessage, type User
 import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { dumpDb } from '../helpers/db-dump';
+import { errorAt, inputs, submitData, type Card } from '../helpers/report-form';
 
 const user = (id: string, name: string, email: string): User & { email: string } => ({
     id: `29:${id}`,
@@ -20,7 +21,8 @@ const nina = user('nina', 'Nina Sjö', 'nina.sjo@example.invalid'); // styrgrupp
 const anders = user('anders', 'Anders Berg', 'anders.berg@example.invalid'); // ledamot
 const petra = user('petra', 'Petra Prov', 'petra.prov@example.invalid'); // projektägare for an invented second insats
 const members = Object.fromEntries([tomas, helena, nina, anders, petra].map((u) => [u.id, u]));
-const NOW = new Date('2024-11-20T10:00:00+01:00');
+// The last day of November: November itself can be reported from today.
+const NOW = new Date('2024-11-30T10:00:00+01:00');
 
 /** Fryksdalen plus an invented second insats, so "another insats's owner" can be tested. */
 function fryksdalenWithSteget() {
@@ -34,39 +36,6 @@ function fryksdalenWithSteget() {
         roles: [{ role: 'projektägare', insatsId: 'steget' }],
     });
     return parseForbund(raw, 'fryksdalen+steget');
-}
-
-type Card = { body: any[]; actions?: any[] };
-const inputs = (items: any[]): any[] =>
-    items.flatMap((i) => (i.type?.startsWith('Input.') ? [i] : inputs(i.items ?? i.columns ?? [])));
-/** What Teams sends for a form: the button's data plus every input's value, with `change` applied. */
-function submitData(card: Card, change: Record<string, string | number> = {}) {
-    const values = Object.fromEntries(
-        inputs(card.body).map((i) => [i.id, i.value === null || i.value === undefined ? '' : String(i.value)]),
-    );
-    return {
-        ...card.actions![0].data,
-        ...values,
-        ...Object.fromEntries(Object.entries(change).map(([k, v]) => [k, String(v)])),
-    };
-}
-/** The error text shown right under an input, or at the top of its group for sum rules. */
-function errorAt(card: Card, field: string): string | undefined {
-    const walk = (items: any[]): string | undefined => {
-        for (let k = 0; k < items.length; k++) {
-            const it = items[k];
-            if (it.id === field && items[k + 1]?.color === 'Attention') return items[k + 1].text;
-            const groupHit =
-                it.type === 'Container' &&
-                inputs(it.items).some((i: any) => i.id.startsWith(`${field}.`)) &&
-                it.items[1]?.color === 'Attention';
-            if (groupHit && !inputs(it.items).some((i: any) => i.id === field)) return it.items[1].text;
-            const inner = walk(it.items ?? []);
-            if (inner) return inner;
-        }
-        return undefined;
-    };
-    return walk(card.body);
 }
 
 const SEPT = {
@@ -143,7 +112,8 @@ describe('Monthly reports', () => {
 
         const [answer] = await say(tomas, 'hur går det för Navet?');
         // Hand-computed: opening 9 (Sept 10 − 3 + 2) + nya 6 = 15; avslutade 4, 3 to arbete/studier/AF; 500 days / 4.
-        assert.match(answer.body.text, /Deltagare hittills i år: 15 \(vid årets början 9 \+ nya 6\)/);
+        // The first report is September's, so the opening is the level then, not at the start of the year.
+        assert.match(answer.body.text, /Deltagare hittills i år: 15 \(i början av september 9 \+ nya 6\)/);
         assert.match(answer.body.text, /Kvinnor \/ män \/ annat: 8 \/ 7 \/ 0/);
         assert.match(answer.body.text, /3 av 4 \(75,0 %\)/);
         assert.match(answer.body.text, /125 dagar/);
@@ -312,9 +282,10 @@ describe('Monthly reports', () => {
     /** The counts a follow-up text prints, by line label (a hidden count reads "x"). */
     const counts = (text: string) => {
         const line = (label: string) => new RegExp(`- ${label}: ([^\\n]*)`).exec(text)?.[1] ?? '';
-        const [deltagare, opening, nya] = /^(\S+) \(vid årets början (\S+) \+ nya (\S+)\)/
-            .exec(line('Deltagare hittills i år'))!
-            .slice(1);
+        const [deltagare, opening, nya] =
+            /^(?:minst )?(\S+) \((?:vid årets början|i början av \S+) (\S+) \+ nya (?:minst )?(\S+)\)/
+                .exec(line('Deltagare hittills i år'))!
+                .slice(1);
         const [kvinnor, man, annat] = line('Kvinnor / män / annat').split(' / ');
         const [work, of] = /^(\S+) av (\S+)/.exec(line('Till arbete, studier eller Arbetsförmedlingen'))!.slice(1);
         return { deltagare, opening, nya, kvinnor, man, annat, avslutade: line('Avslutade'), work, of };
@@ -337,7 +308,7 @@ describe('Monthly reports', () => {
         assert.ok(!shared.card.includes('Chart.Line'), 'no monthly chart in a channel');
 
         const [own] = await say(tomas, 'hur går det för Navet?');
-        assert.match(own.body.text, /Deltagare hittills i år: 26 \(vid årets början 20 \+ nya 6\)/);
+        assert.match(own.body.text, /Deltagare hittills i år: 26 \(i början av oktober 20 \+ nya 6\)/);
         assert.match(own.body.text, /Kvinnor \/ män \/ annat: 14 \/ 11 \/ 1/);
         assert.match(own.body.text, /5 av 6 \(83,3 %\)/);
         assert.match(own.body.text, /90,0 % \(9\/10\)/);

@@ -49,14 +49,28 @@ describe('domain/deadlines', () => {
             assert.ok(keys.includes('delarsrapport:2026@2026-09-15'), keys.join());
         });
 
-        it('When the data file sets Indikatorer, SUS, the report day and lead times, then they are used', () => {
+        it('When the data file sets Indikatorer, Uppföljning Finsam, the report day and lead times, then they are used', () => {
             const raw = rawForbund('fryksdalen');
-            const calendar = { indikatorer: '05-15', sus: '02-01', reportDay: 12, leadDays: [21, 3] };
+            const calendar = { indikatorer: '05-15', uppfoljningFinsam: '02-01', reportDay: 12, leadDays: [21, 3] };
             const cal = calendarOf(parseForbund({ ...raw, calendar }, 'x.json'));
             assert.equal(cal.indikatorer, '05-15');
-            assert.equal(cal.sus, '02-01');
+            assert.equal(cal.uppfoljningFinsam, '02-01');
             assert.equal(cal.reportDay, 12);
             assert.deepEqual(cal.leadDays, [21, 3]);
+        });
+
+        it('When an existing data file still has the old calendar key sus, then it loads as Uppföljning Finsam', () => {
+            const raw = rawForbund('fryksdalen');
+            const f = parseForbund({ ...raw, calendar: { sus: '02-15' } }, 'x.json');
+            assert.equal(calendarOf(f).uppfoljningFinsam, '02-15');
+            const d = yearlyDeadlines(f, calendarOf(f), 2025).find((x) => x.kind === 'uppfoljning-finsam')!;
+            assert.equal(d.key, 'uppfoljning-finsam:2025');
+            assert.match(d.title.sv, /^Uppföljning Finsam: insatser och deltagare 2025/);
+            assert.doesNotMatch(JSON.stringify(d), /"SUS|SUS:/);
+            assert.throws(
+                () => parseForbund({ ...raw, calendar: { sus: '02-15', uppfoljningFinsam: '03-01' } }, 'x.json'),
+                /old name/,
+            );
         });
 
         it('When the data file has an unknown calendar key, then loading fails naming it', () => {
@@ -86,18 +100,18 @@ describe('domain/deadlines', () => {
             },
             {
                 f: nedansiljan,
-                extra: { indikatorer: '04-30', sus: '01-31' },
+                extra: { indikatorer: '04-30', uppfoljningFinsam: '01-31' },
                 keys: [
                     'samrad:2025@2025-10-31',
                     'budget:2025@2025-11-30',
                     'arsredovisning:2025@2025-03-31',
                     'indikatorer:2025@2025-04-30',
-                    'sus:2025@2025-01-31',
+                    'uppfoljning-finsam:2025@2025-01-31',
                 ],
             },
         ];
         for (const c of table)
-            it(`When ${c.f.id}${c.extra ? ' with Indikatorer and SUS configured' : ''} is asked for 2025, then it has ${c.keys.length} deadlines`, () => {
+            it(`When ${c.f.id}${c.extra ? ' with Indikatorer and Uppföljning Finsam configured' : ''} is asked for 2025, then it has ${c.keys.length} deadlines`, () => {
                 const got = yearlyDeadlines(c.f, calendarOf(c.f, c.extra), 2025).map((d) => `${d.key}@${d.due}`);
                 assert.deepEqual(got, c.keys);
             });

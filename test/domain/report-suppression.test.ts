@@ -2,10 +2,18 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Figure, FollowUpFigures } from '../../src/domain/report-figures';
-import { followUp } from '../../src/domain/report-followup';
+import { followUp, type GapSegment } from '../../src/domain/report-followup';
 import { SMALL_COUNT } from '../../src/domain/report-mask';
 import { sharedFollowUps } from '../../src/domain/report-suppression';
-import { GENDERS, OUTCOMES, total, type Genders, type MonthlyReport, type Outcome } from '../../src/domain/reports';
+import {
+    GENDERS,
+    OUTCOMES,
+    total,
+    type Gender,
+    type Genders,
+    type MonthlyReport,
+    type Outcome,
+} from '../../src/domain/reports';
 import { reader, type Constraint, type Expr } from './integer-reader';
 import { forbund } from './load';
 
@@ -14,17 +22,24 @@ const nedansiljan = forbund('nedansiljan');
 type F = typeof fryksdalen;
 
 /** What the card's counts are, in the reader's own terms: sums of monthly counts, read from the reports' meaning. */
-function cellExprs(f: F, fig: FollowUpFigures, months: string[]) {
+function cellExprs(f: F, fig: FollowUpFigures, months: string[], gaps: GapSegment[]) {
     const e = (terms: [string, number][]) => {
         const m: Expr = new Map();
         for (const [v, k] of terms) m.set(v, (m.get(v) ?? 0) + k);
         return m;
     };
     const opening = GENDERS.map((g): [string, number] => [`o:${g}`, 1]);
-    const nya = (g: string) => months.map((t): [string, number] => [`n:${t}:${g}`, 1]);
+    // Missing months between reports: their least flows, a reader's unknowns like any month's (see report-suppression).
+    const inView = gaps.filter((x) => months.includes(x.before));
+    const gapNya = (g: Gender) =>
+        inView.filter((x) => x.nya[g] > 0).map((x): [string, number] => [`gn:${x.before}:${g}`, 1]);
+    const gapFinished = inView.flatMap((x) =>
+        GENDERS.filter((g) => x.avslutade[g] > 0).map((g): [string, number] => [`ga:${x.before}:${g}`, 1]),
+    );
+    const nya = (g: Gender) => [...months.map((t): [string, number] => [`n:${t}:${g}`, 1]), ...gapNya(g)];
     const out = (os: readonly Outcome[]) => months.flatMap((t) => os.map((o): [string, number] => [`u:${t}:${o}`, 1]));
     const deltagare = [...opening, ...GENDERS.flatMap(nya)];
-    const avslutade = out(OUTCOMES);
+    const avslutade = [...out(OUTCOMES), ...gapFinished];
     const cells: { name: string; fig: Figure; expr: Expr }[] = [
         { name: 'deltagare', fig: fig.deltagare, expr: e(deltagare) },
         { name: 'opening', fig: fig.opening, expr: e(opening) },
@@ -63,8 +78,18 @@ function cellExprs(f: F, fig: FollowUpFigures, months: string[]) {
 }
 
 /** The true value of every monthly count (the reader's unknowns). */
-function truthOf(reports: MonthlyReport[], opening: Genders, indicatorIds: string[]): Map<string, number> {
+function truthOf(
+    reports: MonthlyReport[],
+    opening: Genders,
+    indicatorIds: string[],
+    gaps: GapSegment[],
+): Map<string, number> {
     const t = new Map<string, number>(GENDERS.map((g) => [`o:${g}`, opening[g]]));
+    for (const x of gaps)
+        for (const g of GENDERS) {
+            if (x.nya[g] > 0) t.set(`gn:${x.before}:${g}`, x.nya[g]);
+            if (x.avslutade[g] > 0) t.set(`ga:${x.before}:${g}`, x.avslutade[g]);
+        }
     for (const r of reports) {
         for (const g of GENDERS) t.set(`n:${r.month}:${g}`, r.nya[g]);
         for (const o of OUTCOMES) t.set(`u:${r.month}:${o}`, r.utfall[o]);
@@ -90,9 +115,9 @@ function problemsOf(f: F, reports: MonthlyReport[]): string[] {
     const insats = f.insatser[0];
     const year = Number(reports[0].month.slice(0, 4));
     const shared = sharedFollowUps(f, insats, year, reports, undefined);
-    const opening = followUp(f, insats, year, reports, undefined).opening;
+    const { opening, gaps } = followUp(f, insats, year, reports, undefined);
     const ids = shared[0].indicators.map((i) => i.id);
-    const truth = truthOf(reports, opening, ids);
+    const truth = truthOf(reports, opening, ids, gaps);
     const cap = Math.max(...truth.values(), 0) + SMALL_COUNT + 1;
     const constraints: Constraint[] = [];
     // How many constraints the readers of tables 1 … k have.
@@ -102,7 +127,7 @@ function problemsOf(f: F, reports: MonthlyReport[]): string[] {
     );
     const releases = shared.map((fig, k) => {
         const months = reports.slice(0, k + 1).map((r) => r.month);
-        const cells = cellExprs(f, fig, months);
+        const cells = cellExprs(f, fig, months, gaps);
         for (const c of cells)
             if (c.fig.kind === 'shown') constraints.push({ expr: c.expr, op: '=', rhs: c.fig.value });
         const ongoing = cells.find((c) => c.name === 'pagaende')!.expr;

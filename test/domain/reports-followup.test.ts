@@ -145,9 +145,12 @@ describe('domain/reports: year-to-date follow-up', () => {
         ]);
         const fu = followUp(nedansiljan, roa, 2025, rs, undefined);
         assert.deepEqual(fu.deltagare, g(27, 15, 1), 'opening 27 + nya 16 = 43');
-        assert.deepEqual(fu.avslutade, g(7, 3));
-        assert.deepEqual([fu.workShare.count, fu.workShare.of], [5, 10]);
-        assert.deepEqual([fu.keyFigureShare.count, fu.keyFigureShare.of], [6, 10], 'arbete + studier + annan rehab');
+        // March is missing: 22 women at the end of February but 17 at the start of April takes at least 5 finished.
+        assert.deepEqual(fu.avslutade, g(12, 3));
+        assert.deepEqual(fu.gapMonths, ['2025-03']);
+        assert.equal(fu.atLeast, true);
+        assert.deepEqual([fu.workShare.count, fu.workShare.of], [5, 15]);
+        assert.deepEqual([fu.keyFigureShare.count, fu.keyFigureShare.of], [6, 15], 'arbete + studier + annan rehab');
         assert.equal(fu.days.count / fu.days.of, 214);
         assert.equal(fu.daysBefore!.count / fu.daysBefore!.of, 510);
         assert.equal(fu.genderBalanced, false, '27 of 42 = 64 % women is outside 40–60 %');

@@ -172,7 +172,9 @@ describe('domain/reports: validation', () => {
     });
 
     const months = [
-        { month: '2024-04', now: NOW, problem: undefined },
+        { month: '2024-04', now: NOW, problem: 'not-ended' },
+        { month: '2024-04', now: new Date('2024-04-30T06:00:00+02:00'), problem: undefined },
+        { month: '2024-03', now: NOW, problem: undefined },
         { month: '2024-05', now: NOW, problem: 'future' },
         { month: '2026-12', now: new Date('2026-12-31T23:30:00Z'), problem: undefined },
         { month: '2027-01', now: new Date('2026-12-31T22:30:00Z'), problem: 'future' },

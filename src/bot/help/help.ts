@@ -29,11 +29,11 @@ export function helpFor(f: Forbund, lang: Lang): Reply {
         lang,
         'Budget och eget kapital, poster och parternas bidrag, regler och avvikelser i planen, mål och indikatorer, organisation och lagens krav. ' +
             'Möten: "när är nästa styrelsemöte?", "visa dagordningen"; förbundschefen skriver "nytt styrelsemöte 12 december 13:00" och "skicka kallelse". ' +
-            `Beslut: "vilka beslut har fattats om ${insats}?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för ${insats}?". ` +
+            `Beslut: "vilka beslut har fattats om ${insats}?", "visa § 7/2025". Rapporter: projektägare skriver "rapportera", alla kan fråga "hur går det för ${insats}?"; förbundschefen skriver "rapportläge", "visa historik för ${insats} oktober" och "exportera uppföljning finsam". ` +
             'Deadlines: "vilka deadlines har vi?". Roller: "visa roller".',
         "Budget and eget kapital, posts and the parts' contributions, rules and discrepancies in the plan, goals and indicators, organisation and the law. " +
             'Meetings: "when is the next board meeting?", "show the agenda"; the förbundschef writes "nytt styrelsemöte 12 december 13:00" and "skicka kallelse". ' +
-            `Decisions: "what did the board decide about the budget?". Reports: project owners write "report", anyone can ask "how is ${insats} doing?". ` +
+            `Decisions: "what did the board decide about the budget?". Reports: project owners write "report", anyone can ask "how is ${insats} doing?"; the förbundschef writes "reporting status", "show history for ${insats} October" and "export uppföljning finsam". ` +
             'Deadlines: "which deadlines do we have?". Roles: "show roles".',
     );
     return {

@@ -49,6 +49,18 @@ export function confirmation(
         // execute.ts renders the invoke response after `after` resolves, so the recipients become part of this card.
         after: async () => {
             if (!stored.report.avvikelse) return;
+            // Told once per new or changed text: the form pre-fills the avvikelse, so later versions usually repeat it.
+            if (stored.report.avvikelse === before?.report.avvikelse) {
+                facts.push({
+                    title: say(lang, 'Avvikelsen', 'The deviation'),
+                    value: say(
+                        lang,
+                        `oförändrad sedan version ${before.version}, skickades inte igen`,
+                        `unchanged since version ${before.version}, not sent again`,
+                    ),
+                });
+                return;
+            }
             const sent = await flagDeviation(deps, f, insats, stored, actor);
             facts.push({
                 title: say(lang, 'Avvikelsen skickad till', 'Deviation sent to'),

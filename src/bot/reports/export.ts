@@ -93,6 +93,7 @@ export function csvColumns(f: Forbund): Column[] {
             },
         ]),
         { header: 'Avvikelse rapporterad', value: (v) => (v.report.avvikelse ? 'ja' : 'nej') },
+        { header: 'Fiktiva exempeldata', value: (v) => (v.sample ? 'ja' : 'nej') },
     ];
 }
 

@@ -1,13 +1,28 @@
 // Pieces of the follow-up view: figures as text, a target row with the bot's status word, the gender note, the chart.
 import { formatPercent, formatTarget } from '../../domain';
-import type { Figure, FollowUpFigures, ShareFigures, TargetRow } from '../../domain/report-figures';
+import {
+    shareOf,
+    type Figure,
+    type FollowUpFigures,
+    type ShareFigures,
+    type TargetRow,
+} from '../../domain/report-figures';
 import type { FollowUpRules, Status } from '../../domain/report-status';
 import type { Lang } from '../lang';
 import { say } from '../reply';
 import { shortMonth } from './labels';
 
-/** Who sees the view: language and the bot's status rule (what is hidden is already decided in the figures). */
-export type ViewOptions = { lang: Lang; rules: FollowUpRules };
+/** A month's free text, for the readers who may see it. */
+export type MonthNote = { month: string; kommentar?: string; avvikelse?: string };
+/**
+ * Who sees the view: language and the bot's status rule (what is hidden is already decided in the figures);
+ * `sample` when demo rows are among the reports; `notes` only for the insats's own people, chef and styrgrupp 1:1.
+ */
+export type ViewOptions = { lang: Lang; rules: FollowUpRules; sample?: boolean; notes?: MonthNote[] };
+
+/** The visible mark on anything shown from the seeded demo rows. */
+export const sampleMark = (lang: Lang) =>
+    say(lang, 'Fiktiva exempeldata – inte en verklig rapport.', 'Fictional sample data – not a real report.');
 
 /** How a hidden count reads; the same for every hidden count, so the mark tells nothing about the number. */
 export const HIDDEN_MARK = 'x';
@@ -23,11 +38,10 @@ export const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1
 /** A count as text: its number, or the hidden mark. */
 export const count = (x: Figure) => (x.kind === 'shown' ? String(x.value) : HIDDEN_MARK);
 
-/** A share as a percentage, or `–` when either count is hidden or there is nothing to divide by. */
+/** A share as a percentage, or `–` when either count is hidden, they are lower bounds or there is nothing to divide by. */
 export function percent(s: ShareFigures): string {
-    return s.count.kind === 'shown' && s.of.kind === 'shown' && s.of.value > 0
-        ? formatPercent(s.count.value / s.of.value)
-        : '–';
+    const ratio = shareOf(s);
+    return ratio === undefined ? '–' : formatPercent(ratio);
 }
 
 /** ` – 53,3 % kvinnor, jämn` (only where the figures carry the share). */

@@ -60,7 +60,8 @@ export async function answerFollowUp(
             ),
         });
     }
-    const reports = deps.reports.latestForYear(f.id, year, insats.id).map((v) => v.report);
+    const versions = deps.reports.latestForYear(f.id, year, insats.id);
+    const reports = versions.map((v) => v.report);
     if (reports.length === 0) {
         return sendReply(ctx, {
             text: say(
@@ -75,11 +76,19 @@ export async function answerFollowUp(
     const personal = info.conversation.kind === 'personal';
     const rules = deps.reports.followUpRules();
     const december = deps.reports.latest(f.id, insats.id, `${year - 1}-12`)?.report;
-    const figures =
-        personal && detail
-            ? fullFigures(followUp(f, insats, year, reports, december, rules), true)
-            : // sharedFollowUp is undefined only without reports, and this view is reached only with some.
-              sharedFollowUp(f, insats, year, reports, december, rules)!;
-    const view = followUpView(f, insats, figures, { lang, rules });
+    const full = personal && detail;
+    const figures = full
+        ? fullFigures(followUp(f, insats, year, reports, december, rules), true)
+        : // sharedFollowUp is undefined only without reports, and this view is reached only with some.
+          sharedFollowUp(f, insats, year, reports, december, rules)!;
+    const view = followUpView(f, insats, figures, {
+        lang,
+        rules,
+        sample: versions.some((v) => v.sample),
+        // Free text only where the month rows are shown: never in a shared conversation.
+        notes: full
+            ? reports.map((r) => ({ month: r.month, kommentar: r.kommentar, avvikelse: r.avvikelse }))
+            : undefined,
+    });
     await sendReply(ctx, { text: view.text, card: { template: 'report-followup', data: view.data } });
 }

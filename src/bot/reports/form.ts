@@ -1,12 +1,14 @@
 // The monthly report form: its fields for an insats, values kept between tries, and each error beside its field.
 import type { CardSpec } from '../../cards/render';
+import { warningsKey, type PlausibilityWarning } from '../../domain/report-plausibility';
 import type { ReportFieldError } from '../../domain/report-schema';
 import { GENDERS, OTHER_REFERRER, OUTCOMES, surveyIndicators, tracksTimeBefore } from '../../domain/reports';
 import type { Forbund, Insats } from '../../domain';
 import type { Lang } from '../lang';
+import { sampleMark } from './followup-parts';
 import type { FormValues } from './form-values';
 import { say } from '../reply';
-import { errorText, GENDER_LABEL, GROUP_LABEL, GROUP_SHORT, monthName, OUTCOME_LABEL } from './labels';
+import { errorText, GENDER_LABEL, GROUP_LABEL, GROUP_SHORT, monthName, OUTCOME_LABEL, warningText } from './labels';
 
 type Field = { id: string; label: string };
 type Group = { id: keyof typeof GROUP_LABEL; fields: Field[] };
@@ -74,8 +76,10 @@ export type FormArgs = {
     key: string;
     values: FormValues;
     errors: ReportFieldError[];
-    /** The version stored now, if any (the submit will become the next one). */
-    latest?: { version: number; by: string; at: string };
+    /** Values far outside the insats's history or plan: the card asks "Spara ändå" or "Ändra". */
+    warnings?: PlausibilityWarning[];
+    /** The version stored now, if any (the submit will become the next one); `sample` for a seeded demo row. */
+    latest?: { version: number; by: string; at: string; sample?: boolean };
 };
 
 /** The form card: each error under its field (sum rules under their group), values kept. */
@@ -95,10 +99,13 @@ export function formCard(a: FormArgs): CardSpec {
         error: err(id),
     });
     const title = `${say(lang, 'Månadsrapport', 'Monthly report')} ${a.insats.name} – ${monthName(a.month, lang)}`;
+    const warnings = a.warnings ?? [];
+    const action = { key: a.key, forbundId: a.f.id, insatsId: a.insats.id, month: a.month, lang };
     const data = {
         title,
         intro: a.latest
-            ? say(
+            ? (a.latest.sample ? `${sampleMark(lang)} ` : '') +
+              say(
                   lang,
                   `Version ${a.latest.version} finns redan (${a.latest.by}, ${a.latest.at}). Det du skickar nu sparas som version ${a.latest.version + 1}; tidigare versioner finns kvar.`,
                   `Version ${a.latest.version} exists (${a.latest.by}, ${a.latest.at}). What you send now is stored as version ${a.latest.version + 1}; earlier versions are kept.`,
@@ -139,8 +146,26 @@ export function formCard(a: FormArgs): CardSpec {
             ),
         ],
         note: say(lang, 'Procentsatser räknas ut av boten.', 'Percentages are computed by the bot.'),
-        submit: say(lang, 'Skicka rapporten', 'Send the report'),
-        action: { key: a.key, forbundId: a.f.id, insatsId: a.insats.id, month: a.month, lang },
+        warning: warnings.length
+            ? [
+                  say(lang, 'Inget har sparats än. Stämmer det här?', 'Nothing is stored yet. Is this right?'),
+                  ...warnings.map((w) => warningText(w, lang)),
+                  say(
+                      lang,
+                      'Välj "Spara ändå" om siffrorna stämmer, eller rätta dem och välj "Ändra".',
+                      'Choose "Save anyway" if the figures are right, or correct them and choose "Change".',
+                  ),
+              ].join(' ')
+            : '',
+        actions: warnings.length
+            ? [
+                  { title: say(lang, 'Ändra', 'Change'), data: action },
+                  {
+                      title: say(lang, 'Spara ändå', 'Save anyway'),
+                      data: { ...action, confirm: warningsKey(warnings) },
+                  },
+              ]
+            : [{ title: say(lang, 'Skicka rapporten', 'Send the report'), data: action }],
     };
     return { template: 'report-form', data };
 }

@@ -1,4 +1,5 @@
-// Registers the monthly report capability: the form and its submit, follow-up questions, who is missing, CSV export.
+// Registers the monthly report capability: the form and its submit, follow-up questions, who is missing, history,
+// the chef's reporting status, CSV export and the Uppföljning Finsam figures.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotDeps } from '../deps';
 import { onMessage } from '../on-message';
@@ -7,6 +8,9 @@ import { answerFollowUp, followUpRequest } from './followup';
 import { answerMissing, MISSING } from './missing';
 import { openReportForm, REPORT, REPORT_IN_PERSONAL } from './open';
 import { inPersonalChat } from './gates';
+import { answerHistory, HISTORY_IN_PERSONAL, isHistoryRequest } from './history';
+import { answerOverview, OVERVIEW, OVERVIEW_IN_PERSONAL } from './overview';
+import { answerUppfoljning, registerUppfoljningDownload, UPPFOLJNING, UPPFOLJNING_IN_PERSONAL } from './uppfoljning';
 import { registerReportSubmit, reportRecord } from './submit';
 import { formCard } from './form';
 import { valuesOf } from './form-values';
@@ -18,6 +22,24 @@ import type { Reports } from '../../storage/reports';
 
 /** Registers the report routes; each matches only its own phrases so other questions reach later routes. */
 export function registerReports(app: Application<TurnState>, deps: BotDeps): void {
+    onMessage(
+        app,
+        deps,
+        (t) => isHistoryRequest(t.forbund, t.text, deps.now()),
+        inPersonalChat(HISTORY_IN_PERSONAL, (ctx, t) => answerHistory(ctx, deps, t)),
+    );
+    onMessage(
+        app,
+        deps,
+        (t) => OVERVIEW.test(t.text),
+        inPersonalChat(OVERVIEW_IN_PERSONAL, (ctx, t) => answerOverview(ctx, deps, t)),
+    );
+    onMessage(
+        app,
+        deps,
+        (t) => UPPFOLJNING.test(t.text),
+        inPersonalChat(UPPFOLJNING_IN_PERSONAL, (ctx, t) => answerUppfoljning(ctx, deps, t)),
+    );
     onMessage(
         app,
         deps,
@@ -47,6 +69,7 @@ export function registerReports(app: Application<TurnState>, deps: BotDeps): voi
     );
     registerReportSubmit(app, deps);
     registerCsvDownload(deps);
+    registerUppfoljningDownload(deps);
 }
 
 /** An empty report form for one insats and month, as a missing-report reminder carries it. */

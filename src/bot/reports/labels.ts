@@ -1,4 +1,5 @@
 // Words for the report form and follow-up in Swedish and English: field labels, month names, error messages.
+import { HISTORY_FACTOR, type PlausibilityWarning } from '../../domain/report-plausibility';
 import type { ReportFieldError } from '../../domain/report-schema';
 import type { Gender, Outcome } from '../../domain/reports';
 import type { Lang } from '../lang';
@@ -41,6 +42,8 @@ export const GROUP_SHORT: Record<keyof typeof GROUP_LABEL, [string, string]> = {
     ind: ['Indikator', 'Indicator'],
 };
 
+const pick = (l: Lang, pair: readonly [string, string]) => (l === 'en' ? pair[1] : pair[0]);
+
 const MONTHS_SV = 'januari februari mars april maj juni juli augusti september oktober november december'.split(' ');
 const MONTHS_EN = 'January February March April May June July August September October November December'.split(' ');
 
@@ -61,6 +64,22 @@ export function monthFromWord(word: string): number | undefined {
     return i >= 0 ? i + 1 : j >= 0 ? j + 1 : undefined;
 }
 
+/** The warning for a value far outside the insats's history or plan (the submit is held until confirmed). */
+export function warningText(w: PlausibilityWarning, lang: Lang): string {
+    const what = pick(lang, GROUP_SHORT[w.field]).toLowerCase();
+    return w.code === 'over-year-target'
+        ? say(
+              lang,
+              `${w.value} ${what} på en månad är fler än planens mål för hela året (${w.limit}).`,
+              `${w.value} ${what} in one month is more than the plan's target for the whole year (${w.limit}).`,
+          )
+        : say(
+              lang,
+              `${w.value} ${what} är mer än ${HISTORY_FACTOR} gånger den största månaden hittills (${w.limit}).`,
+              `${w.value} ${what} is more than ${HISTORY_FACTOR} times the largest month so far (${w.limit}).`,
+          );
+}
+
 /** The message shown under a field that failed validation. */
 export function errorText(e: ReportFieldError, lang: Lang): string {
     const p = e.params;
@@ -79,6 +98,12 @@ export function errorText(e: ReportFieldError, lang: Lang): string {
             return say(lang, 'Månaden kunde inte läsas.', 'The month could not be read.');
         case 'month-future':
             return say(lang, 'Månaden har inte varit än.', 'That month has not happened yet.');
+        case 'month-not-ended':
+            return say(
+                lang,
+                `Månaden är inte slut än; den kan rapporteras från den ${p.last}:e.`,
+                `The month has not ended yet; it can be reported from day ${p.last}.`,
+            );
         case 'month-outside-plan':
             return say(lang, 'Månaden ligger utanför planens år.', "That month is outside the plan's years.");
         case 'outcomes-sum':
@@ -114,8 +139,14 @@ export function errorText(e: ReportFieldError, lang: Lang): string {
         case 'opening-negative':
             return say(
                 lang,
-                'Pågående − nya + avslutade blir negativt: siffrorna går inte ihop.',
-                'Ongoing − new + finished is negative: the figures do not add up.',
+                `Pågående ska vara minst ${p.min} (nya − avslutade), annars fanns ett negativt antal i början av månaden.`,
+                `Ongoing must be at least ${p.min} (new − finished), or the month would have started below zero.`,
+            );
+        case 'finished-over-available':
+            return say(
+                lang,
+                `Avslutade (${p.avslutade}) kan vara högst ${p.available}: förra månadens ${p.previous} pågående + ${p.nya} nya.`,
+                `Finished (${p.avslutade}) can be at most ${p.available}: last month's ${p.previous} ongoing + ${p.nya} new.`,
             );
         case 'days-without-finished':
             return say(lang, 'Dagar anges bara när någon har avslutats.', 'Days are given only when someone finished.');

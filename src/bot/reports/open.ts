@@ -2,7 +2,8 @@
 import type { TurnContext } from 'botbuilder';
 import { authorize } from '../../domain/access';
 import { formatDate } from '../../domain';
-import { monthProblem } from '../../domain/reports';
+import { monthErrorCode } from '../../domain/report-schema';
+import { lastDayOf, monthProblem } from '../../domain/reports';
 import { newActionKey } from '../cards/action-key';
 import type { BotDeps } from '../deps';
 import { refusalText } from '../refusal';
@@ -51,9 +52,14 @@ export async function openReportForm(ctx: TurnContext, deps: BotDeps, info: Link
     const month = monthIn(rest, deps.now()) ?? lastMonth(deps.now());
     const problem = monthProblem(f, month, deps.now());
     if (problem) {
-        const code = problem === 'future' ? 'month-future' : 'month-outside-plan';
+        const code = monthErrorCode(problem);
+        const plan = say(
+            lang,
+            `Planen omfattar ${f.years.map((y) => y.year).join(', ')}.`,
+            `The plan covers ${f.years.map((y) => y.year).join(', ')}.`,
+        );
         return sendReply(ctx, {
-            text: `${monthName(month, lang)}: ${errorText({ field: 'month', code, params: {} }, lang)} ${say(lang, `Planen omfattar ${f.years.map((y) => y.year).join(', ')}.`, `The plan covers ${f.years.map((y) => y.year).join(', ')}.`)}`,
+            text: `${monthName(month, lang)}: ${errorText({ field: 'month', code, params: { last: lastDayOf(month) } }, lang)}${problem === 'not-ended' ? '' : ` ${plan}`}`,
         });
     }
     const latest = deps.reports.latest(f.id, insats.id, month);
@@ -71,6 +77,7 @@ export async function openReportForm(ctx: TurnContext, deps: BotDeps, info: Link
             version: latest.version,
             by: by ?? latest.submittedBy,
             at: formatDate(latest.submittedAt, 'd MMMM yyyy HH:mm'),
+            sample: latest.sample,
         },
     });
     await sendReply(ctx, {

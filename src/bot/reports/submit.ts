@@ -3,7 +3,8 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { authorize } from '../../domain/access';
 import { validateReport } from '../../domain/report-schema';
-import { addMonths, TEXT_MAX } from '../../domain/reports';
+import { plausibilityWarnings, warningsKey } from '../../domain/report-plausibility';
+import { addMonths, TEXT_MAX, yearOfMonth } from '../../domain/reports';
 import { actionKeySchema } from '../cards/action-key';
 import { registerAction } from '../cards/execute';
 import type { BotDeps } from '../deps';
@@ -13,7 +14,7 @@ import { confirmation } from './confirm';
 import { formCard } from './form';
 import { unflatten, type FormValues } from './form-values';
 
-const META = ['key', 'forbundId', 'insatsId', 'month', 'lang'];
+const META = ['key', 'forbundId', 'insatsId', 'month', 'lang', 'confirm'];
 const submitSchema = z
     .object({
         key: z.string().max(300),
@@ -22,6 +23,8 @@ const submitSchema = z
         month: z.string().regex(/^\d{4}-\d{2}$/),
         // An invoke has no text to guess the language from, so the form carries the language it was shown in.
         lang: z.enum(['sv', 'en']).optional(),
+        /** Set by "Spara ändå": the fingerprint of the plausibility warnings the sender saw. */
+        confirm: z.string().max(500).optional(),
     })
     .catchall(z.union([z.string().max(TEXT_MAX + 200), z.number(), z.null()]));
 
@@ -93,6 +96,35 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                     }),
                 };
             }
+            const warnings = plausibilityWarnings(
+                f,
+                insats,
+                result.report,
+                [
+                    ...deps.reports.latestForYear(f.id, yearOfMonth(data.month) - 1, insats.id),
+                    ...deps.reports.latestForYear(f.id, yearOfMonth(data.month), insats.id),
+                ].map((v) => v.report),
+            );
+            const confirmed = warnings.length > 0 && data.confirm === warningsKey(warnings);
+            if (warnings.length > 0 && !confirmed) {
+                deps.log.info('report held for confirmation', {
+                    forbund: f.id,
+                    insats: insats.id,
+                    fields: warnings.map((w) => w.field),
+                });
+                return {
+                    refused: formCard({
+                        f,
+                        insats,
+                        month: data.month,
+                        lang,
+                        key: data.key,
+                        values,
+                        errors: [],
+                        warnings,
+                    }),
+                };
+            }
             return () => {
                 const before = deps.reports.latest(f.id, insats.id, data.month);
                 const stored = deps.reports.insert({
@@ -108,6 +140,7 @@ export function registerReportSubmit(app: Application<TurnState>, deps: BotDeps)
                     month: stored.month,
                     version: stored.version,
                     deviation: Boolean(stored.report.avvikelse),
+                    confirmedImplausible: confirmed,
                 });
                 return confirmation(deps, f, insats, lang, access.person, stored, before);
             };
