@@ -60,7 +60,7 @@ export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Re
                 `${found.p.ref} is in minutes that are not approved yet; extracts are given once approved.`,
             ),
         };
-    const doc = documentModel(st, itemId)!;
+    const doc = documentModel(dd, st, itemId)!;
     const links = protokollLinks(dd, st.meeting.id, itemId);
     const text = [
         `**${doc.heading}**`,

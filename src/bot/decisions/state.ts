@@ -1,5 +1,6 @@
 // Everything the decision cards are built from: the meeting state plus decisions, § numbers, protokoll and justering.
 import { justeringState, type JusteringState } from '../../domain/decision-justering';
+import { signers } from '../../domain/protokoll';
 import type { ProtokollVersion } from '../../storage/decision-protokoll';
 import type { Decision } from '../../storage/decisions';
 import { loadState, type MeetingState } from '../agenda/state';
@@ -21,7 +22,7 @@ export function loadDecisionState(dd: BotDeps, meetingId: number): DecisionState
     const justering =
         protokoll &&
         justeringState(
-            protokoll.data.justerare.map((j) => j.personId),
+            signers(protokoll.data).map((j) => j.personId),
             protokoll.version,
             dd.protokoll.events(meetingId),
         );
