@@ -42,6 +42,7 @@ export type AgendaCardData = {
     keys: { come: string; absent: string; close: string };
     labels: {
         bifall: string;
+        votering: string;
         close: string;
         come: string;
         absent: string;
@@ -137,6 +138,44 @@ export type DecisionFormData = {
     people: Choice[];
     values: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends', string>;
     labels: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends' | 'save' | 'cancel', string>;
+};
+
+export type DecisionVoteringData = {
+    title: string;
+    proposal: string;
+    quorum: string;
+    note: string;
+    lang: Lang;
+    meetingId: number;
+    itemId: number;
+    key: string;
+    yrkanden: { line: string }[];
+    people: Choice[];
+    outcomes: Choice[];
+    canVote: boolean;
+    proposition: string;
+    voters: { id: string; name: string }[];
+    voteChoices: Choice[];
+    counts: { id: string; label: string }[];
+    lotChoices: Choice[];
+    labels: Record<
+        | 'yrkanden'
+        | 'none'
+        | 'person'
+        | 'outcome'
+        | 'text'
+        | 'add'
+        | 'votering'
+        | 'jav'
+        | 'open'
+        | 'closed'
+        | 'election'
+        | 'lot'
+        | 'recordOpen'
+        | 'recordClosed'
+        | 'back',
+        string
+    >;
 };
 
 export type PerCapsulamFormData = {
@@ -280,6 +319,7 @@ export type CardData = {
     'agenda-justerare-form': AgendaJusterareFormData;
     'agenda-meeting-form': AgendaMeetingFormData;
     'decision-form': DecisionFormData;
+    'decision-votering': DecisionVoteringData;
     help: HelpData;
     'link-prompt': LinkPromptData;
     message: MessageData;
@@ -307,6 +347,7 @@ export const CARD_NAMES = [
     'agenda-justerare-form',
     'agenda-meeting-form',
     'decision-form',
+    'decision-votering',
     'help',
     'link-prompt',
     'message',

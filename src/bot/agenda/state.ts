@@ -34,13 +34,11 @@ export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefi
     const answers = latestAnswers(ad.meetings.answers(meetingId));
     const items = ad.meetings.items(meetingId);
     const numberOf = (itemId?: number) => items.find((it) => it.id === itemId)?.number;
-    const presence = ad.meetings
-        .presence(meetingId)
-        .map((p) => ({
-            personId: p.personId,
-            arrivesAt: numberOf(p.arrivesAtItem),
-            leavesAfter: numberOf(p.leavesAfterItem),
-        }));
+    const presence = ad.meetings.presence(meetingId).map((p) => ({
+        personId: p.personId,
+        arrivesAt: numberOf(p.arrivesAtItem),
+        leavesAfter: numberOf(p.leavesAfterItem),
+    }));
     return {
         f,
         body,

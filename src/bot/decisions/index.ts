@@ -9,6 +9,7 @@ import { registerProtokollEdit } from './protokoll-edit';
 import { registerProtokollShow } from './protokoll-show';
 import { registerRecord } from './record';
 import { registerDecisionRoutes } from './routes';
+import { registerVotering } from './votering';
 
 export { decisionContext, deadlineDoneBy } from './budget-context';
 
@@ -17,6 +18,7 @@ export function registerDecisions(app: Application<TurnState>, deps: BotDeps): v
     deps.downloads.register('protokoll', protokollProvider(deps));
     registerDecisionRoutes(app, deps);
     registerRecord(app, deps);
+    registerVotering(app, deps);
     registerClose(app, deps);
     registerJustering(app, deps);
     registerProtokollEdit(app, deps);
