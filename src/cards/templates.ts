@@ -67,7 +67,7 @@ export type AgendaEditorData = {
     selected: string;
     keys: { up: string; down: string; remove: string; send: string };
     labels: Record<
-        'item' | 'up' | 'down' | 'edit' | 'remove' | 'add' | 'details' | 'justerare' | 'send' | 'view',
+        'item' | 'up' | 'down' | 'edit' | 'remove' | 'add' | 'details' | 'justerare' | 'presence' | 'send' | 'view',
         string
     >;
 };
@@ -121,6 +121,19 @@ export type AgendaJusterareFormData = {
     choices: Choice[];
     selected: string;
     labels: Record<'choose' | 'save' | 'cancel', string>;
+};
+
+export type AgendaPresenceFormData = {
+    title: string;
+    text: string;
+    note: string;
+    lang: Lang;
+    meetingId: number;
+    key: string;
+    current: { line: string }[];
+    people: Choice[];
+    items: Choice[];
+    labels: Record<'person' | 'arrives' | 'leaves' | 'save' | 'cancel', string>;
 };
 
 export type DecisionFormData = {
@@ -318,6 +331,7 @@ export type CardData = {
     'agenda-item-form': AgendaItemFormData;
     'agenda-justerare-form': AgendaJusterareFormData;
     'agenda-meeting-form': AgendaMeetingFormData;
+    'agenda-presence-form': AgendaPresenceFormData;
     'decision-form': DecisionFormData;
     'decision-votering': DecisionVoteringData;
     help: HelpData;
@@ -346,6 +360,7 @@ export const CARD_NAMES = [
     'agenda-item-form',
     'agenda-justerare-form',
     'agenda-meeting-form',
+    'agenda-presence-form',
     'decision-form',
     'decision-votering',
     'help',

@@ -5,7 +5,7 @@ import { must } from '../domain/must';
 import { transactional, type Db } from './db';
 import { createMeetingAttendance } from './meeting-attendance';
 import { createMeetingItems, type AgendaItem, type ItemFields } from './meeting-items';
-import { createMeetingRecord } from './meeting-record';
+import { createMeetingRecord, type PresenceRow } from './meeting-record';
 
 export const MEETING_STATUSES = ['utkast', 'kallad', 'stängd', 'inställd'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -47,6 +47,7 @@ export type MeetingDetails = { startsAt: Date; place?: string; onlineUrl?: strin
 /** Repository over the meeting tables. `actor` strings go to the audit log. */
 export function createMeetings(db: Db, now: () => Date) {
     const items = createMeetingItems(db, now);
+    const record = createMeetingRecord(db, now);
     const toMeeting = (raw: unknown): Meeting => {
         const r = meetingRow.parse(raw);
         return {
@@ -204,7 +205,11 @@ export function createMeetings(db: Db, now: () => Date) {
             if (from.length) touch(meetingId, actor, 'agenda.carry', { from: from.map((it) => it.id) });
         }),
         ...createMeetingAttendance(db, now, touch),
-        ...createMeetingRecord(db, now),
+        ...record,
+        setPresence: tx((meetingId: number, p: PresenceRow, by: number, actor: string) => {
+            record.setPresence(meetingId, p, by);
+            touch(meetingId, actor, 'meeting.presence', { ...p });
+        }),
     };
 }
 export type Meetings = ReturnType<typeof createMeetings>;

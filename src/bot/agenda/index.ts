@@ -7,6 +7,7 @@ import { registerItemActions } from './item-actions';
 import { registerJusterareAndSend } from './justerare-send';
 import { registerMeetingActions } from './meeting-actions';
 import { registerAgendaRoutes } from './routes';
+import { registerPresence } from './presence';
 import { registerShow } from './show';
 
 /** Registers the meeting message routes, card actions and the .ics download provider. */
@@ -17,5 +18,6 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     registerMeetingActions(app, deps);
     registerJusterareAndSend(app, deps);
     registerAttendance(app, deps);
+    registerPresence(app, deps);
     registerShow(app, deps);
 }

@@ -9,6 +9,7 @@ import type { Decision } from '../../storage/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
 import { quorumAtItem } from '../agenda/state';
 import { memberLabel } from '../agenda/words';
+import { presenceLists } from './protokoll-presence';
 import type { DecisionState } from './state';
 import { meetingYear } from './words';
 
@@ -116,8 +117,6 @@ export function buildProtokoll(
     numbers: Map<number, number>,
     carried: AgendaItem[] = [],
 ): Protokoll {
-    const label = (ids: number[]) =>
-        ids.map((id) => st.people.get(id)).flatMap((p) => (p ? [memberLabel(st, p, 'sv')] : []));
     const name = (id: number) => st.people.get(id)?.name ?? String(id);
     const year = meetingYear(st.meeting.startsAt);
     const chefs = [...st.people.values()].filter((p) => hasRole(p, 'förbundschef'));
@@ -145,10 +144,7 @@ export function buildProtokoll(
         ordforande: chair && !noJustering ? { personId: chair.id, name: chair.name } : undefined,
         sekreterare: secretaryOf(st)?.name,
         present: {
-            ledamoter: label(st.quorum.presentLedamoter),
-            serving: label(st.quorum.serving),
-            attendingOnly: label(st.quorum.attendingOnly),
-            absent: label(st.quorum.absent),
+            ...presenceLists(st, numbers),
             others: [...chefs.map((p) => `${p.name} (förbundschef)`), ...presenters.map((x) => `${x} (föredragande)`)],
         },
         justerare: failed ? [] : st.justerare.map((id) => ({ personId: id, name: name(id) })),
