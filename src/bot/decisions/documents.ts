@@ -61,6 +61,14 @@ export function protokollProvider(dd: BotDeps) {
         const name = `protokoll-${st.body.id}-${meetingId}${itemId ? `-utdrag-${itemId}` : ''}`;
         return format === 'html'
             ? { contentType: 'text/html; charset=utf-8', filename: `${name}.html`, body: documentHtml(doc) }
-            : { contentType: 'application/pdf', filename: `${name}.pdf`, body: await documentPdf(doc) };
+            : {
+                  contentType: 'application/pdf',
+                  filename: `${name}.pdf`,
+                  body: await documentPdf(doc, {
+                      author: st.f.name,
+                      subject: `${doc.heading}, version ${st.protokoll?.version ?? 1}`,
+                      created: st.protokoll?.createdAt,
+                  }),
+              };
     };
 }

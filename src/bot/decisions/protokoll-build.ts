@@ -20,6 +20,7 @@ export function refOfDecision(dd: BotDeps, d: Decision): string | undefined {
     return n && m ? formatRef(n, meetingYear(m.startsAt)) : undefined;
 }
 
+const votesText = (n: number) => `${n} ${n === 1 ? 'röst' : 'röster'}`;
 const hasRole = (p: Person, role: string) => p.roles.some((r) => r.role === role);
 
 /** The meeting's ordförande: the present ordförande, else the present vice ordförande. */
@@ -92,7 +93,7 @@ function paragraphOf(dd: BotDeps, st: DecisionState, it: AgendaItem, n: number, 
                       )
                     : undefined,
             counts: [
-                ...yrkanden.map((y) => `${labelOf(y)} – ${v.counts.get(y.id) ?? 0} röster`),
+                ...yrkanden.map((y) => `${labelOf(y)} – ${votesText(v.counts.get(y.id) ?? 0)}`),
                 `Avstår – ${v.avstar}`,
             ],
             result: `${winner ? labelOf(winner) : '?'} vann${v.tieBreak === 'utslagsröst' ? ' genom ordförandens utslagsröst vid lika röstetal' : v.tieBreak === 'lottning' ? ' genom lottning vid lika röstetal' : ''}.`,

@@ -18,15 +18,17 @@ export type Harness = Awaited<ReturnType<typeof startMeeting>>;
 
 /** Starts a bot, creates the 12 December meeting with `items`, sends the kallelse and records the answers. */
 export async function startMeeting(opts: {
-    items: [title: string, kind: string, proposal?: string][];
+    items: [title: string, kind: string, proposal?: string, more?: Record<string, string>][];
     come: User[];
     absent: User[];
+    env?: Record<string, string>;
+    onlineUrl?: string;
 }) {
     isolateNetwork();
     const connector = nockConnector(Object.fromEntries(everyone.map((p) => [p.id, p])));
     let offset = 0;
     const overrides = { now: () => new Date(BASE + offset), sleep: async (ms: number) => void (offset += ms) };
-    const t: TestBot = await startBot({ overrides });
+    const t: TestBot = await startBot({ overrides, env: opts.env });
     const count = (sql: string, ...args: unknown[]) =>
         t.bot.db
             .prepare(sql)
@@ -55,13 +57,22 @@ export async function startMeeting(opts: {
     const posted = () => cardOf(connector.sent.filter((s) => s.method === 'PUT').at(-1)!);
     const fetchDoc = (url: string) => fetch(url.replace(/^https?:\/\/[^/]+/, t.url));
 
-    for (const p of [P.chef, P.B, P.Dx, P.E]) await t.post(personalMessage(p, 'vem är jag?'));
+    for (const p of [P.chef, P.B, P.C, P.Dx, P.E]) await t.post(personalMessage(p, 'vem är jag?'));
     await t.post(channelMessage(P.chef, 'koppla kanalen till styrelsen'));
     let card = cardOf(await say(P.chef, 'nytt styrelsemöte 12 december 13:00 i Kommunhuset, Sunne'));
     card = await press(P.chef, card, 'Redigera', oneOnOne(P.chef));
-    for (const [title, kind, proposal] of opts.items) {
+    for (const [title, kind, proposal, more] of opts.items) {
         const form = await press(P.chef, card, 'Lägg till punkt', oneOnOne(P.chef));
-        card = await press(P.chef, form, 'Spara', oneOnOne(P.chef), { title, kind, proposal: proposal ?? '' });
+        card = await press(P.chef, form, 'Spara', oneOnOne(P.chef), { title, kind, proposal: proposal ?? '', ...more });
+    }
+    if (opts.onlineUrl) {
+        const form = await press(P.chef, card, 'Tid och plats', oneOnOne(P.chef));
+        card = await press(P.chef, form, 'Spara', oneOnOne(P.chef), {
+            date: '2025-12-12',
+            time: '13:00',
+            place: 'Kommunhuset, Sunne',
+            onlineUrl: opts.onlineUrl,
+        });
     }
     assert.match((await say(P.chef, 'skicka kallelse')).body.text, /postad i kanalen/);
     const kallelse = cardOf(connector.sent.find((s) => s.method === 'POST' && s.path.includes('styrelse-channel'))!);
