@@ -33,12 +33,13 @@ export async function documentPdf(doc: DocModel, info: PdfInfo = {}): Promise<Bu
         tagged: true,
         lang: 'sv-SE',
         displayTitle: true,
+        // pdfkit reads every info value (`valueOf`), so absent ones are left out rather than undefined.
         info: {
             Title: winAnsi(doc.heading),
-            Author: info.author && winAnsi(info.author),
-            Subject: info.subject && winAnsi(info.subject),
-            CreationDate: info.created,
             Creator: 'Finsam styrelseassistent',
+            ...(info.author ? { Author: winAnsi(info.author) } : {}),
+            ...(info.subject ? { Subject: winAnsi(info.subject) } : {}),
+            ...(info.created ? { CreationDate: info.created } : {}),
         },
     });
     const chunks: Buffer[] = [];

@@ -47,6 +47,14 @@ export async function startMeeting(opts: {
         assert.equal(res.status, 200);
         return res.body.value as Card;
     };
+    /** A press from a Teams client set to English (en-US). */
+    const pressEn = async (user: User, card: Card, title: string, conv: object, extra: object = {}, item?: number) => {
+        const b = button(card, title, item);
+        const activity = executeAction(user, b.verb, { ...b.data, ...extra }, conv as never);
+        const res = await t.post({ ...activity, locale: 'en-US' });
+        assert.equal(res.status, 200);
+        return res.body.value as Card;
+    };
     const say = async (user: User, text: string) => {
         connector.clear();
         await t.post(personalMessage(user, text));
@@ -85,6 +93,7 @@ export async function startMeeting(opts: {
         personId,
         itemId,
         press,
+        pressEn,
         say,
         toUser,
         posted,

@@ -54,6 +54,17 @@ describe('Meetings: yrkanden and votering', () => {
         assert.equal(h.count('SELECT count(*) FROM votering_votes'), 6);
     });
 
+    it('When an English client opens the votering card of a Swedish kallelse, then its words and dates are English', async () => {
+        const card = await h.pressEn(P.E, h.kallelse, 'Yrkanden och votering…', channel, {}, h.itemId(VAL));
+        assert.match(textOf(card), /Motions and vote: \d+\. Val av vice ordförande/);
+        assert.match(textOf(card), /Add the motion/);
+        assert.doesNotMatch(textOf(card), /Registrera|Yrkanden/);
+        const answer = await h.pressEn(P.Fx, h.kallelse, 'Jag kommer', channel);
+        assert.match(textOf(answer), /Your answer is saved: I'm coming/);
+        assert.match(textOf(answer), /Friday 12 December 2025 at 13:00/);
+        assert.match(textOf(answer), /Decision \(approved as proposed\)/);
+    });
+
     it('When a closed val is recorded, then only the counts are stored, never who voted what', async () => {
         let card = await h.press(P.E, h.kallelse, 'Yrkanden och votering…', channel, {}, h.itemId(VAL));
         card = await addYrkande(card, P.C, 'bifall');
