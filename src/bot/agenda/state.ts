@@ -1,7 +1,7 @@
 // Loads everything a meeting card is built from (meeting, items, invitation, answers, quorum) from the rows.
 import type { Person } from '../../domain/access';
 import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
-import { quorumAt, type Presence } from '../../domain/meeting-presence';
+import type { Presence } from '../../domain/meeting-presence';
 import type { Body, Forbund } from '../../domain';
 import type { Meeting } from '../../storage/meetings';
 import type { AgendaItem } from '../../storage/meeting-items';
@@ -66,7 +66,3 @@ export function knownState(ad: BotDeps, meetingId: number | undefined): MeetingS
     if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
     return st;
 }
-
-/** Quorum at one agenda item: närvaro per § and (for a decision) the members with jäv in it. */
-export const quorumAtItem = (st: MeetingState, itemNumber: number, jav: readonly number[] = []): Quorum =>
-    quorumAt(st.inv, st.answers, st.presence, itemNumber, jav);

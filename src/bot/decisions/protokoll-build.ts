@@ -7,10 +7,9 @@ import type { Paragraph, Protokoll } from '../../domain/protokoll';
 import { yrkandeLabel, type Yrkande } from '../../domain/votering';
 import type { Decision } from '../../storage/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
-import { quorumAtItem } from '../agenda/state';
 import { memberLabel } from '../agenda/words';
 import { presenceLists } from './protokoll-presence';
-import type { DecisionState } from './state';
+import { type DecisionState, quorumAtItem } from './state';
 import { meetingYear } from './words';
 
 /** `§ 3/2025` of a recorded decision, wherever and whenever it was taken; undefined before its meeting closed. */
@@ -52,7 +51,10 @@ function paragraphOf(dd: BotDeps, st: DecisionState, it: AgendaItem, n: number, 
     const jav = d?.jav ?? [];
     const serving = (at: number) => participants(quorumAtItem(st, at)).filter((id) => !jav.includes(id));
     const tell = (ids: number[], what: string) =>
-        ids.map((id) => `${memberLabel(st, st.people.get(id)!, 'sv')} ${what} från och med denna paragraf.`);
+        ids.flatMap((id) => {
+            const p = st.people.get(id);
+            return p ? [`${memberLabel(st, p, 'sv')} ${what} från och med denna paragraf.`] : [];
+        });
     const now = participants(q);
     const before = it.number > 1 ? serving(it.number - 1) : now;
     const presence = [
@@ -145,7 +147,10 @@ export function buildProtokoll(
         ordforande: chair && !noJustering ? { personId: chair.id, name: chair.name } : undefined,
         sekreterare: secretaryOf(st)?.name,
         present: {
-            ...presenceLists(st, numbers),
+            ...presenceLists(st, numbers, (id) => {
+                const p = st.people.get(id);
+                return p ? memberLabel(st, p, 'sv') : String(id);
+            }),
             others: [...chefs.map((p) => `${p.name} (förbundschef)`), ...presenters.map((x) => `${x} (föredragande)`)],
         },
         justerare: failed ? [] : st.justerare.map((id) => ({ personId: id, name: name(id) })),

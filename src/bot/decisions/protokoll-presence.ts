@@ -1,9 +1,7 @@
 // Närvaro for the protokoll with närvaro per §: who was present or served, and at which §§ when not throughout.
 import { participants, presentAt } from '../../domain/meeting-presence';
 import type { Protokoll } from '../../domain/protokoll';
-import { quorumAtItem } from '../agenda/state';
-import { memberLabel } from '../agenda/words';
-import type { DecisionState } from './state';
+import { type DecisionState, quorumAtItem } from './state';
 
 /** `§§ 1–3, 6` for a sorted list of § numbers. */
 export function paragraphRange(ns: readonly number[]): string {
@@ -21,11 +19,12 @@ export function paragraphRange(ns: readonly number[]): string {
  * The närvaro lists, computed per §: a member who arrived late or left early is shown with the §§ they were
  * present at; an ersättare with the §§ they served. Without §§ (a meeting without quorum) the answers decide.
  */
-export function presenceLists(st: DecisionState, numbers: Map<number, number>): Protokoll['present'] {
-    const label = (id: number, extra = '') => {
-        const p = st.people.get(id);
-        return p ? `${memberLabel(st, p, 'sv')}${extra}` : String(id);
-    };
+export function presenceLists(
+    st: DecisionState,
+    numbers: Map<number, number>,
+    member: (id: number) => string,
+): Protokoll['present'] {
+    const label = (id: number, extra = '') => `${member(id)}${extra}`;
     const items = st.items.filter((it) => numbers.has(it.id));
     if (!items.length) {
         const q = st.quorum;

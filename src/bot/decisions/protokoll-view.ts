@@ -54,7 +54,7 @@ export function protokollReply(dd: BotDeps, st: DecisionState, lang: Lang, perso
             value: l.split(': ').slice(1).join(': '),
         })),
         paragraphs,
-        justerare: sections.sections.at(-1)!.lines.join('\n\n'),
+        justerare: (sections.sections.at(-1)?.lines ?? []).join('\n\n'),
         requests: j.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`).join('\n\n'),
         canJustera: isJusterare && mayJustera(j, justerare, person.id, 'ändring').ok,
         canEdit: mayDecide(st, person) && mayEdit(j),

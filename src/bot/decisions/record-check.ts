@@ -2,11 +2,10 @@
 import type { BotDeps } from '../deps';
 import { decisionText, parseRef, type Outcome } from '../../domain/decisions';
 import { presentAt } from '../../domain/meeting-presence';
-import { quorumAtItem } from '../agenda/state';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
 import { names, quorumText } from '../agenda/words';
-import type { DecisionState } from './state';
+import { type DecisionState, quorumAtItem } from './state';
 import { nothing } from './words';
 
 const EARLY_MS = 3600_000;

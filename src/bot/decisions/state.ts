@@ -1,4 +1,6 @@
 // Everything the decision cards are built from: the meeting state plus decisions, § numbers, protokoll and justering.
+import { quorumAt } from '../../domain/meeting-presence';
+import type { Quorum } from '../../domain/meetings';
 import { justeringState, type JusteringState } from '../../domain/decision-justering';
 import { signers } from '../../domain/protokoll';
 import type { ProtokollVersion } from '../../storage/decision-protokoll';
@@ -47,3 +49,7 @@ export function knownDecisionState(dd: BotDeps, meetingId: number | undefined): 
     if (!st) throw new Error(`meeting ${meetingId} is not there although this turn found it`);
     return st;
 }
+
+/** Quorum at one agenda item: närvaro per § and (for a decision) the members with jäv in it. */
+export const quorumAtItem = (st: MeetingState, itemNumber: number, jav: readonly number[] = []): Quorum =>
+    quorumAt(st.inv, st.answers, st.presence, itemNumber, jav);

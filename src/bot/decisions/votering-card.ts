@@ -8,9 +8,8 @@ import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say } from '../reply';
-import { quorumAtItem } from '../agenda/state';
 import { memberLabel, quorumText } from '../agenda/words';
-import type { DecisionState } from './state';
+import { type DecisionState, quorumAtItem } from './state';
 import { outcomeLabel } from './words';
 
 /** The ordförande's view of one beslut item: add yrkanden; with two or more, put them to an open or closed vote. */

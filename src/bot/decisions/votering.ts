@@ -11,12 +11,11 @@ import { say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
 import { meetingForbund } from '../agenda/editor-action';
 import { afterChange } from '../agenda/item-actions';
-import { quorumAtItem } from '../agenda/state';
 import { actionLang, names, quorumText } from '../agenda/words';
 import { chairOf } from './protokoll-build';
 import { checkDecision } from './record-check';
 import { countsOf, showSubmit, voteringSubmit, votesOf, yrkandeSubmit } from './schemas';
-import { knownDecisionState, loadDecisionState, recordId, type DecisionState } from './state';
+import { knownDecisionState, loadDecisionState, recordId, type DecisionState, quorumAtItem } from './state';
 import { voteringCard } from './votering-card';
 import { mayDecide, nothing } from './words';
 
