@@ -1,12 +1,21 @@
 // The protokoll (or an utdrag) as an archive-grade PDF: tagged structure, embedded DejaVu Sans, metadata, PDF/A-2b id.
+import { readFileSync } from 'node:fs';
 import type { DocModel } from './document-html';
+import { woffToSfnt } from './woff';
 
 // Characters above U+00FF that WinAnsi has: the embedded font's latin subset covers them all, and nothing else is sure.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FONT = {
+const FONT_FILES = {
     body: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff'),
     bold: require.resolve('@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff'),
 };
+let fonts: { body: Buffer; bold: Buffer } | undefined;
+/** The two faces as TrueType, read and unpacked once per process (WOFF through fontkit costs a second per PDF). */
+const loadFonts = () =>
+    (fonts ??= {
+        body: woffToSfnt(readFileSync(FONT_FILES.body)),
+        bold: woffToSfnt(readFileSync(FONT_FILES.bold)),
+    });
 
 /** Text the embedded font can show: U+2212 minus becomes '-', other missing glyphs '?'. */
 export function winAnsi(s: string): string {
@@ -48,8 +57,9 @@ export async function documentPdf(doc: DocModel, info: PdfInfo = {}): Promise<Bu
         pdf.on('end', () => resolve(Buffer.concat(chunks)));
         pdf.on('error', reject);
     });
-    pdf.registerFont('body', FONT.body);
-    pdf.registerFont('bold', FONT.bold);
+    const face = loadFonts();
+    pdf.registerFont('body', face.body);
+    pdf.registerFont('bold', face.bold);
     const root = pdf.struct('Document');
     pdf.addStructure(root);
     const text = (tag: 'H1' | 'H2' | 'P', s: string, font: 'body' | 'bold', size: number, gap = 2) =>

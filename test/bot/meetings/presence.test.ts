@@ -19,7 +19,8 @@ describe('Meetings: närvaro per §', () => {
         });
     };
     const item = (n: number) => h.count('SELECT id FROM agenda_items WHERE meeting_id = 1 AND position = ?', n);
-    before(async () => {
+    before(async function () {
+        this.timeout(60_000);
         h = await startMeeting({
             items: [
                 [FIRST, 'beslut', 'Att bevilja 50 000 kr i projektmedel'],

@@ -22,7 +22,8 @@ describe('Meetings: the protokoll as the legal record (HTML and PDF)', () => {
             .replace(/<[^>]+>/g, ' ')
             .replace(/&amp;/g, '&')
             .replace(/\s+/g, ' ');
-    before(async () => {
+    before(async function () {
+        this.timeout(60_000);
         // This förbund's reglemente allows taking part at a distance.
         const data = JSON.parse(readFileSync('data/forbund/fryksdalen.json', 'utf8'));
         data.bodies[0].meetingRules = { distance: true };
@@ -53,7 +54,8 @@ describe('Meetings: the protokoll as the legal record (HTML and PDF)', () => {
         dir.cleanup();
     });
 
-    it('When the meeting runs with yrkanden, an open vote, jäv and a reservation and is closed and justerat, then the record is final', async () => {
+    it('When the meeting runs with yrkanden, an open vote, jäv and a reservation and is closed and justerat, then the record is final', async function () {
+        this.timeout(60_000);
         for (const title of ['Val av justerare', 'Godkännande av dagordning'])
             await h.press(P.E, h.kallelse, 'Bifall enligt förslaget', channel, {}, h.itemId(title));
         let card = await h.press(P.E, h.kallelse, 'Yrkanden och votering…', channel, {}, h.itemId(INSATS));

@@ -6,7 +6,8 @@ import { button, cardOf, textOf } from '../../helpers/cards';
 describe('Meetings: a styrelse meeting without quorum', () => {
     let h: Harness;
     const INSATS = 'Ny insats för unga vuxna';
-    before(async () => {
+    before(async function () {
+        this.timeout(60_000);
         h = await startMeeting({
             items: [[INSATS, 'beslut', 'Att bevilja insatsen 300 000 kr för 2026']],
             come: [P.A, P.E],

@@ -15,7 +15,8 @@ describe('Meetings: yrkanden and votering', () => {
             .all(h.itemId(title)) as number[];
     const addYrkande = async (card: Card, by: User, outcome: string, text = '') =>
         h.press(P.E, card, 'Lägg till yrkande', channel, { person: String(h.personId(by)), outcome, text });
-    before(async () => {
+    before(async function () {
+        this.timeout(60_000);
         h = await startMeeting({
             items: [
                 [INSATS, 'beslut', 'Att bevilja insatsen 400 000 kr för 2026'],
