@@ -42,6 +42,7 @@ export type AgendaCardData = {
     keys: { come: string; absent: string; close: string };
     labels: {
         bifall: string;
+        votering: string;
         close: string;
         come: string;
         absent: string;
@@ -66,7 +67,7 @@ export type AgendaEditorData = {
     selected: string;
     keys: { up: string; down: string; remove: string; send: string };
     labels: Record<
-        'item' | 'up' | 'down' | 'edit' | 'remove' | 'add' | 'details' | 'justerare' | 'send' | 'view',
+        'item' | 'up' | 'down' | 'edit' | 'remove' | 'add' | 'details' | 'justerare' | 'presence' | 'send' | 'view',
         string
     >;
 };
@@ -122,6 +123,19 @@ export type AgendaJusterareFormData = {
     labels: Record<'choose' | 'save' | 'cancel', string>;
 };
 
+export type AgendaPresenceFormData = {
+    title: string;
+    text: string;
+    note: string;
+    lang: Lang;
+    meetingId: number;
+    key: string;
+    current: { line: string }[];
+    people: Choice[];
+    items: Choice[];
+    labels: Record<'person' | 'arrives' | 'leaves' | 'save' | 'cancel', string>;
+};
+
 export type DecisionFormData = {
     title: string;
     proposal: string;
@@ -137,6 +151,44 @@ export type DecisionFormData = {
     people: Choice[];
     values: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends', string>;
     labels: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends' | 'save' | 'cancel', string>;
+};
+
+export type DecisionVoteringData = {
+    title: string;
+    proposal: string;
+    quorum: string;
+    note: string;
+    lang: Lang;
+    meetingId: number;
+    itemId: number;
+    key: string;
+    yrkanden: { line: string }[];
+    people: Choice[];
+    outcomes: Choice[];
+    canVote: boolean;
+    proposition: string;
+    voters: { id: string; name: string }[];
+    voteChoices: Choice[];
+    counts: { id: string; label: string }[];
+    lotChoices: Choice[];
+    labels: Record<
+        | 'yrkanden'
+        | 'none'
+        | 'person'
+        | 'outcome'
+        | 'text'
+        | 'add'
+        | 'votering'
+        | 'jav'
+        | 'open'
+        | 'closed'
+        | 'election'
+        | 'lot'
+        | 'recordOpen'
+        | 'recordClosed'
+        | 'back',
+        string
+    >;
 };
 
 export type PerCapsulamFormData = {
@@ -310,7 +362,9 @@ export type CardData = {
     'agenda-item-form': AgendaItemFormData;
     'agenda-justerare-form': AgendaJusterareFormData;
     'agenda-meeting-form': AgendaMeetingFormData;
+    'agenda-presence-form': AgendaPresenceFormData;
     'decision-form': DecisionFormData;
+    'decision-votering': DecisionVoteringData;
     help: HelpData;
     'link-prompt': LinkPromptData;
     message: MessageData;
@@ -339,7 +393,9 @@ export const CARD_NAMES = [
     'agenda-item-form',
     'agenda-justerare-form',
     'agenda-meeting-form',
+    'agenda-presence-form',
     'decision-form',
+    'decision-votering',
     'help',
     'link-prompt',
     'message',

@@ -22,7 +22,9 @@ import { agendaReply } from '../bot/agenda/view';
 import { newActionKey } from '../bot/cards/action-key';
 import { closeCheck } from '../bot/decisions/close';
 import { decisionContext } from '../bot/decisions';
+import { presenceFormCard } from '../bot/agenda/presence';
 import { decisionFormCard } from '../bot/decisions/decision-form';
+import { voteringCard } from '../bot/decisions/votering-card';
 import { perCapsulamFormCard, styrelseOf } from '../bot/decisions/per-capsulam-form';
 import { perCapsulamReply } from '../bot/decisions/per-capsulam-view';
 import { editCard } from '../bot/decisions/protokoll-edit';
@@ -83,6 +85,9 @@ function meetingCards(w: CardWorld): CardSpec[] {
         justerareFormCard(next, 'sv'),
         justerareFormCard(fresh, 'sv'),
         decisionFormCard(next, budget, undefined, 'sv'),
+        voteringCard(dd, next, budget, 'sv'),
+        voteringCard(dd, next, budget, 'en'),
+        presenceFormCard(next, 'sv'),
         decisionFormCard(decidedOne, decided, decidedOne.decisions.get(decided.id), 'en'),
         cardOf(protokollReply(dd, closed, 'sv', w.j1)),
         cardOf(protokollReply(dd, changeRequested, 'en', w.chef)),

@@ -1,6 +1,8 @@
 // A realistic bot world for the card pictures: the whole app on an in-memory database with every förbund in
 // data/forbund and its roster, meetings with answers, decisions and a closed protokoll, per capsulam votes and reports.
 // Everything is written through the repositories and functions the bot itself uses; the clock is fixed.
+import { createHash } from 'node:crypto';
+import { justeredText } from '../domain/protokoll';
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createApp } from '../app';
@@ -156,7 +158,8 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         ),
     );
     clock.now = new Date('2025-10-21T09:00:00Z');
-    dd.protokoll.addEvent(closed.meeting, 1, j1.id, 'justerat', undefined, j1.slug);
+    const sha = createHash('sha256').update(justeredText(protokoll.data), 'utf8').digest('hex');
+    dd.protokoll.addEvent(closed.meeting, 1, j1.id, 'justerat', undefined, j1.slug, sha);
     dd.protokoll.addEvent(
         closed.meeting,
         1,
@@ -173,6 +176,22 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     dd.meetings.markCalled(next, chef.slug);
     answerAll(next);
     dd.meetings.recordCard(next, '19:styrelsen@thread.tacv2', '1:kallelse', chef.id);
+    // Two yrkanden on the budget: bifall from the chair, a change from a ledamot (the votering card shows both).
+    const nextBudget = must(
+        dd.meetings.items(next).find((it) => it.title === budget.title),
+        'the budget item of the next meeting',
+    );
+    dd.meetings.addYrkande(next, nextBudget.id, { personId: chair.id, outcome: 'bifall' }, chair.id);
+    dd.meetings.addYrkande(
+        next,
+        nextBudget.id,
+        {
+            personId: ledamoter[1],
+            outcome: 'ändrat',
+            text: 'Att fastställa budgeten för 2026 med 200 000 kr mindre till administration',
+        },
+        chair.id,
+    );
     // A preparatory meeting nobody has answered yet.
     const fresh = meeting(beredning, '2025-12-03T08:00:00Z', 'Förbundets kontor', budget);
 

@@ -1,4 +1,4 @@
-// Justering of a protokoll: both justerare justera the current version; a change request sends it back to the chef.
+// Justering of a protokoll: the ordförande and the justerare justera the current version; a change request sends it back.
 
 export type JusteringAction = 'justerat' | 'ändring';
 export type JusteringEvent = { version: number; personId: number; action: JusteringAction; comment?: string };
@@ -30,11 +30,8 @@ export function justeringState(
         .map((e) => ({ personId: e.personId, comment: e.comment ?? '' }));
     const done = justerare.filter((id) => current.some((e) => e.personId === id && e.action === 'justerat'));
     const pending = justerare.filter((id) => !done.includes(id));
-    const status: JusteringStatus = requests.length
-        ? 'ändring-begärd'
-        : pending.length === 0 && justerare.length > 0
-          ? 'justerat'
-          : 'justeras';
+    // No signers (a record the förbund's rules exempt from justering) is final at once.
+    const status: JusteringStatus = requests.length ? 'ändring-begärd' : pending.length === 0 ? 'justerat' : 'justeras';
     return { status, version, done, pending, requests };
 }
 

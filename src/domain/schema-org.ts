@@ -25,6 +25,14 @@ export const BodySchema = z.strictObject({
     insatsId: slug.optional(),
     cadence: z.strictObject({ text: z.string().min(1), days: z.number().int().positive().optional() }).optional(),
     seatsPerPart: z.strictObject({ ledamot: z.number().int().min(1), ersattare: z.number().int().min(0) }).optional(),
+    meetingRules: z
+        .strictObject({
+            /** The reglemente lets members take part at a distance (a Teams meeting). */
+            distance: z.boolean().default(false),
+            /** Who justerar the short record of a meeting that was not beslutsmässig: the ordförande, or nobody. */
+            quorumFailureJustering: z.enum(['ordförande', 'ingen']).default('ordförande'),
+        })
+        .optional(),
     note: z.string().optional(),
 });
 export type Body = z.output<typeof BodySchema>;

@@ -19,6 +19,7 @@ const eventRow = z.object({
     action: z.enum(['justerat', 'ändring']),
     comment: z.string().nullable(),
     at: z.string(),
+    text_sha256: z.string().nullable().optional(),
 });
 
 /** A stored protokoll version. */
@@ -77,14 +78,15 @@ export function createProtokoll(db: Db, now: () => Date) {
             build: () => Protokoll,
             by: number,
             actor: string,
+            beslutsmassig = true,
         ) {
             const at = now().toISOString();
             const { changes } = db
                 .prepare(
-                    `UPDATE meetings SET status = 'stängd', version = version + 1, updated_at = ?
-                     WHERE id = ? AND status IN ('utkast', 'kallad')`,
+                    `UPDATE meetings SET status = 'stängd', version = version + 1, updated_at = ?, ended_at = ?,
+                     beslutsmassig = ? WHERE id = ? AND status IN ('utkast', 'kallad')`,
                 )
-                .run(at, m.id);
+                .run(at, at, beslutsmassig ? 1 : 0, m.id);
             if (changes !== 1) return false;
             const put = db.prepare(
                 `INSERT INTO paragraphs (item_id, meeting_id, forbund_id, body_id, year, number, assigned_by, assigned_at)
@@ -134,7 +136,7 @@ export function createProtokoll(db: Db, now: () => Date) {
             audit(db, m.forbundId, now(), actor, 'protokoll.edit', { meetingId: m.id, version });
             return version;
         },
-        events(meetingId: number): (JusteringEvent & { at: Date })[] {
+        events(meetingId: number): (JusteringEvent & { at: Date; sha256?: string })[] {
             return db
                 .prepare('SELECT * FROM justering WHERE meeting_id = ? ORDER BY id')
                 .all(meetingId)
@@ -145,6 +147,7 @@ export function createProtokoll(db: Db, now: () => Date) {
                         personId: r.person_id,
                         action: r.action,
                         at: new Date(r.at),
+                        sha256: r.text_sha256 ?? undefined,
                     };
                     return r.comment ? { ...e, comment: r.comment } : e;
                 });
@@ -156,10 +159,11 @@ export function createProtokoll(db: Db, now: () => Date) {
             action: JusteringAction,
             comment: string | undefined,
             actor: string,
+            sha256?: string,
         ) {
             db.prepare(
-                'INSERT INTO justering (meeting_id, protokoll_version, person_id, action, comment, at) VALUES (?, ?, ?, ?, ?, ?)',
-            ).run(m.id, version, personId, action, comment ?? null, now().toISOString());
+                'INSERT INTO justering (meeting_id, protokoll_version, person_id, action, comment, at, text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            ).run(m.id, version, personId, action, comment ?? null, now().toISOString(), sha256 ?? null);
             audit(db, m.forbundId, now(), actor, `protokoll.${action}`, { meetingId: m.id, version });
         },
     };

@@ -15,6 +15,7 @@ const itemRow = z.object({
     proposal: z.string().nullable(),
     details: z.string().nullable(),
     links: z.string().transform((s) => z.array(linkSchema).parse(JSON.parse(s))),
+    carried_from: z.number().int().nullable().optional(),
 });
 
 /** One agenda item as shown: `number` is its place in the current order (1-based). */
@@ -29,6 +30,8 @@ export type AgendaItem = {
     proposal?: string;
     details?: string;
     links: ItemLink[];
+    /** The item of a meeting without quorum this one was carried over from. */
+    carriedFrom?: number;
 };
 /** What the chef may set on an item; an absent optional field is stored as empty. */
 export type ItemFields = {
@@ -55,6 +58,7 @@ export function createMeetingItems(db: Db, now: () => Date) {
             proposal: r.proposal ?? undefined,
             details: r.details ?? undefined,
             links: r.links,
+            carriedFrom: r.carried_from ?? undefined,
         };
     };
     const list = (meetingId: number): AgendaItem[] =>
@@ -67,15 +71,15 @@ export function createMeetingItems(db: Db, now: () => Date) {
         ids.forEach((id, i) => update.run(i + 1, id, meetingId));
     };
     const insert = db.prepare(
-        `INSERT INTO agenda_items (meeting_id, position, kind, slot, title, presenter, proposal, details, links, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO agenda_items (meeting_id, position, kind, slot, title, presenter, proposal, details, links, carried_from, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
 
     return {
         list,
         get: (meetingId: number, itemId: number) => list(meetingId).find((x) => x.id === itemId),
         /** Inserts at `index` (0-based) of the current order and renumbers. */
-        add(meetingId: number, fields: ItemFields & { slot?: Slot }, index: number): number {
+        add(meetingId: number, fields: ItemFields & { slot?: Slot; carriedFrom?: number }, index: number): number {
             const at = now().toISOString();
             const id = Number(
                 insert.run(
@@ -88,6 +92,7 @@ export function createMeetingItems(db: Db, now: () => Date) {
                     fields.proposal ?? null,
                     fields.details ?? null,
                     JSON.stringify(fields.links ?? []),
+                    fields.carriedFrom ?? null,
                     at,
                     at,
                 ).lastInsertRowid,

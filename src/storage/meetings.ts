@@ -4,7 +4,8 @@ import type { NewItem } from '../domain/meetings-agenda';
 import { must } from '../domain/must';
 import { transactional, type Db } from './db';
 import { createMeetingAttendance } from './meeting-attendance';
-import { createMeetingItems, type ItemFields } from './meeting-items';
+import { createMeetingItems, type AgendaItem, type ItemFields } from './meeting-items';
+import { createMeetingRecord, type PresenceRow } from './meeting-record';
 
 export const MEETING_STATUSES = ['utkast', 'kallad', 'stängd', 'inställd'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -20,6 +21,8 @@ const meetingRow = z.object({
     version: z.number().int(),
     created_by: z.number().int(),
     called_at: z.string().nullable(),
+    ended_at: z.string().nullable().optional(),
+    beslutsmassig: z.number().int().nullable().optional(),
 });
 
 export type Meeting = {
@@ -34,12 +37,17 @@ export type Meeting = {
     version: number;
     createdBy: number;
     calledAt?: Date;
+    /** When the meeting was closed. */
+    endedAt?: Date;
+    /** Set at closing: false for a meeting that was never beslutsmässig. */
+    beslutsmassig?: boolean;
 };
 export type MeetingDetails = { startsAt: Date; place?: string; onlineUrl?: string };
 
 /** Repository over the meeting tables. `actor` strings go to the audit log. */
 export function createMeetings(db: Db, now: () => Date) {
     const items = createMeetingItems(db, now);
+    const record = createMeetingRecord(db, now);
     const toMeeting = (raw: unknown): Meeting => {
         const r = meetingRow.parse(raw);
         return {
@@ -54,6 +62,8 @@ export function createMeetings(db: Db, now: () => Date) {
             version: r.version,
             createdBy: r.created_by,
             calledAt: r.called_at ? new Date(r.called_at) : undefined,
+            endedAt: r.ended_at ? new Date(r.ended_at) : undefined,
+            beslutsmassig: r.beslutsmassig == null ? undefined : r.beslutsmassig === 1,
         };
     };
     const get = (id: number) => {
@@ -150,7 +160,56 @@ export function createMeetings(db: Db, now: () => Date) {
             // Not a new version: the posted card was rendered at the current one.
             touch(meetingId, actor, 'meeting.call', {}, false);
         }),
+        /** Beslut items of the body's closed meetings that were not beslutsmässig, not yet on a later agenda. */
+        uncarried(forbundId: string, bodyId: string, before: Date): AgendaItem[] {
+            const ids = z.array(z.number().int()).parse(
+                db
+                    .prepare(
+                        `SELECT m.id FROM meetings m WHERE m.forbund_id = ? AND m.body_id = ? AND m.status = 'stängd'
+                         AND m.beslutsmassig = 0 AND m.starts_at < ? ORDER BY m.starts_at, m.id`,
+                    )
+                    .pluck()
+                    .all(forbundId, bodyId, before.toISOString()),
+            );
+            const carried = new Set(
+                z
+                    .array(z.number().int())
+                    .parse(
+                        db
+                            .prepare('SELECT carried_from FROM agenda_items WHERE carried_from IS NOT NULL')
+                            .pluck()
+                            .all(),
+                    ),
+            );
+            return ids.flatMap((id) =>
+                items.list(id).filter((it) => it.kind === 'beslut' && !it.slot && !carried.has(it.id)),
+            );
+        },
+        /** Puts items of a failed meeting on `meetingId`'s agenda (before Övriga frågor), naming where they came from. */
+        carry: tx((meetingId: number, from: AgendaItem[], index: number, actor: string) => {
+            from.forEach((it, i) =>
+                items.add(
+                    meetingId,
+                    {
+                        kind: it.kind,
+                        title: it.title,
+                        presenter: it.presenter,
+                        proposal: it.proposal,
+                        details: it.details,
+                        links: it.links,
+                        carriedFrom: it.id,
+                    },
+                    index + i,
+                ),
+            );
+            if (from.length) touch(meetingId, actor, 'agenda.carry', { from: from.map((it) => it.id) });
+        }),
         ...createMeetingAttendance(db, now, touch),
+        ...record,
+        setPresence: tx((meetingId: number, p: PresenceRow, by: number, actor: string) => {
+            record.setPresence(meetingId, p, by);
+            touch(meetingId, actor, 'meeting.presence', { ...p });
+        }),
     };
 }
 export type Meetings = ReturnType<typeof createMeetings>;

@@ -64,7 +64,7 @@ describe('The year’s cycle and the mandate period, walked with a fake clock', 
         isolateNetwork();
         connector = nockConnector(Object.fromEntries(everyone.map((p) => [p.id, p])));
         t = await startBot({ overrides: { now, sleep: async (ms) => void (clock = new Date(clock.getTime() + ms)) } });
-        for (const p of [chef, B, C]) await t.post(personalMessage(p, 'vem är jag?'));
+        for (const p of [chef, B, C, E]) await t.post(personalMessage(p, 'vem är jag?'));
     });
     after(async () => {
         await t.close();
@@ -113,7 +113,8 @@ describe('The year’s cycle and the mandate period, walked with a fake clock', 
         const closed = await press(chef, agenda, 'Avsluta mötet', channel);
         assert.match(textOf(closed), /Mötet är avslutat/);
         clock = new Date('2025-11-27T09:00:00Z');
-        for (const p of [B, C]) await press(p, cardOf(toUser(p).at(-1)!), 'Justera', oneOnOne(p));
+        // The ordförande (E) justerar together with the two justerare.
+        for (const p of [E, B, C]) await press(p, cardOf(toUser(p).at(-1)!), 'Justera', oneOnOne(p));
         assert.match(
             toUser(chef).at(-1)!.body.text,
             /Version 2 av förbundets uppgifter \(forslag-2026\.xlsx\) gäller från 2026-01-01/,

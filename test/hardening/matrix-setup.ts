@@ -280,8 +280,8 @@ export const WHO = {
         en: /role beredningsgrupp|Only the beredningsgrupp/,
     },
     justerare: {
-        sv: /Bara de valda justerarna justerar protokollet/,
-        en: /Only the chosen minute checkers approve the minutes/,
+        sv: /Bara ordföranden och de valda justerarna justerar protokollet/,
+        en: /Only the chair and the chosen minute checkers approve the minutes/,
     },
     editor: {
         sv: /Bara förbundschefen eller ordföranden ändrar protokollet/,

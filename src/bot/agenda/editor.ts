@@ -35,6 +35,7 @@ export function editorCard(st: MeetingState, lang: Lang, note = '', selected?: n
                 add: say(lang, 'Lägg till punkt', 'Add item'),
                 details: say(lang, 'Tid och plats', 'Time and place'),
                 justerare: say(lang, 'Justerare', 'Minute checkers'),
+                presence: say(lang, 'Närvaro per punkt', 'Attendance per item'),
                 send: posted
                     ? say(lang, 'Uppdatera kortet i kanalen', 'Update the card in the channel')
                     : say(lang, 'Skicka kallelse', 'Send the notice'),

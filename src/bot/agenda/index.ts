@@ -7,6 +7,7 @@ import { afterChange, registerItemActions } from './item-actions';
 import { registerJusterareAndSend } from './justerare-send';
 import { registerMeetingActions } from './meeting-actions';
 import { registerAgendaRoutes } from './routes';
+import { registerPresence } from './presence';
 import { registerShow } from './show';
 import { refreshPosted } from './publish';
 import { agendaReply } from './view';
@@ -20,6 +21,7 @@ export function registerAgenda(app: Application<TurnState>, deps: BotDeps): void
     registerMeetingActions(app, deps);
     registerJusterareAndSend(app, deps);
     registerAttendance(app, deps);
+    registerPresence(app, deps);
     registerShow(app, deps);
 }
 

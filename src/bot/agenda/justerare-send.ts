@@ -25,6 +25,15 @@ export function registerJusterareAndSend(app: Application<TurnState>, ad: BotDep
                         .map(Number),
                 ),
             ];
+            // Choosing justerare is a decision of the meeting: once it has begun, only a beslutsmässig meeting makes it.
+            if (ad.now() >= st.meeting.startsAt && !st.quorum.beslutsmassig) {
+                const note = say(
+                    lang,
+                    'Mötet är inte beslutsmässigt, så justerare kan inte väljas. Inget har ändrats.',
+                    'The meeting is not quorate, so no minute checkers can be chosen. Nothing was changed.',
+                );
+                return { refused: justerareFormCard(st, lang, note) };
+            }
             if (ids.length !== 2 || !ids.every((id) => present.has(id))) {
                 const note = say(
                     lang,

@@ -3,7 +3,7 @@ import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Person } from '../../domain/access';
-import { skeleton } from '../../domain/meetings-agenda';
+import { insertIndex, skeleton } from '../../domain/meetings-agenda';
 import { utfallAgendaText } from '../../domain/utfall-report';
 import { utfallReportFor } from '../utfall';
 import { TZDate } from '@date-fns/tz';
@@ -45,10 +45,15 @@ export function createMeeting(
     const year = new TZDate(d.startsAt.getTime(), TIME_ZONE).getFullYear();
     const utfall = utfallReportFor(ad, f, year);
     const items = skeleton(f, body, year, utfall && utfallAgendaText(utfall));
-    return {
-        ok: true,
-        id: ad.meetings.create({ forbundId: f.id, bodyId: body.id, createdBy: by.id, items, ...d }, by.slug).id,
-    };
+    const id = ad.meetings.create({ forbundId: f.id, bodyId: body.id, createdBy: by.id, items, ...d }, by.slug).id;
+    // Beslut items of an earlier meeting that was not beslutsmässig come onto the next agenda of the body.
+    ad.meetings.carry(
+        id,
+        ad.meetings.uncarried(f.id, body.id, d.startsAt),
+        insertIndex(ad.meetings.items(id)),
+        by.slug,
+    );
+    return { ok: true, id };
 }
 
 const badUrl = (lang: Lang) =>

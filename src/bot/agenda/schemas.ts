@@ -42,6 +42,10 @@ export const meetingSubmit = bySubmit(
 );
 export const justerareSubmit = bySubmit(keyed.extend({ justerare: z.string().max(200).default('') }));
 export const sendSubmit = bySubmit(keyed);
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional());
+export const presenceSubmit = bySubmit(
+    keyed.extend({ person: z.coerce.number().int().positive(), arrives: optionalId, leaves: optionalId }),
+);
 
 /** Buttons that only show something (editor, forms, the agenda, refresh): no key, nothing is written. */
 export const showSubmit = z.object({

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CardSpec } from '../../cards/render';
 import { registerView, type Viewer } from '../cards/view';
 import { say } from '../reply';
+import { presenceFormCard } from './presence';
 import { editorCard } from './editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from './form-cards';
 import { showSubmit } from './schemas';
@@ -39,6 +40,7 @@ export function registerShow(app: Application<TurnState>, ad: BotDeps): void {
     route(app, ad, 'agenda.editor', mayEdit, (st, { lang }) => editorCard(st, lang));
     route(app, ad, 'agenda.meeting.form', mayEdit, (st, { lang }) => meetingFormCard(st.f, lang, { st }));
     route(app, ad, 'agenda.justerare.form', mayEdit, (st, { lang }) => justerareFormCard(st, lang));
+    route(app, ad, 'agenda.presence.form', mayEdit, (st, { lang }) => presenceFormCard(st, lang));
     route(app, ad, 'agenda.item.form', mayEdit, (st, { lang }, data) => {
         if (data.add) return itemFormCard(st, lang);
         const item = st.items.find((x) => x.id === data.itemId);

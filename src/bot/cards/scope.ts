@@ -23,7 +23,11 @@ export async function inScope(ctx: TurnContext, deps: BotDeps, info: TurnInfo, f
 
 const cardLang = z.object({ lang: cardLangField });
 
-/** The language of a card press: the one the card was made in, else the client's (or the text's). */
+/**
+ * The language of a card press: an English client's always (a card posted in Swedish answers them in English), else
+ * the one the card was made in, else the client's.
+ */
 export function pressLang(raw: unknown, info: TurnInfo): Lang {
+    if (!info.text && info.lang === 'en') return 'en';
     return cardLang.safeParse(raw).data?.lang ?? info.lang;
 }

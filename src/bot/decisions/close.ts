@@ -5,13 +5,15 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
 import { formatRef, numberParagraphs } from '../../domain/decisions';
+import { neverQuorate } from '../../domain/meeting-presence';
+import { insertIndex } from '../../domain/meetings-agenda';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
 import { replyActivity, say } from '../reply';
 import { refusalCard, refusalText } from '../refusal';
 import { meetingForbund, meetingVersion } from '../meeting/keys';
 import { meetingIdOf } from '../meeting/state';
-import { actionLang, meetingYear } from '../meeting/words';
+import { actionLang, formatWhen, meetingYear } from '../meeting/words';
 import { sendJustering, sendToPerson } from './notify';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
@@ -25,13 +27,16 @@ export function closeCheck(
     st: DecisionState,
     person: Person | undefined,
     lang: Lang,
-): { ok: true; by: Person } | { ok: false; text: string } {
+): { ok: true; by: Person; failed: boolean } | { ok: false; text: string } {
     const access = authorize(person, st.f.id, { kind: 'meeting.close' });
     if (!access.ok) return { ok: false, text: refusalText(lang, access) };
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
         return { ok: false, text: nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.') };
     if (dd.now() < st.meeting.startsAt)
         return { ok: false, text: nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.') };
+    // Without quorum at any item the meeting takes no decision (not even justerare or bordläggning): a short record.
+    if (st.decisions.size === 0 && neverQuorate(st.inv, st.answers, st.presence, st.items.length))
+        return { ok: true, by: access.person, failed: true };
     if (st.justerare.length !== 2)
         return {
             ok: false,
@@ -51,20 +56,54 @@ export function closeCheck(
                 `Decisions are missing on ${open.map((it) => `item ${it.number} (${it.title})`).join(', ')}. Record them on the agenda first.`,
             ),
         };
-    return { ok: true, by: access.person };
+    return { ok: true, by: access.person, failed: false };
 }
 
-/** Closes the meeting in the caller's transaction; returns the § range, or undefined if it was closed meanwhile. */
-export function closeNow(dd: BotDeps, st: DecisionState, by: Person): string | undefined {
+export type Closed = { range: string; failed: boolean; carried: number; next?: Date };
+
+/**
+ * Closes the meeting in the caller's transaction; undefined if it was closed meanwhile. A meeting that was never
+ * beslutsmässig gets no §§: its beslut items go onto the body's next meeting (now, or when that meeting is created).
+ */
+export function closeNow(dd: BotDeps, st: DecisionState, by: Person, failed = false): Closed | undefined {
     const year = meetingYear(st.meeting.startsAt);
-    const numbers = numberParagraphs(
-        st.items.map((x) => x.id),
-        dd.protokoll.lastNumber(st.f.id, st.body.id, year),
-    );
-    const ok = dd.protokoll.close(st.meeting, year, numbers, () => buildProtokoll(dd, st, numbers), by.id, by.slug);
-    if (!ok) return undefined;
+    const numbers = failed
+        ? new Map<number, number>()
+        : numberParagraphs(
+              st.items.map((x) => x.id),
+              dd.protokoll.lastNumber(st.f.id, st.body.id, year),
+          );
+    const carried = st.items.filter((it) => it.kind === 'beslut' && !it.slot);
+    const build = () => buildProtokoll(dd, st, numbers, failed ? carried : []);
+    if (!dd.protokoll.close(st.meeting, year, numbers, build, by.id, by.slug, !failed)) return undefined;
+    if (failed) {
+        const next = dd.meetings.upcoming(st.f.id, st.body.id, st.meeting.startsAt).find((m) => m.id !== st.meeting.id);
+        if (next) {
+            const items = dd.meetings.uncarried(st.f.id, st.body.id, next.startsAt);
+            dd.meetings.carry(next.id, items, insertIndex(dd.meetings.items(next.id)), by.slug);
+        }
+        return { range: '', failed, carried: carried.length, next: next?.startsAt };
+    }
     const ns = [...numbers.values()];
-    return ns.length > 1 ? `§ ${ns[0]}–${ns.at(-1)}/${year}` : formatRef(ns[0], year);
+    return { range: ns.length > 1 ? `§ ${ns[0]}–${ns.at(-1)}/${year}` : formatRef(ns[0], year), failed, carried: 0 };
+}
+
+/** What the chef hears when the meeting is closed. */
+export function closedText(c: Closed, lang: Lang): string {
+    if (!c.failed)
+        return say(
+            lang,
+            `Mötet är avslutat: ${c.range}. Protokollet går till ordföranden och justerarna.`,
+            `The meeting is closed: ${c.range}. The minutes go to the chair and the minute checkers.`,
+        );
+    const where = c.next
+        ? say(lang, `mötet ${formatWhen(c.next, 'sv')}`, `the meeting on ${formatWhen(c.next, 'en')}`)
+        : say(lang, 'nästa möte när det skapas', 'the next meeting when it is created');
+    return say(
+        lang,
+        `Mötet är avslutat utan beslut: det var inte beslutsmässigt. Ett kort protokoll visar vilka som kom. ${c.carried} beslutsärenden förs över till ${where}.`,
+        `The meeting is closed without decisions: it was not quorate. A short record shows who came. ${c.carried} decision items move to ${where}.`,
+    );
 }
 
 /** After the commit: the posted agenda is updated, the justerare get their cards, the chef the protokoll. */
@@ -118,18 +157,14 @@ export function registerClose(app: Application<TurnState>, dd: BotDeps, agenda: 
             if (!check.ok) return { refused: agenda.reply(st, { lang, person, note: check.text }).card };
             const by = check.by;
             return () => {
-                const range = closeNow(dd, st, by);
+                const closed = closeNow(dd, st, by, check.failed);
                 const now = knownDecisionState(dd, st.meeting.id);
-                const note = range
-                    ? say(
-                          lang,
-                          `Mötet är avslutat: ${range}. Protokollet går till justerarna.`,
-                          `The meeting is closed: ${range}. The minutes go to the minute checkers.`,
-                      )
+                const note = closed
+                    ? closedText(closed, lang)
                     : nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.');
                 return {
                     card: agenda.reply(now, { lang, person, note }).card,
-                    after: range ? (turn) => afterClose(dd, agenda, st.meeting.id, by, lang, turn) : undefined,
+                    after: closed ? (turn) => afterClose(dd, agenda, st.meeting.id, by, lang, turn) : undefined,
                 };
             };
         },

@@ -10,6 +10,7 @@ import { registerProtokollEdit } from './protokoll-edit';
 import { registerProtokollShow } from './protokoll-show';
 import { registerRecord } from './record';
 import { registerDecisionRoutes } from './routes';
+import { registerVotering } from './votering';
 
 export { decisionContext, deadlineDoneBy } from './budget-context';
 
@@ -18,6 +19,7 @@ export function registerDecisions(app: Application<TurnState>, deps: BotDeps, ag
     deps.downloads.register('protokoll', protokollProvider(deps));
     registerDecisionRoutes(app, deps, agenda);
     registerRecord(app, deps, agenda);
+    registerVotering(app, deps, agenda);
     registerClose(app, deps, agenda);
     registerJustering(app, deps);
     registerProtokollEdit(app, deps);

@@ -1,6 +1,8 @@
 // "Justera" and "Begär ändring" on the protokoll card: only the chosen justerare, on the current version.
+import { createHash } from 'node:crypto';
 import { adoptBudgetVersions } from './budget-adoption';
 import type { BotDeps } from '../deps';
+import { justeredText, signers } from '../../domain/protokoll';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { mayJustera, type JusteringAction, type JusteringRefusal } from '../../domain/decision-justering';
 import { budgetEffects } from '../../domain/decisions';
@@ -19,8 +21,8 @@ function refusal(why: JusteringRefusal, lang: Lang): string {
         case 'not-justerare':
             return nothing(
                 lang,
-                'Bara de valda justerarna justerar protokollet.',
-                'Only the chosen minute checkers approve the minutes.',
+                'Bara ordföranden och de valda justerarna justerar protokollet.',
+                'Only the chair and the chosen minute checkers approve the minutes.',
             );
         case 'already':
             return nothing(lang, 'Du har redan justerat den här versionen.', 'You have already approved this version.');
@@ -45,7 +47,7 @@ function finalText(st: ClosedState): string {
         p.decision ? budgetEffects(p.decision.outcome, p.decision.text) : [],
     );
     const budget = effects.length ? ` Budgetstatus: ${effects.map((e) => `${e.year} ${e.status}`).join(', ')}.` : '';
-    return `Protokollet är justerat av båda justerarna och är nu slutligt.${budget}`;
+    return `Protokollet är justerat av ordföranden och justerarna och är nu slutligt.${budget}`;
 }
 
 function register(app: Application<TurnState>, dd: BotDeps, verb: string, action: JusteringAction): void {
@@ -53,7 +55,7 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
         verb,
         schema: justeraSubmit,
         prepare: async ({ lang, st, person }, data) => {
-            const justerare = st.protokoll.data.justerare.map((j) => j.personId);
+            const justerare = signers(st.protokoll.data).map((j) => j.personId);
             if (!person || !justerare.includes(person.id))
                 return { refused: refusalCard(lang, refusal('not-justerare', lang)) };
             const allowed = mayJustera(st.justering, justerare, person.id, action);
@@ -70,7 +72,17 @@ function register(app: Application<TurnState>, dd: BotDeps, verb: string, action
                     ),
                 };
             return () => {
-                dd.protokoll.addEvent(st.meeting, st.protokoll.version, person.id, action, data.comment, person.slug);
+                // The hash names the exact text this person approved, so the trail shows what each justering covered.
+                const sha = createHash('sha256').update(justeredText(st.protokoll.data), 'utf8').digest('hex');
+                dd.protokoll.addEvent(
+                    st.meeting,
+                    st.protokoll.version,
+                    person.id,
+                    action,
+                    data.comment,
+                    person.slug,
+                    action === 'justerat' ? sha : undefined,
+                );
                 const now = knownClosedState(dd, st.meeting.id);
                 const final = now.justering.status === 'justerat';
                 const adopted = final ? adoptBudgetVersions(dd, now, person.slug) : [];

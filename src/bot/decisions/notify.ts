@@ -1,6 +1,7 @@
 // 1:1 messages for justering: the protokoll card to each justerare, and notices to the chef.
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
+import { signers } from '../../domain/protokoll';
 import { replyActivity, type Reply } from '../reply';
 import { protokollReply } from './protokoll-view';
 import { knownClosedState, type DecisionState } from './state';
@@ -14,11 +15,11 @@ export async function sendToPerson(dd: BotDeps, p: Person | undefined, reply: Re
     return result.ok;
 }
 
-/** Sends each justerare the protokoll card with Justera / Begär ändring; returns the names not reached. */
+/** Sends the ordförande and each justerare the protokoll card with Justera / Begär ändring; returns the names not reached. */
 export async function sendJustering(dd: BotDeps, meetingId: number, intro: string): Promise<string[]> {
     const st = knownClosedState(dd, meetingId);
     const missed: string[] = [];
-    for (const j of st.protokoll.data.justerare) {
+    for (const j of signers(st.protokoll.data)) {
         const p = st.people.get(j.personId);
         const reply = protokollReply(dd, st, 'sv', p, intro);
         if (!(await sendToPerson(dd, p, { ...reply, text: `${intro}\n\n${reply.text}` }))) missed.push(j.name);

@@ -1,11 +1,15 @@
-// Builds the protokoll model from a closed meeting's rows: närvaro, every § with its decision, and the justerare.
-import { mustGet } from '../../domain/must';
+// Builds the protokoll model from a closed meeting's rows: närvaro, roles, every § with its record, the justerare.
 import type { BotDeps } from '../deps';
+import type { Person } from '../../domain/access';
 import { formatRef } from '../../domain/decisions';
-import type { Protokoll } from '../../domain/protokoll';
+import { participants, presentAt } from '../../domain/meeting-presence';
+import type { Paragraph, Protokoll } from '../../domain/protokoll';
+import { yrkandeLabel, type Yrkande } from '../../domain/votering';
 import type { Decision } from '../../storage/decisions';
+import type { AgendaItem } from '../../storage/meeting-items';
 import { memberLabel, meetingYear } from '../meeting/words';
-import type { DecisionState } from './state';
+import { presenceLists } from './protokoll-presence';
+import { type DecisionState, quorumAtItem } from './state';
 
 /** `§ 3/2025` of a recorded decision, wherever and whenever it was taken; undefined before its meeting closed. */
 export function refOfDecision(dd: BotDeps, d: Decision): string | undefined {
@@ -14,48 +18,144 @@ export function refOfDecision(dd: BotDeps, d: Decision): string | undefined {
     return n && m ? formatRef(n, meetingYear(m.startsAt)) : undefined;
 }
 
-/** The protokoll of `st` with the given § numbers (version 1, before any edit). */
-export function buildProtokoll(dd: BotDeps, st: DecisionState, numbers: Map<number, number>): Protokoll {
+const votesText = (n: number) => `${n} ${n === 1 ? 'röst' : 'röster'}`;
+const hasRole = (p: Person, role: string) => p.roles.some((r) => r.role === role);
+
+/** The meeting's ordförande: the present ordförande, else the present vice ordförande. */
+export function chairOf(st: DecisionState): Person | undefined {
+    const present = presentAt(st.quorum).map((id) => st.people.get(id));
+    for (const role of ['ordförande', 'vice ordförande']) for (const p of present) if (p && hasRole(p, role)) return p;
+    return undefined;
+}
+
+/** The sekreterare: the förbundschef who called the meeting, else the first förbundschef. */
+function secretaryOf(st: DecisionState): Person | undefined {
+    const creator = st.people.get(st.meeting.createdBy);
+    if (creator && hasRole(creator, 'förbundschef')) return creator;
+    return [...st.people.values()].find((p) => hasRole(p, 'förbundschef'));
+}
+
+/** The record of one §: närvaro changes, underlag, förslag, yrkanden, votering, who took part and the decision. */
+function paragraphOf(dd: BotDeps, st: DecisionState, it: AgendaItem, n: number, year: number): Paragraph {
     const label = (ids: number[]) =>
         ids.map((id) => st.people.get(id)).flatMap((p) => (p ? [memberLabel(st, p, 'sv')] : []));
     const name = (id: number) => st.people.get(id)?.name ?? String(id);
+    const d = st.decisions.get(it.id);
+    const amended = d?.amends ? dd.decisions.byId(d.amends) : undefined;
+    const yrkanden = dd.meetings.yrkanden(it.id);
+    const v = dd.meetings.votering(it.id);
+    const labelOf = (y: Yrkande) => yrkandeLabel(y, yrkanden.indexOf(y), name(y.personId));
+    const byId = new Map(yrkanden.map((y) => [y.id, y]));
+    const q = quorumAtItem(st, it.number, d?.jav ?? []);
+    const jav = d?.jav ?? [];
+    const serving = (at: number) => participants(quorumAtItem(st, at)).filter((id) => !jav.includes(id));
+    const tell = (ids: number[], what: string) =>
+        ids.flatMap((id) => {
+            const p = st.people.get(id);
+            return p ? [`${memberLabel(st, p, 'sv')} ${what} från och med denna paragraf.`] : [];
+        });
+    const now = participants(q);
+    const before = it.number > 1 ? serving(it.number - 1) : now;
+    const presence = [
+        ...tell(
+            now.filter((id) => !before.includes(id)),
+            'tjänstgör',
+        ),
+        ...tell(
+            before.filter((id) => !now.includes(id)),
+            'tjänstgör inte',
+        ),
+    ];
+    const winner = v && byId.get(v.winner);
+    return {
+        itemId: it.id,
+        number: n,
+        ref: formatRef(n, year),
+        title: it.title,
+        kind: it.kind,
+        details: it.details,
+        presenter: it.presenter,
+        proposal: it.proposal,
+        underlag: it.links.map((l) => `${l.title} (${l.url})`),
+        presence: presence.length ? presence : undefined,
+        yrkanden: yrkanden.length ? yrkanden.map(labelOf) : undefined,
+        proposition:
+            yrkanden.length > 1
+                ? `Ordföranden ställer ${yrkanden.map((_y, i) => `yrkande ${i + 1}`).join(' mot ')} under proposition${v ? '; omröstning begärs och genomförs.' : ` och finner att ${st.body.name.toLowerCase()} beslutar enligt ${winner ? labelOf(winner) : 'det yrkande som vann'}.`}`
+                : undefined,
+        votering: v && {
+            kind: v.kind,
+            election: v.election,
+            votes:
+                v.kind === 'öppen'
+                    ? v.votes.map(
+                          (x) =>
+                              `${name(x.personId)}: ${x.yrkandeId ? `yrkande ${yrkanden.findIndex((y) => y.id === x.yrkandeId) + 1}` : 'avstår'}`,
+                      )
+                    : undefined,
+            counts: [
+                ...yrkanden.map((y) => `${labelOf(y)} – ${votesText(v.counts.get(y.id) ?? 0)}`),
+                `Avstår – ${v.avstar}`,
+            ],
+            result: `${winner ? labelOf(winner) : '?'} vann${v.tieBreak === 'utslagsröst' ? ' genom ordförandens utslagsröst vid lika röstetal' : v.tieBreak === 'lottning' ? ' genom lottning vid lika röstetal' : ''}.`,
+        },
+        deltog: d ? label(participants(q)) : undefined,
+        decision: d && {
+            id: d.id,
+            outcome: d.outcome,
+            text: d.text,
+            jav: d.jav.map(name),
+            reservationer: d.reservationer.map(name),
+            note: d.note,
+            amends: amended && refOfDecision(dd, amended),
+        },
+    };
+}
+
+/** The protokoll of `st` with the given § numbers (version 1, before any edit); `carried` for a failed meeting. */
+export function buildProtokoll(
+    dd: BotDeps,
+    st: DecisionState,
+    numbers: Map<number, number>,
+    carried: AgendaItem[] = [],
+): Protokoll {
+    const name = (id: number) => st.people.get(id)?.name ?? String(id);
     const year = meetingYear(st.meeting.startsAt);
-    const chefs = [...st.people.values()].filter((p) => p.roles.some((r) => r.role === 'förbundschef'));
+    const chefs = [...st.people.values()].filter((p) => hasRole(p, 'förbundschef'));
+    const presenters = [...new Set(st.items.flatMap((it) => (it.presenter ? [it.presenter] : [])))].filter(
+        (x) => !chefs.some((c) => c.name === x),
+    );
+    const chair = chairOf(st);
+    const failed = numbers.size === 0 && st.items.length > 0;
+    const rules = st.body.meetingRules;
+    const noJustering = failed && rules?.quorumFailureJustering === 'ingen';
     return {
         meetingId: st.meeting.id,
         forbund: st.f.name,
         body: st.body.name,
         startsAt: st.meeting.startsAt.toISOString(),
+        endsAt: dd.now().toISOString(),
         place: st.meeting.place,
+        distance:
+            rules?.distance && st.meeting.onlineUrl
+                ? 'Sammanträdet hölls med möjlighet till deltagande på distans (Teams-möte).'
+                : undefined,
+        beslutsmassig: !failed,
+        quorumText: failed ? `${st.quorum.filled} av ${st.quorum.seats} platser besatta` : undefined,
+        carried: failed ? carried.map((it) => it.title) : undefined,
+        ordforande: chair && !noJustering ? { personId: chair.id, name: chair.name } : undefined,
+        sekreterare: secretaryOf(st)?.name,
         present: {
-            ledamoter: label(st.quorum.presentLedamoter),
-            serving: label(st.quorum.serving),
-            attendingOnly: label(st.quorum.attendingOnly),
-            absent: label(st.quorum.absent),
-            others: chefs.map((p) => `${p.name} (förbundschef)`),
+            ...presenceLists(st, numbers, (id) => {
+                const p = st.people.get(id);
+                return p ? memberLabel(st, p, 'sv') : String(id);
+            }),
+            others: [...chefs.map((p) => `${p.name} (förbundschef)`), ...presenters.map((x) => `${x} (föredragande)`)],
         },
-        justerare: st.justerare.map((id) => ({ personId: id, name: name(id) })),
-        paragraphs: st.items.map((it) => {
-            const d = st.decisions.get(it.id);
-            const n = mustGet(numbers, it.id, '§ number');
-            const amended = d?.amends ? dd.decisions.byId(d.amends) : undefined;
-            return {
-                itemId: it.id,
-                number: n,
-                ref: formatRef(n, year),
-                title: it.title,
-                kind: it.kind,
-                details: it.details ?? it.proposal,
-                decision: d && {
-                    id: d.id,
-                    outcome: d.outcome,
-                    text: d.text,
-                    jav: d.jav.map(name),
-                    reservationer: d.reservationer.map(name),
-                    note: d.note,
-                    amends: amended && refOfDecision(dd, amended),
-                },
-            };
+        justerare: failed ? [] : st.justerare.map((id) => ({ personId: id, name: name(id) })),
+        paragraphs: st.items.flatMap((it) => {
+            const n = numbers.get(it.id);
+            return n === undefined ? [] : [paragraphOf(dd, st, it, n, year)];
         }),
     };
 }

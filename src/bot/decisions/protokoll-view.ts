@@ -2,7 +2,8 @@
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { mayEdit, mayJustera } from '../../domain/decision-justering';
-import { paragraphLines, protokollSections } from '../../domain/protokoll';
+import { protokollSections, signers } from '../../domain/protokoll';
+import { signatures } from './documents';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
@@ -15,7 +16,9 @@ const LINK_TTL_S = 30 * 24 * 3600;
 /** Who may see a protokoll: anyone once justerat; before that the chef, the ordförande and the justerare. */
 export function maySeeProtokoll(st: DecisionState, p?: Person): boolean {
     if (st.justering?.status === 'justerat') return true;
-    return !!p && (mayDecide(st, p) || (st.protokoll?.data.justerare ?? []).some((j) => j.personId === p.id));
+    return (
+        !!p && (mayDecide(st, p) || (st.protokoll ? signers(st.protokoll.data) : []).some((j) => j.personId === p.id))
+    );
 }
 
 /** Signed links to the protokoll (or one § as an utdrag) as HTML and PDF. */
@@ -33,16 +36,13 @@ export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?
     const j = st.justering;
     const who = (ids: number[]) => names(st, ids, lang);
     const status = justeringText(j, lang, who);
-    const justerare = p.justerare.map((x) => x.personId);
+    const justerare = signers(p).map((x) => x.personId);
     const isJusterare = !!person && justerare.includes(person.id);
     const key = () => newActionKey(`protokoll:${st.meeting.id}`, j.version);
     const links = protokollLinks(dd, st.meeting.id);
-    const sections = protokollSections(p, status);
+    const sections = protokollSections(p, status, signatures(dd, st));
     const title = `${say(lang, 'Protokoll', 'Minutes')}: ${meetingHeading(st, lang)}`;
-    const paragraphs = p.paragraphs.map((x) => ({
-        heading: `${x.ref} ${x.title}`,
-        text: paragraphLines(x).join('\n\n'),
-    }));
+    const paragraphs = sections.sections.slice(1, -1).map((x) => ({ heading: x.title, text: x.lines.join('\n\n') }));
     const data = {
         title,
         status,
@@ -54,7 +54,7 @@ export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?
             value: l.split(': ').slice(1).join(': '),
         })),
         paragraphs,
-        justerare: `${say(lang, 'Justerare', 'Minute checkers')}: ${p.justerare.map((x) => x.name).join(', ')}`,
+        justerare: (sections.sections.at(-1)?.lines ?? []).join('\n\n'),
         requests: j.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`).join('\n\n'),
         canJustera: isJusterare && mayJustera(j, justerare, person.id, 'ändring').ok,
         canEdit: mayDecide(st, person) && mayEdit(j),

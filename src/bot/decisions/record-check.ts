@@ -1,11 +1,11 @@
 // Checks a submitted decision against the meeting: open, started, the item, the wording, jäv-adjusted quorum, amends.
 import type { BotDeps } from '../deps';
-import { decisionText, parseRef, quorumWithJav, type Outcome } from '../../domain/decisions';
+import { decisionText, parseRef, type Outcome } from '../../domain/decisions';
+import { presentAt } from '../../domain/meeting-presence';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
 import { names, quorumText } from '../meeting/words';
-import { presentIds } from './decision-form';
-import type { DecisionState } from './state';
+import { type DecisionState, quorumAtItem } from './state';
 import { nothing } from './words';
 
 const EARLY_MS = 3600_000;
@@ -27,7 +27,7 @@ export function checkDecision(dd: BotDeps, st: DecisionState, item: AgendaItem, 
         );
     if (item.kind !== 'beslut')
         return fail(`Punkt ${item.number} är ingen beslutspunkt.`, `Item ${item.number} is not a decision item.`);
-    const present = new Set(presentIds(st));
+    const present = new Set(presentAt(quorumAtItem(st, item.number)));
     const absent = [...s.jav, ...s.reservationer].filter((id) => !present.has(id));
     if (absent.length)
         return fail(
@@ -40,7 +40,7 @@ export function checkDecision(dd: BotDeps, st: DecisionState, item: AgendaItem, 
             `${names(st, both, lang)} har jäv och deltar inte i beslutet, och kan därför inte reservera sig.`,
             `${names(st, both, lang)} has a conflict of interest, takes no part and so cannot dissent.`,
         );
-    const q = quorumWithJav(st.inv, st.answers, s.jav);
+    const q = quorumAtItem(st, item.number, s.jav);
     if (!q.beslutsmassig)
         return fail(
             `Mötet är inte beslutsmässigt för punkt ${item.number}${s.jav.length ? ` när ${names(st, s.jav, lang)} har jäv` : ''}: ${quorumText(q, lang)}. Beslutet är inte registrerat.`,

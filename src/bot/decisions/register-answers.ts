@@ -65,7 +65,7 @@ export function answerExtract(dd: BotDeps, info: LinkedTurn, asker?: Person): Re
                 `${found.p.ref} is in minutes that are not approved yet; extracts are given once approved.`,
             ),
         };
-    const doc = must(documentModel(st, itemId), 'the § lookup found');
+    const doc = must(documentModel(dd, st, itemId), 'the § lookup found');
     const links = protokollLinks(dd, st.meeting.id, itemId);
     const text = [
         `**${doc.heading}**`,

@@ -11,7 +11,7 @@ import { say, sendReply } from '../reply';
 import { onMessage } from '../on-message';
 import type { LinkedTurn } from '../turn';
 import { bodyFromText } from '../meeting/parse';
-import { afterClose, closeCheck, closeNow } from './close';
+import { afterClose, closeCheck, closeNow, closedText } from './close';
 import { perCapsulamFormCard, styrelseOf } from './per-capsulam-form';
 import { perCapsulamReply, settleIfDue } from './per-capsulam-view';
 import { maySeeProtokoll, protokollReply } from './protokoll-view';
@@ -61,10 +61,12 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps,
                 });
             const check = closeCheck(dd, st, await dd.identity.resolve(ctx, info.user, st.f.id), info.lang);
             if (!check.ok) return sendReply(ctx, { text: check.text });
-            const range = dd.transaction(() => closeNow(dd, st, check.by));
-            await sendReply(ctx, {
-                text: say(info.lang, `Mötet är avslutat: ${range}.`, `The meeting is closed: ${range}.`),
-            });
+            const closed = dd.transaction(() => closeNow(dd, st, check.by, check.failed));
+            if (!closed)
+                return sendReply(ctx, {
+                    text: say(info.lang, 'Mötet är redan avslutat.', 'The meeting is already closed.'),
+                });
+            await sendReply(ctx, { text: closedText(closed, info.lang) });
             await afterClose(dd, agenda, st.meeting.id, check.by, info.lang, ctx);
         },
     );

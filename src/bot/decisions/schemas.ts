@@ -72,3 +72,56 @@ export function editedTexts(raw: Record<string, unknown>): Map<number, string> {
     }
     return out;
 }
+
+/** A yrkande on the votering card: who, what it asks for, and the wording of an ändring. */
+export const yrkandeSubmit = bySubmit(
+    keyed.extend({
+        itemId: z.coerce.number().int().positive(),
+        person: z.coerce.number().int().positive(),
+        outcome: z.enum(OUTCOMES),
+        text: text(4000),
+    }),
+);
+/** An omröstning: `v<personId>` (yrkande id or "avstar") per voter when open, `c<yrkandeId>` counts when closed. */
+export const voteringSubmit = bySubmit(
+    keyed
+        .extend({
+            itemId: z.coerce.number().int().positive(),
+            kind: z.enum(['öppen', 'sluten']),
+            election: z.enum(['true', 'false']).default('false'),
+            jav: idList,
+            lot: z.coerce.number().int().positive().optional().catch(undefined),
+            cavstar: z.coerce.number().int().min(0).max(100).optional(),
+        })
+        .passthrough(),
+);
+
+/** The open votes of a votering submit: person id → yrkande id, or null for avstår. */
+export function votesOf(raw: Record<string, unknown>): Map<number, number | null> {
+    const out = new Map<number, number | null>();
+    for (const [k, v] of Object.entries(raw)) {
+        const m = /^v(\d{1,12})$/.exec(k);
+        const s = z
+            .string()
+            .regex(/^(\d{1,12}|avstar)$/)
+            .safeParse(v);
+        if (m && s.success) out.set(Number(m[1]), s.data === 'avstar' ? null : Number(s.data));
+    }
+    return out;
+}
+
+/** The closed counts of a votering submit: yrkande id → count (blank fields are 0). */
+export function countsOf(raw: Record<string, unknown>): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const [k, v] of Object.entries(raw)) {
+        const m = /^c(\d{1,12})$/.exec(k);
+        const n = z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(100)
+            .safeParse(v === '' ? 0 : v);
+        if (m && n.success) out.set(Number(m[1]), n.data);
+    }
+    return out;
+}

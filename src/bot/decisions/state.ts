@@ -1,5 +1,8 @@
 // Everything the decision cards are built from: the meeting state plus decisions, § numbers, protokoll and justering.
+import { quorumAt } from '../../domain/meeting-presence';
+import type { Quorum } from '../../domain/meetings';
 import { justeringState, type JusteringState } from '../../domain/decision-justering';
+import { signers } from '../../domain/protokoll';
 import type { ProtokollVersion } from '../../storage/decision-protokoll';
 import type { Decision } from '../../storage/decisions';
 import { loadState, type MeetingState } from '../meeting/state';
@@ -27,7 +30,7 @@ export function loadDecisionState(dd: BotDeps, meetingId: number): DecisionState
     const justering =
         protokoll &&
         justeringState(
-            protokoll.data.justerare.map((j) => j.personId),
+            signers(protokoll.data).map((j) => j.personId),
             protokoll.version,
             dd.protokoll.events(meetingId),
         );
@@ -59,3 +62,7 @@ export function knownClosedState(dd: BotDeps, meetingId: number | undefined): Cl
     if (!isClosed(st)) throw new InvariantError(`Invariant broken: meeting ${meetingId} has no protokoll`);
     return st;
 }
+
+/** Quorum at one agenda item: närvaro per § and (for a decision) the members with jäv in it. */
+export const quorumAtItem = (st: MeetingState, itemNumber: number, jav: readonly number[] = []): Quorum =>
+    quorumAt(st.inv, st.answers, st.presence, itemNumber, jav);

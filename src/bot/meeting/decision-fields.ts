@@ -54,6 +54,7 @@ export function agendaDecisionData(dd: BotDeps, st: MeetingState, lang: Lang, po
         closeKey: newActionKey(`meeting:${m.id}`, m.version),
         labels: {
             bifall: say(lang, 'Bifall enligt förslaget', 'Approve as proposed'),
+            votering: say(lang, 'Yrkanden och votering…', 'Motions and vote…'),
             close: say(lang, 'Avsluta mötet', 'Close the meeting'),
         },
     };

@@ -1,6 +1,7 @@
 // Loads everything a meeting card is built from (meeting, items, invitation, answers, quorum) from the rows.
 import type { Person } from '../../domain/access';
 import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
+import type { Presence } from '../../domain/meeting-presence';
 import type { Body, Forbund } from '../../domain';
 import type { Meeting } from '../../storage/meetings';
 import type { AgendaItem } from '../../storage/meeting-items';
@@ -16,6 +17,8 @@ export type MeetingState = {
     answers: Map<number, Answer>;
     quorum: Quorum;
     justerare: number[];
+    /** Members arriving late or leaving early, by agenda number. */
+    presence: Presence[];
     /** Conversations where the kallelse card was posted. */
     cards: { conversationId: string; activityId: string }[];
 };
@@ -31,16 +34,24 @@ export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefi
     const roster = ad.roster.list(f.id, meeting.startsAt);
     const inv = invitation(f, body, roster);
     const answers = latestAnswers(ad.meetings.answers(meetingId));
+    const items = ad.meetings.items(meetingId);
+    const numberOf = (itemId?: number) => items.find((it) => it.id === itemId)?.number;
+    const presence = ad.meetings.presence(meetingId).map((p) => ({
+        personId: p.personId,
+        arrivesAt: numberOf(p.arrivesAtItem),
+        leavesAfter: numberOf(p.leavesAfterItem),
+    }));
     return {
         f,
         body,
         meeting,
-        items: ad.meetings.items(meetingId),
+        items,
         people: new Map(roster.map((p) => [p.id, p])),
         inv,
         answers,
         quorum: quorum(inv, answers),
         justerare: ad.meetings.justerare(meetingId),
+        presence,
         cards: ad.meetings.cards(meetingId),
     };
 }

@@ -16,10 +16,12 @@ export function formatWhen(d: Date, lang: Lang): string {
     return formatDate(d, lang === 'en' ? "EEEE d MMMM yyyy 'at' HH:mm" : "EEEE d MMMM yyyy 'kl.' HH:mm", lang);
 }
 
-/** The language of a card action: the one the card was made in, else the client's locale, else the text guess. */
+/** The language of a card action: English for an English client, else the card's, else the locale or text guess. */
 export function actionLang(ctx: TurnContext, info: TurnInfo, data: { lang?: string }): Lang {
-    if (data.lang === 'sv' || data.lang === 'en') return data.lang;
     const locale = ctx.activity.locale ?? '';
+    // An English client is answered in English even on a card someone posted in Swedish.
+    if (langOfLocale(locale) === 'en') return 'en';
+    if (data.lang === 'sv' || data.lang === 'en') return data.lang;
     return info.text ? info.lang : langOfLocale(locale);
 }
 

@@ -151,7 +151,7 @@ describe('Access matrix, decisions: every decision write as every role that must
     describe('justering', () => {
         matrix(h, {
             write: 'justera the protokoll',
-            allowed: [],
+            allowed: ['ordförande'],
             who: WHO.justerare,
             attempt: async (a) => textOf(await h.press(a, button(lenaCard, 'Justera'), channel)),
             allowedDoes: {
@@ -163,7 +163,7 @@ describe('Access matrix, decisions: every decision write as every role that must
         const comment = { comment: '§ 2 ska nämna att justeringen sker digitalt.' };
         matrix(h, {
             write: 'ask for a change to the protokoll',
-            allowed: [],
+            allowed: ['ordförande'],
             who: WHO.justerare,
             attempt: async (a) => textOf(await h.press(a, button(ingridCard, 'Begär ändring'), channel, comment)),
             allowedDoes: {
