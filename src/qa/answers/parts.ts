@@ -55,8 +55,11 @@ export function answerContribution(f: Forbund, q: Question, now: Date): Answer {
     if (!Array.isArray(parts)) return parts;
     const names = parts.map((p) => p.name).join(', ');
     const payer = parts.find((p) => p.paysStateShare);
+    const perPart = !!budgetYear(f, planYears(f)[0])?.income.length;
+    // "Vad får vi från staten?" is the printed allocation only where the plan prints one instead of a line per part.
+    const printsAllocation = f.claims.some((c) => c.kind === 'state-allocation') || !perPart;
     const asksAllocation =
-        q.concepts.has('allocation') || (payer && parts.length === 1 && !budgetYear(f, planYears(f)[0])?.income.length);
+        (q.concepts.has('allocation') && printsAllocation) || (payer && parts.length === 1 && !perPart);
     if (asksAllocation && payer) return allocation(f, q, now);
     if (parts.length > 1 && q.parts.length === 0 && !q.partKind) return everyPart(f, q, now);
     const stated = f.years.every((y) => parts.every((p) => lineOf(f, y.year, p)));
