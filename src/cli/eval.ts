@@ -2,16 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accuracyBy, CorpusSchema, evaluate, type Result } from '../qa/eval';
+import { evalContext, ReportSetsSchema } from '../qa/eval-context';
 import { FORBUND_DATA_DIR, ROOT } from '../paths';
 import { loadForbunds } from '../storage/forbund-files';
 
-const file = process.argv[2] ?? join(ROOT, 'test', 'qa', 'corpus.json');
-const corpus = CorpusSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+const QA = join(ROOT, 'test', 'qa');
+const files =
+    process.argv.length > 2 ? process.argv.slice(2) : [join(QA, 'corpus.json'), join(QA, 'corpus-part2.json')];
+const corpus = files.flatMap((file) => CorpusSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+const sets = ReportSetsSchema.parse(JSON.parse(readFileSync(join(QA, 'reports-part2.json'), 'utf8')));
+const ids = [...new Set(corpus.map((c) => c.forbund))];
+// The third förbund lives with the test fixtures: it shows that nothing depends on the two samples.
+const fixtures = join(ROOT, 'test', 'fixtures', 'forbund');
 const forbund = new Map(
-    loadForbunds(FORBUND_DATA_DIR, [...new Set(corpus.map((c) => c.forbund))]).map((f) => [f.id, f]),
+    [
+        ...loadForbunds(
+            FORBUND_DATA_DIR,
+            ids.filter((id) => id !== 'testbygden'),
+        ),
+        ...(ids.includes('testbygden') ? loadForbunds(fixtures, ['testbygden']) : []),
+    ].map((f) => [f.id, f]),
 );
 const started = process.hrtime.bigint();
-const results = evaluate(corpus, forbund);
+const results = evaluate(corpus, forbund, evalContext(sets));
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
 const pct = (hit: number, n: number) => `${((100 * hit) / n).toFixed(1)} %`.padStart(8);
@@ -21,6 +34,7 @@ function table(title: string, key: (r: Result) => string) {
         console.log(`  ${k.padEnd(14)}${pct(hit, n)}  ${hit}/${n}`);
 }
 table('Per kind (expected)', (r) => r.c.expect.kind);
+table('Per category (part 2)', (r) => r.c.category ?? '(part 1)');
 table('Per förbund', (r) => r.c.forbund);
 table('Per language', (r) => r.c.lang);
 const misses = results.filter((r) => r.miss);

@@ -5,12 +5,40 @@ import type { Intent, Question } from './types';
 
 type Q = Omit<Question, 'intent'>;
 
+/** Two years named: "2025 och 2026", "från 2025 till 2027". */
+export const twoYears = (q: Q) =>
+    (q.years.kind === 'explicit' && q.years.years.length >= 2) || (q.years.kind === 'all' && !!q.years.range);
+
+/** "deltagare", "participants" (glossed): a question about people in an insats, not about money. */
+export const asksParticipants = (q: Pick<Q, 'tokens'>) => q.tokens.some((t) => t.startsWith('deltagar'));
+
+/** A role the roster answers: ordförande, vice, ledamöter/ersättare, förbundschef, projektägare. */
+export const ROLE_TOKENS = { chief: 'forbundschef', owner: 'projektagare' };
+function isRoster(q: Q): boolean {
+    const c = (k: Parameters<Q['concepts']['has']>[0]) => q.concepts.has(k);
+    const role =
+        c('chair') ||
+        c('vice') ||
+        c('seats') ||
+        q.tokens.some((t) => t.startsWith(ROLE_TOKENS.chief) || t.startsWith(ROLE_TOKENS.owner));
+    const board = q.parts.length > 0 && q.tokens.some((t) => t.startsWith('styrelse'));
+    return (c('who') || c('vice')) && (role || board) && !c('count') && !c('costVerb') && !c('costs') && !c('employ');
+}
+
 /** The intent of a read question; `unknown` when nothing the bot answers is recognised. */
 export function chooseIntent(q: Q, f: Forbund): Intent {
     const c = (k: Parameters<Q['concepts']['has']>[0]) => q.concepts.has(k);
     const named = q.posts.length + q.parts.length + (q.insats ? 1 : 0) + (q.body ? 1 : 0);
     if (q.tokens.length === 0 || (c('help') && q.rest.length === 0)) return 'empty';
     if (c('offTopic') || c('action') || c('salary')) return 'out_of_scope';
+    if (c('why') && !c('formed')) return 'why';
+    if (isRoster(q)) return 'roster';
+    if (c('status') && q.tokens.some((t) => t.startsWith('budget')) && !c('when') && !c('samrad')) return 'status';
+    if ((asksParticipants(q) || c('finished') || c('reports')) && !c('target') && !c('costVerb')) return 'report';
+    if (c('compare') && (q.mentionedPosts?.length ?? 0) >= 2) return 'compare';
+    const changeWord = c('change') || c('compare') || c('diff');
+    if (changeWord && !c('space') && !c('allocation') && !c('contribution') && (twoYears(q) || c('change')))
+        return 'change';
     if (c('mandate')) return 'mandate';
     if (c('followUp')) return 'followUp';
     if (c('chair')) return 'chair';
@@ -25,6 +53,7 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('malomrade') || c('nyckeltal') || c('indicators') || c('matpunkt')) return 'goals';
     if (c('about') && (q.insats || q.body)) return 'about';
     if (c('parter') && !c('contribution') && !c('costVerb')) return 'parter';
+    if (c('ceiling') && !c('admin') && (c('verdict') || c('check'))) return 'ek';
     if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
     if (c('admin')) return 'admin';
     if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';
