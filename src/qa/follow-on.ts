@@ -3,13 +3,13 @@
 import { planYears, type Forbund } from '../domain';
 import { chooseIntent } from './intent';
 import type { Concept } from './lexicon';
-import { fold } from './text';
+import { fold, glossed } from './text';
 import type { Question } from './types';
 import { postOf, understand } from './understand';
 
 /** Words a follow-up is made of besides the slot it changes. */
 const CONNECTORS = new Set(
-    'och and samma same for da then ocksa also too what about how bara just isf i sa fall nu likadant sammanlagt'.split(
+    'och and samma same for da then ocksa also too what about how bara just isf i sa fall nu likadant sammanlagt sak thing det it that blir hur'.split(
         ' ',
     ),
 );
@@ -17,6 +17,8 @@ const CONNECTORS = new Set(
 const MODIFIERS = new Set<Concept>(['percent', 'share', 'why', 'which']);
 /** Starts that mark a message as a continuation even when it names a new subject ("och vice ordförande?"). */
 const CONTINUES = /^(och|and|samma for|same for)\b/;
+/** "året efter", "året innan": a year relative to the previous question's year. */
+const RELATIVE = /\b(?:aret|ar|the year) (efter|darpa|after|innan|fore|before)\b/;
 
 const named = (q: Question) => q.posts.length + q.parts.length + (q.insats ? 1 : 0) > 0;
 
@@ -24,15 +26,20 @@ const named = (q: Question) => q.posts.length + q.parts.length + (q.insats ? 1 :
 export function isSlotOnly(q: Question): boolean {
     const short = q.tokens.length <= 6;
     const noSubject = [...q.concepts].every((c) => MODIFIERS.has(c));
-    const noRest = q.rest.every((w) => CONNECTORS.has(w));
-    const slot = q.years.kind !== 'none' || named(q) || q.concepts.has('why') || q.concepts.has('percent');
+    const relative = RELATIVE.exec(glossed(fold(q.text)))?.[1];
+    const noRest = q.rest.every((w) => CONNECTORS.has(w) || w === relative);
+    const slot =
+        q.years.kind !== 'none' ||
+        named(q) ||
+        relative !== undefined ||
+        [...q.concepts].some((c) => MODIFIERS.has(c) && c !== 'which');
     return short && noSubject && noRest && slot;
 }
 
 /** Reads `text`, continuing `prev` (the asker's last reading, if still fresh) when the message only changes a slot. */
 export function readInContext(text: string, f: Forbund, now: Date, prev?: Question): Question {
     const q = understand(text, f, now);
-    const folded = fold(text);
+    const folded = glossed(fold(text));
     if (prev && prev.intent === 'roster' && CONTINUES.test(folded) && q.intent !== 'roster') {
         const asRoster = { ...q, concepts: new Set([...q.concepts, 'who' as const]) };
         if (chooseIntent(asRoster, f) === 'roster') return { ...asRoster, intent: 'roster', carried: [] };
@@ -44,7 +51,7 @@ export function readInContext(text: string, f: Forbund, now: Date, prev?: Questi
     const merged: Question = {
         ...prev,
         text: prev.text,
-        years: q.years.kind !== 'none' ? q.years : prev.years,
+        years: q.years.kind !== 'none' ? q.years : shifted(prev, folded),
         posts: named(q) ? q.posts : prev.posts,
         parts: named(q) ? q.parts : prev.parts,
         insats: named(q) ? q.insats : prev.insats,
@@ -72,8 +79,17 @@ function carried(f: Forbund, prev: Question, q: Question, m: Question): string[]
         out.push(...new Set([...posts, ...insats, ...parts]));
         if (out.length === 0) out.push(subjectOf(prev));
     }
-    if (q.years.kind === 'none') out.push(yearsOf(f, prev));
+    if (q.years.kind === 'none' && !RELATIVE.test(glossed(fold(q.text)))) out.push(yearsOf(f, prev));
     return out.filter(Boolean);
+}
+
+/** The previous question's year(s), moved by "året efter" / "året innan" when the message says so. */
+function shifted(prev: Question, folded: string): Question['years'] {
+    const m = RELATIVE.exec(folded);
+    const y = prev.years;
+    if (!m || (y.kind !== 'explicit' && y.kind !== 'word')) return y;
+    const step = ['efter', 'darpa', 'after'].includes(m[1]) ? 1 : -1;
+    return { kind: 'explicit', years: y.years.map((x) => x + step) };
 }
 
 function subjectOf(q: Question): string {

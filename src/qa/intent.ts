@@ -21,8 +21,9 @@ function isRoster(q: Q): boolean {
         c('vice') ||
         c('seats') ||
         q.tokens.some((t) => t.startsWith(ROLE_TOKENS.chief) || t.startsWith(ROLE_TOKENS.owner));
-    const board = q.parts.length > 0 && q.tokens.some((t) => t.startsWith('styrelse'));
-    return (c('who') || c('vice')) && (role || board) && !c('count') && !c('costVerb') && !c('costs') && !c('employ');
+    const board = q.tokens.some((t) => t === 'styrelsen' || t === 'styrelse');
+    const other = c('count') || c('costVerb') || c('costs') || c('employ') || c('samrad') || c('when') || c('cadence');
+    return (c('who') || c('vice')) && (role || board) && !other;
 }
 
 /** The intent of a read question; `unknown` when nothing the bot answers is recognised. */

@@ -81,6 +81,11 @@ export function answerChange(f: Forbund, q: Question, now: Date): Answer {
                 },
             ],
         );
+    const each =
+        q.years.kind === 'all'
+            ? !q.years.range
+            : q.years.kind === 'none' && q.tokens.some((t) => ['mest', 'most', 'varje'].includes(t));
+    if (each) return everyYear(f, q, subject);
     const years = yearsOf(f, q, now);
     const from = years && subject.at(years[0]);
     const to = years && subject.at(years[1]);
@@ -115,6 +120,37 @@ export function answerChange(f: Forbund, q: Question, now: Date): Answer {
             : { kind: 'finding', ...inUnit(diff), values: [inUnit(from).value, inUnit(to).value, inUnit(diff).value] },
         title,
         lines,
+    );
+}
+
+/** The change from each plan year to the next (eget kapital: each year's closing against its opening). */
+function everyYear(f: Forbund, q: Question, subject: Subject): Answer {
+    const plan = planYears(f);
+    const ek = q.posts.length === 0 && q.concepts.has('ek');
+    const fc = ekForecast(f);
+    const rows = plan.flatMap((y) => {
+        const to = subject.at(y);
+        const from = ek ? fc.find((e) => e.year === y)?.opening : subject.at(y - 1);
+        return to && from ? [{ y, d: amount(f, to.kr - from.kr) }] : [];
+    });
+    const most = [...rows].sort((a, b) => Math.abs(b.d.kr) - Math.abs(a.d.kr))[0];
+    return factsAnswer(
+        f,
+        q,
+        { kind: 'finding', unit: unitOf(f), values: rows.map((r) => inUnit(r.d).value) },
+        say(q.lang, `${subject.label}: förändring per år`, `${subject.label}: change per year`),
+        [
+            ...rows.map((r) => `- ${r.y}: **${formatDifference(r.d)}**`),
+            ...(most
+                ? [
+                      say(
+                          q.lang,
+                          `Störst förändring: ${most.y} (${formatDifference(most.d)}).`,
+                          `Largest change: ${most.y} (${formatDifference(most.d)}).`,
+                      ),
+                  ]
+                : []),
+        ],
     );
 }
 

@@ -40,15 +40,17 @@ export function answerRule(f: Forbund, q: Question, now: Date): Answer {
         ? say(q.lang, `Förbundets regel: ${rule.join(' och ')}.`, `The förbund's rule: ${rule.join(' and ')}.`)
         : say(q.lang, 'Planen anger ingen egen regel för eget kapital.', 'The plan sets no rule for equity.');
     const noCeiling =
-        asked !== undefined && ceiling === undefined
-            ? [
-                  say(
-                      q.lang,
-                      `Planen har inget ${rulePct(asked)}-tak; jämfört med ${rulePct(asked)}:`,
-                      `The plan has no ${rulePct(asked)} ceiling; compared with ${rulePct(asked)}:`,
-                  ),
-              ]
-            : [];
+        ceiling !== undefined || (asked === undefined && !ceilingWord)
+            ? []
+            : asked !== undefined
+              ? [
+                    say(
+                        q.lang,
+                        `Planen har inget ${rulePct(asked)}-tak; jämfört med ${rulePct(asked)}:`,
+                        `The plan has no ${rulePct(asked)} ceiling; compared with ${rulePct(asked)}:`,
+                    ),
+                ]
+              : [say(q.lang, 'Planen anger inget tak för eget kapital.', 'The plan sets no ceiling for equity.')];
     const vsLimit = (share: number) =>
         limit === undefined
             ? ''

@@ -1,91 +1,126 @@
-// Never a neighbouring answer: a meaning-bearing word the chosen reading cannot use (deltagare, start, fastställt,
-// minskade …) makes the bot say what it understood and ask back with concrete choices instead of showing a figure.
+// Never a neighbouring answer: a meaning-bearing word the chosen reading would drop (deltagare, start, fastställt,
+// minskade, vem …) makes the bot say what it understood and ask back with concrete choices instead of a figure.
 import type { Forbund } from '../../domain';
 import { asksParticipants } from '../intent';
 import type { Answer, Intent, Question } from '../types';
 import { clarify, say } from './common';
 
+type Option = { title: string; q: string };
+type Ctx = { f: Forbund; q: Question; thing?: string; year: string };
+type Guard = {
+    has: (q: Question) => boolean;
+    /** Intents that would answer a neighbouring question if they took this word. */
+    wrong: Intent[];
+    word: [string, string];
+    /** The question the word most likely belongs to. */
+    option: (c: Ctx) => Option | undefined;
+};
+
 const MONEY: Intent[] = ['post', 'totals', 'admin', 'contribution', 'partShare', 'space', 'lawSplit', 'deficit'];
-/** Each guarded meaning and the intents that would answer a neighbouring question if they took it. */
-const GUARDS: [(q: Question) => boolean, Intent[], [string, string]][] = [
-    [
-        asksParticipants,
-        [...MONEY, 'ek', 'status', 'check'],
-        ['deltagare (utfall ur månadsrapporterna)', 'participants (outcome in the monthly reports)'],
-    ],
-    [
-        (q) => q.concepts.has('opening'),
-        ['post', 'totals', 'admin', 'contribution', 'partShare', 'roster', 'report'],
-        ['början av året', 'the start of the year'],
-    ],
-    [
-        (q) => q.concepts.has('status'),
-        [...MONEY, 'roster'],
-        ['om budgeten är fastställd', 'whether the budget is approved'],
-    ],
-    [
-        (q) => q.concepts.has('change'),
-        ['post', 'totals', 'roster', 'status', 'report'],
-        ['förändringen mellan år', 'the change between years'],
-    ],
+const l = (c: Ctx, sv: string, en: string) => say(c.q.lang, sv, en);
+
+const GUARDS: Guard[] = [
+    {
+        has: asksParticipants,
+        wrong: [...MONEY, 'ek', 'status', 'check'],
+        word: ['deltagare (utfall ur månadsrapporterna)', 'participants (outcome in the monthly reports)'],
+        option: (c) => {
+            const i = c.f.insatser.find((x) => x.id === c.q.insats) ?? c.f.insatser[0];
+            return (
+                i && {
+                    title: l(c, `Deltagare i ${i.name}`, `Participants in ${i.name}`),
+                    q: l(
+                        c,
+                        `Hur många deltagare har ${i.name} haft${c.year || ' i år'}?`,
+                        `How many participants has ${i.name} had${c.year || ' this year'}?`,
+                    ),
+                }
+            );
+        },
+    },
+    {
+        has: (q) => q.concepts.has('opening'),
+        wrong: ['post', 'totals', 'admin', 'contribution', 'partShare', 'roster', 'report'],
+        word: ['början av året', 'the start of the year'],
+        option: (c) => ({
+            title: l(c, 'Eget kapital vid årets början', 'Equity at the start of the year'),
+            q: l(c, `Eget kapital vid början av${c.year || ' året'}`, `Equity at the start of${c.year || ' the year'}`),
+        }),
+    },
+    {
+        has: (q) => q.concepts.has('status'),
+        wrong: [...MONEY, 'roster'],
+        word: ['om budgeten är fastställd', 'whether the budget is approved'],
+        option: (c) => ({
+            title: l(c, 'Budgetens status', "The budget's status"),
+            q: l(c, `Är budgeten${c.year} fastställd?`, `Is the${c.year} budget approved?`),
+        }),
+    },
+    {
+        has: (q) => q.concepts.has('change'),
+        wrong: ['post', 'totals', 'roster', 'status', 'report'],
+        word: ['förändringen mellan år', 'the change between years'],
+        option: (c) => ({
+            title: l(c, 'Förändring mellan år', 'Change between years'),
+            q: l(
+                c,
+                `Hur förändras ${c.thing ?? 'kostnaderna'} jämfört med året före?`,
+                `How does ${c.thing ?? 'the total cost'} change from the year before?`,
+            ),
+        }),
+    },
+    {
+        has: (q) => q.tokens.some((t) => ['vem', 'who', 'sitter', 'representerar'].includes(t)),
+        wrong: ['post', 'totals', 'admin', 'space', 'lawSplit', 'deficit'],
+        word: ['vem (en person i förbundets register)', 'who (a person on the roster)'],
+        option: (c) => ({
+            title: l(c, 'Styrelsens ledamöter', 'The board members'),
+            q: l(c, 'Vilka är ledamöter i styrelsen?', 'Who are the board members?'),
+        }),
+    },
 ];
 
-/** Guarded words present in the question that its intent would drop. */
-export function unusedWords(q: Question): [string, string][] {
-    return GUARDS.filter(([has, wrong]) => has(q) && wrong.includes(q.intent)).map(([, , w]) => w);
+/** The guards whose word is present in the question and that its intent would drop. */
+export function unusedWords(q: Question): Guard[] {
+    return GUARDS.filter((g) => g.has(q) && g.wrong.includes(q.intent));
 }
 
 /** Says what was understood and what not, with 2–4 concrete choices. */
-export function answerUnclear(f: Forbund, q: Question, unused: [string, string][]): Answer {
+export function answerUnclear(f: Forbund, q: Question, unused: Guard[]): Answer {
     const names = [
         ...q.posts.map((id) => f.years.flatMap((y) => y.posts).find((p) => p.id === id)?.name ?? id),
         ...(q.insats ? [f.insatser.find((i) => i.id === q.insats)?.name ?? q.insats] : []),
     ];
     const thing = [...new Set(names)][0];
-    const what = unused.map(([sv, en]) => say(q.lang, sv, en)).join(', ');
+    const year = q.years.kind === 'explicit' || q.years.kind === 'word' ? ` ${q.years.years[0]}` : '';
+    const c: Ctx = { f, q, thing, year };
+    const what = unused.map((g) => say(q.lang, ...g.word)).join(', ');
     const lead = thing
-        ? say(
-              q.lang,
+        ? l(
+              c,
               `Jag förstod att frågan gäller ${thing}, men inte hur den hänger ihop med ${what}.`,
               `I understood that the question is about ${thing}, but not how it relates to ${what}.`,
           )
-        : say(
-              q.lang,
+        : l(
+              c,
               `Jag förstod inte hur frågan hänger ihop med ${what}.`,
               `I did not understand how the question relates to ${what}.`,
           );
-    const insats = f.insatser.find((i) => i.id === q.insats) ?? f.insatser[0];
-    const year = q.years.kind === 'explicit' || q.years.kind === 'word' ? ` ${q.years.years[0]}` : '';
     const options = [
-        insats && {
-            title: say(q.lang, `Deltagare i ${insats.name}`, `Participants in ${insats.name}`),
-            q: say(
-                q.lang,
-                `Hur många deltagare har ${insats.name} haft${year || ' i år'}?`,
-                `How many participants has ${insats.name} had${year || ' this year'}?`,
-            ),
-        },
+        ...unused.map((g) => g.option(c)),
         thing && {
-            title: say(q.lang, `Kostnad för ${thing}`, `Cost of ${thing}`),
-            q: say(q.lang, `Vad kostar ${thing}${year}?`, `How much is ${thing}${year}?`),
+            title: l(c, `Kostnad för ${thing}`, `Cost of ${thing}`),
+            q: l(c, `Vad kostar ${thing}${year}?`, `How much is ${thing}${year}?`),
         },
         {
-            title: say(q.lang, 'Budgetens status', "The budget's status"),
-            q: say(q.lang, `Är budgeten${year} fastställd?`, `Is the${year} budget approved?`),
+            title: l(c, 'Eget kapital', 'Equity'),
+            q: l(c, 'Visa prognosen för eget kapital', 'Show the equity forecast'),
         },
-        {
-            title: say(q.lang, 'Eget kapital vid årets början', 'Equity at the start of the year'),
-            q: say(
-                q.lang,
-                `Eget kapital vid början av${year || ' året'}`,
-                `Equity at the start of${year || ' the year'}`,
-            ),
-        },
-    ].filter((o): o is { title: string; q: string } => !!o);
+    ].filter((o): o is Option => !!o);
     return clarify(
         f,
         q,
-        `${lead} ${say(q.lang, 'Menar du något av detta?', 'Do you mean one of these?')}`,
+        `${lead} ${l(c, 'Menar du något av detta?', 'Do you mean one of these?')}`,
         options.slice(0, 4),
     );
 }
