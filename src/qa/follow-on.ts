@@ -103,7 +103,7 @@ function subjectOf(q: Question): string {
 
 function yearsOf(f: Forbund, q: Question): string {
     const y = q.years;
-    if (y.kind === 'explicit' || y.kind === 'word') return y.years.join(', ');
+    if (y.kind === 'explicit' || y.kind === 'word') return [...y.years].sort().join(', ');
     if (y.kind === 'all') return planYears(f).join(', ');
     return '';
 }

@@ -185,7 +185,7 @@ export function answerCompare(f: Forbund, q: Question, now: Date): Answer {
 export function answerWhy(f: Forbund, q: Question, now: Date): Answer {
     const y = q.years;
     const plan = planYears(f);
-    const years = y.kind === 'explicit' || y.kind === 'word' ? y.years.filter((x) => plan.includes(x)) : plan;
+    const years = (y.kind === 'explicit' || y.kind === 'word' ? y.years.filter((x) => plan.includes(x)) : plan).sort();
     if (years.length === 0) {
         const r = resolveYears(f, q, now, false);
         if (!Array.isArray(r)) return r;
@@ -224,20 +224,25 @@ export function answerWhy(f: Forbund, q: Question, now: Date): Answer {
               ),
           ];
     const results = rows.map((r) => inUnit(r.t.result).value);
+    const costs = (q.concepts.has('costs') || q.posts.length > 0) && !q.concepts.has('ek') && !q.concepts.has('result');
     const same = results.every((r) => r === results[0]);
     return factsAnswer(
         f,
         q,
         { kind: 'finding', ...(same && { ...inUnit(rows[0].t.result) }), unit: unitOf(f), values: results },
-        say(q.lang, 'Varför eget kapital förändras: årets resultat', 'Why equity changes: each year’s result'),
-        [
-            say(
-                q.lang,
-                'Eget kapital förändras med årets resultat (intäkter − kostnader):',
-                'Equity changes by each year’s result (income − costs):',
-            ),
-            ...lines,
-            ...movedLines,
-        ],
+        costs
+            ? say(q.lang, 'Varför kostnaderna förändras: posterna', 'Why the costs change: the posts')
+            : say(q.lang, 'Varför eget kapital förändras: årets resultat', 'Why equity changes: each year’s result'),
+        costs
+            ? [...movedLines, ...lines]
+            : [
+                  say(
+                      q.lang,
+                      'Eget kapital förändras med årets resultat (intäkter − kostnader):',
+                      'Equity changes by each year’s result (income − costs):',
+                  ),
+                  ...lines,
+                  ...movedLines,
+              ],
     );
 }

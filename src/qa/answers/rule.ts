@@ -57,10 +57,16 @@ export function answerRule(f: Forbund, q: Question, now: Date): Answer {
             : share > limit
               ? say(q.lang, ` – över ${rulePct(limit)}`, ` – above ${rulePct(limit)}`)
               : say(q.lang, ` – inte över ${rulePct(limit)}`, ` – not above ${rulePct(limit)}`);
+    const bufferNote = (kr: number) =>
+        !buffer
+            ? ''
+            : kr >= buffer.amount.kr
+              ? say(q.lang, `, över bufferten`, `, above the buffer`)
+              : say(q.lang, `, under bufferten`, `, below the buffer`);
     const lines = rows.map((e) =>
         byBuffer || asked === undefined || ceiling !== undefined
             ? `- ${ekLine(f, q, e)}`
-            : `- ${e.year}: ${pct(e.shareOfAllotted)}${vsLimit(e.shareOfAllotted)} (${money(e.closing)})`,
+            : `- ${e.year}: ${pct(e.shareOfAllotted)}${vsLimit(e.shareOfAllotted)} (${money(e.closing)}${bufferNote(e.closing.kr)})`,
     );
     const values = rows.map((e) => (byBuffer ? inUnit(e.closing).value : pctValue(e.shareOfAllotted)));
     const one = rows.length === 1;
