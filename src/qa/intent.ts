@@ -45,7 +45,7 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('chair')) return 'chair';
     if (c('quorum')) return 'quorum';
     if (c('formed')) return 'formed';
-    if (c('samrad') || (c('when') && (c('status') || c('costVerb')))) return 'deadline';
+    if (c('samrad') || (c('when') && (c('status') || c('costVerb')) && !c('ek') && !c('opening'))) return 'deadline';
     if (c('seats')) return 'seats';
     if (c('extent')) return 'extent';
     if (c('employ') && !c('costVerb')) return 'employ';
@@ -54,7 +54,8 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('malomrade') || c('nyckeltal') || c('indicators') || c('matpunkt')) return 'goals';
     if (c('about') && (q.insats || q.body)) return 'about';
     if (c('parter') && !c('contribution') && !c('costVerb')) return 'parter';
-    if (c('ceiling') && !c('admin') && (c('verdict') || c('check'))) return 'ek';
+    const percentRule = /\b\d{1,2} ?(%|procent|percent)/.test(q.tokens.join(' ')) && c('verdict');
+    if ((c('ceiling') || percentRule) && !c('admin') && (c('verdict') || c('check')) && !q.posts.length) return 'ek';
     if (c('ek') || c('buffer') || (c('opening') && !c('space'))) return 'ek';
     if (c('admin')) return 'admin';
     if (c('lawSplit') || (c('half') && (q.parts.length > 0 || q.partKind))) return 'lawSplit';

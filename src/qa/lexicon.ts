@@ -120,6 +120,8 @@ export const CONCEPTS = {
         'uppfyller',
         'bryter',
         'break',
+        'ser det ut',
+        'how does it look',
         'under',
         'for mycket',
         'for hogt',

@@ -58,6 +58,13 @@ function yearsOf(f: Forbund, q: Question, now: Date): [number, number] | undefin
     return [one - 1, one];
 }
 
+/** A complete change question for a clarify button, with the years the message named (or the last two). */
+function changeQuestion(f: Forbund, q: Question, now: Date, what: string): string {
+    const ys = yearsOf(f, q, now) ?? [];
+    const span = ys.length === 2 ? say(q.lang, ` ${ys[1]} jämfört med ${ys[0]}`, ` from ${ys[0]} to ${ys[1]}`) : '';
+    return say(q.lang, `Hur förändras ${what}${span}?`, `How does ${what} change${span}?`);
+}
+
 /** "Hur förändras kostnaderna 2026 jämfört med 2025?": the difference and the change in percent. */
 export function answerChange(f: Forbund, q: Question, now: Date): Answer {
     const subject = subjectOf(f, q);
@@ -67,19 +74,10 @@ export function answerChange(f: Forbund, q: Question, now: Date): Answer {
             q,
             say(q.lang, 'Vad vill du jämföra mellan åren?', 'What do you want to compare between the years?'),
             [
-                {
-                    title: say(q.lang, 'Kostnader', 'Costs'),
-                    q: say(q.lang, 'Hur förändras kostnaderna?', 'How do the costs change?'),
-                },
-                {
-                    title: say(q.lang, 'Eget kapital', 'Equity'),
-                    q: say(q.lang, 'Hur förändras eget kapital?', 'How does equity change?'),
-                },
-                {
-                    title: say(q.lang, 'Resultat', 'Result'),
-                    q: say(q.lang, 'Hur förändras resultatet?', 'How does the result change?'),
-                },
-            ],
+                [say(q.lang, 'Kostnader', 'Costs'), say(q.lang, 'kostnaderna', 'the total costs')],
+                [say(q.lang, 'Eget kapital', 'Equity'), say(q.lang, 'eget kapital', 'equity')],
+                [say(q.lang, 'Resultat', 'Result'), say(q.lang, 'resultatet', 'the result')],
+            ].map(([title, what]) => ({ title, q: changeQuestion(f, q, now, what) })),
         );
     const each =
         q.years.kind === 'all'
