@@ -35,7 +35,8 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     if (c('why') && !c('formed')) return 'why';
     if (isRoster(q)) return 'roster';
     if (c('status') && q.tokens.some((t) => t.startsWith('budget')) && !c('when') && !c('samrad')) return 'status';
-    if ((asksParticipants(q) || c('finished') || c('reports')) && !c('target') && !c('costVerb')) return 'report';
+    const aboutReports = asksParticipants(q) || c('finished') || c('reports');
+    if (aboutReports && !c('target') && !c('costVerb') && !c('when')) return 'report';
     if (c('compare') && (q.mentionedPosts?.length ?? 0) >= 2) return 'compare';
     const changeWord = c('change') || c('compare') || c('diff');
     if (changeWord && !c('space') && !c('allocation') && !c('contribution') && (twoYears(q) || c('change')))
