@@ -12,6 +12,9 @@ export const twoYears = (q: Q) =>
 /** "deltagare", "participants" (glossed): a question about people in an insats, not about money. */
 export const asksParticipants = (q: Pick<Q, 'tokens'>) => q.tokens.some((t) => t.startsWith('deltagar'));
 
+/** Words that ask for a person ("vem", "sitter"), unlike "vilka" alone ("vilka nyckeltal …"). */
+export const PERSON_WORDS = ['vem', 'who', 'sitter', 'representerar', 'represents', 'leder', 'leads'];
+
 /** A role the roster answers: ordförande, vice, ledamöter/ersättare, förbundschef, projektägare. */
 export const ROLE_TOKENS = { chief: 'forbundschef', owner: 'projektagare' };
 function isRoster(q: Q): boolean {
@@ -21,8 +24,22 @@ function isRoster(q: Q): boolean {
         c('vice') ||
         c('seats') ||
         q.tokens.some((t) => t.startsWith(ROLE_TOKENS.chief) || t.startsWith(ROLE_TOKENS.owner));
-    const board = q.tokens.some((t) => t === 'styrelsen' || t === 'styrelse');
-    const other = c('count') || c('costVerb') || c('costs') || c('employ') || c('samrad') || c('when') || c('cadence');
+    // "vilka sitter i styrelsen?": the board itself named, with a word that asks for people.
+    const person = q.tokens.some((t) => PERSON_WORDS.includes(t));
+    const board = person && q.tokens.some((t) => t === 'styrelsen' || t === 'styrelse');
+    const other =
+        c('count') ||
+        c('costVerb') ||
+        c('costs') ||
+        c('employ') ||
+        c('samrad') ||
+        c('when') ||
+        c('cadence') ||
+        c('nyckeltal') ||
+        c('malomrade') ||
+        c('indicators') ||
+        c('followUp') ||
+        c('target');
     return (c('who') || c('vice')) && (role || board) && !other;
 }
 

@@ -12,8 +12,7 @@ export function answerEk(f: Forbund, q: Question, now: Date): Answer {
     const forecast = ekForecast(f);
     const first = forecast[0];
     const verdictAsked = c('verdict') || (c('check') && c('ceiling'));
-    if ((verdictAsked || (c('ceiling') && c('percent'))) && (q.years.kind === 'none' || q.years.kind === 'explicit'))
-        return answerRule(f, q, now);
+    if (verdictAsked && (q.years.kind === 'none' || q.years.kind === 'explicit')) return answerRule(f, q, now);
     if (c('buffer') && !verdictAsked) {
         const b = f.thresholds.ekBuffer;
         if (!b) return notStated(f, q, say(q.lang, 'någon buffert för eget kapital', 'an equity buffer'));

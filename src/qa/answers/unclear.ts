@@ -1,9 +1,9 @@
 // Never a neighbouring answer: a meaning-bearing word the chosen reading would drop (deltagare, start, fastställt,
 // minskade, vem …) makes the bot say what it understood and ask back with concrete choices instead of a figure.
 import type { Forbund } from '../../domain';
-import { asksParticipants } from '../intent';
+import { asksParticipants, PERSON_WORDS } from '../intent';
 import type { Answer, Intent, Question } from '../types';
-import { clarify, say } from './common';
+import { clarify, notStated, say } from './common';
 
 type Option = { title: string; q: string };
 type Ctx = { f: Forbund; q: Question; thing?: string; year: string };
@@ -18,6 +18,17 @@ type Guard = {
 
 const MONEY: Intent[] = ['post', 'totals', 'admin', 'contribution', 'partShare', 'space', 'lawSplit', 'deficit'];
 const l = (c: Ctx, sv: string, en: string) => say(c.q.lang, sv, en);
+
+/** "Vem är revisor?": a person the roster has no role for; never the post's cost. */
+const WHO: Guard = {
+    has: (q) => q.tokens.some((t) => PERSON_WORDS.includes(t)),
+    wrong: ['post', 'totals', 'admin', 'space', 'lawSplit', 'deficit'],
+    word: ['vem (en person i förbundets register)', 'who (a person on the roster)'],
+    option: (c) => ({
+        title: l(c, 'Styrelsens ledamöter', 'The board members'),
+        q: l(c, 'Vilka är ledamöter i styrelsen?', 'Who are the board members?'),
+    }),
+};
 
 const GUARDS: Guard[] = [
     {
@@ -69,15 +80,7 @@ const GUARDS: Guard[] = [
             ),
         }),
     },
-    {
-        has: (q) => q.tokens.some((t) => ['vem', 'who', 'sitter', 'representerar'].includes(t)),
-        wrong: ['post', 'totals', 'admin', 'space', 'lawSplit', 'deficit'],
-        word: ['vem (en person i förbundets register)', 'who (a person on the roster)'],
-        option: (c) => ({
-            title: l(c, 'Styrelsens ledamöter', 'The board members'),
-            q: l(c, 'Vilka är ledamöter i styrelsen?', 'Who are the board members?'),
-        }),
-    },
+    WHO,
 ];
 
 /** The guards whose word is present in the question and that its intent would drop. */
@@ -87,6 +90,7 @@ export function unusedWords(q: Question): Guard[] {
 
 /** Says what was understood and what not, with 2–4 concrete choices. */
 export function answerUnclear(f: Forbund, q: Question, unused: Guard[]): Answer {
+    if (unused.length === 1 && unused[0] === WHO) return unknownPerson(f, q);
     const names = [
         ...q.posts.map((id) => f.years.flatMap((y) => y.posts).find((p) => p.id === id)?.name ?? id),
         ...(q.insats ? [f.insatser.find((i) => i.id === q.insats)?.name ?? q.insats] : []),
@@ -122,5 +126,26 @@ export function answerUnclear(f: Forbund, q: Question, unused: Guard[]): Answer 
         q,
         `${lead} ${l(c, 'Menar du något av detta?', 'Do you mean one of these?')}`,
         options.slice(0, 4),
+    );
+}
+
+/** Who holds a role the roster does not have: not stated, with what the plan does say (the post, if any). */
+function unknownPerson(f: Forbund, q: Question): Answer {
+    const post = q.posts.map((id) => f.years.flatMap((y) => y.posts).find((p) => p.id === id)?.name)[0];
+    return notStated(
+        f,
+        q,
+        say(
+            q.lang,
+            'vem det är (varken planen eller förbundets register anger en sådan person)',
+            'who it is (neither the plan nor the roster names such a person)',
+        ),
+        post
+            ? say(
+                  q.lang,
+                  `Planen anger bara kostnaden: ”Vad kostar ${post}?”`,
+                  `The plan only gives the cost: "How much is ${post}?"`,
+              )
+            : undefined,
     );
 }
