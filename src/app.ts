@@ -35,10 +35,14 @@ import { createLinks } from './storage/links';
 import { createMeetings } from './storage/meetings';
 import { createReminderRows } from './storage/reminders';
 import { createReports } from './storage/reports';
+import { createRecentReadings } from './storage/recent-readings';
 import { createRoster } from './storage/roster';
 import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
 import { createUtfall } from './storage/utfall';
+
+/** How long a Q&A reading may be continued by a follow-up ("och 2026?"). */
+const FOLLOW_UP_MINUTES = 15;
 
 export type AppOverrides = {
     now?: () => Date;
@@ -121,6 +125,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         protokoll: createProtokoll(db, now),
         perCapsulam: createPerCapsulam(db, now),
         reports: createReports(db),
+        readings: createRecentReadings(FOLLOW_UP_MINUTES * 60_000),
         deadlines: createDeadlines(db),
         utfall: createUtfall(db, now),
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),

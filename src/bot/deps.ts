@@ -12,6 +12,8 @@ import type { ProtokollRepo } from '../storage/decision-protokoll';
 import type { Decisions } from '../storage/decisions';
 import type { Links } from '../storage/links';
 import type { Meetings } from '../storage/meetings';
+import type { Question } from '../qa';
+import type { RecentReadings } from '../storage/recent-readings';
 import type { Reports } from '../storage/reports';
 import type { Roster } from '../storage/roster';
 import type { SetupCodes } from '../storage/setup-codes';
@@ -36,6 +38,8 @@ export type BotDeps = {
     protokoll: ProtokollRepo;
     perCapsulam: PerCapsulamRepo;
     reports: Reports;
+    /** The last Q&A reading per (conversation, user), for follow-ups; expires after a quarter of an hour. */
+    readings: RecentReadings<Question>;
     deadlines: Deadlines;
     /** Utfall imported from the förbund's accounts (SIE/CSV), with the chef's prognos and bokslut. */
     utfall: UtfallRepo;

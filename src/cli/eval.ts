@@ -1,10 +1,11 @@
 // `npm run eval`: scores the Q&A corpus (test/qa/corpus*.json) per förbund and kind — accuracy, misreads and
 // not-stated-but-in-text — and lists every miss. `npm run eval -- --baseline` rewrites test/qa/baseline.json.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Forbund } from '../domain';
 import { BASELINE_FILE, readBaseline, readCorpus } from '../qa/corpus-files';
 import { baselineOf, evaluate, regressions, tallyBy, type Result, type Tally } from '../qa/eval';
+import { evalContext, ReportSetsSchema } from '../qa/eval-context';
 import { FORBUND_DATA_DIR, ROOT } from '../paths';
 import { loadForbund, loadPlanText } from '../storage/forbund-files';
 
@@ -19,7 +20,10 @@ const ids = [...new Set(corpus.map((c) => c.forbund))];
 const forbund = new Map<string, Forbund>(ids.map((id) => [id, loadForbund(dirOf(id), id)]));
 const plans = new Map(ids.map((id) => [id, loadPlanText(dirOf(id), id)]));
 const started = process.hrtime.bigint();
-const results = evaluate(corpus, forbund, (id) => ({ plan: plans.get(id) }));
+// Part 2's report sets: the submitted reports a case's `given.reports` names.
+const sets = ReportSetsSchema.parse(JSON.parse(readFileSync(join(CORPUS_DIR, 'reports-part2.json'), 'utf8')));
+const given = evalContext(sets);
+const results = evaluate(corpus, forbund, (c, f) => ({ plan: plans.get(c.forbund), ...given(c, f) }));
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
 const pct = (hit: number, n: number) => `${((100 * hit) / n).toFixed(1)} %`.padStart(8);
@@ -33,6 +37,7 @@ table('Per förbund', (r) => r.c.forbund);
 table('Per förbund × kind', (r) => `${r.c.forbund} ${r.c.expect.kind}`);
 table('Per source', (r) => r.c.source);
 table('Per language', (r) => r.c.lang);
+table('Per category (part 2)', (r) => r.c.category ?? '(part 1)');
 const [[, total]] = tallyBy(results, () => 'total');
 console.log(row('Total', total));
 console.log('  * not-stated-but-in-text: "not stated"/"can\'t answer" for something the plan states');

@@ -12,6 +12,10 @@ import { answerGoals } from './answers/goals';
 import { answerOrg } from './answers/org';
 import { answerContribution } from './answers/parts';
 import type { Answer, AnswerContext, Question } from './types';
+import { answerRoster } from './answers/roster';
+import { answerReport } from './answers/reports';
+import { answerChange, answerCompare, answerWhy } from './answers/change';
+import { answerUnclear, unusedWords } from './answers/unclear';
 
 /** What the bot can answer, with example questions that work for this förbund (used by out-of-scope answers). */
 export function topics(f: Forbund, q: Pick<Question, 'lang'>): { title: string; q: string }[] {
@@ -63,10 +67,43 @@ function noPlanYet(f: Forbund, q: Question): Answer {
     };
 }
 
-/** Answers a question about `f`; `now` decides the current year, `ctx` may override a year's budget status. */
+/** Answers a question about `f`; `now` decides the current year, `ctx` adds decisions, roster and reports. */
 export function answer(q: Question, f: Forbund, now: Date, ctx: AnswerContext = {}): Answer {
     if (!hasPlan(f)) return noPlanYet(f, q);
+    const unused = unusedWords(q);
+    const a = unused.length ? answerUnclear(f, q, unused) : dispatch(q, f, now, ctx);
+    if (!q.carried?.length || a.kind === 'clarify') return a;
+    const took = say(
+        q.lang,
+        `_Fortsätter på din förra fråga: ${q.carried.join(', ')}_`,
+        `_Continuing your previous question: ${q.carried.join(', ')}_`,
+    );
+    return { ...a, text: `${took}\n${a.text}` };
+}
+
+function dispatch(q: Question, f: Forbund, now: Date, ctx: AnswerContext): Answer {
     switch (q.intent) {
+        case 'roster':
+            return answerRoster(f, q, ctx);
+        case 'report':
+            return answerReport(f, q, now, ctx);
+        case 'why':
+            return answerWhy(f, q, now);
+        case 'change':
+            return answerChange(f, q, now);
+        case 'compare':
+            return answerCompare(f, q, now);
+        case 'dangling':
+            return clarify(
+                f,
+                q,
+                say(
+                    q.lang,
+                    `Jag har ingen tidigare fråga från dig att fortsätta på, så jag vet inte vad ”${q.text.trim()}” gäller. Fråga gärna hela frågan, till exempel:`,
+                    `I have no earlier question from you to continue, so I don't know what "${q.text.trim()}" refers to. Please ask the whole question, for example:`,
+                ),
+                topics(f, q),
+            );
         case 'ek':
             return answerEk(f, q, now);
         case 'totals':

@@ -1,11 +1,12 @@
 // Scores answers against the corpus contract (test/qa/README.md): kinds, exact numbers, listed items, quoted words,
 // language — and classifies every miss, so a misread (a figure for something not asked) is never hidden in accuracy.
+// Part 2's cases add earlier turns (follow-ups) and the roster, reports and decisions an answer may use.
 import { z } from 'zod';
 import type { Forbund } from '../domain';
 import { respond } from './respond';
 import { fold } from './text';
-import type { Answer, AnswerContext } from './types';
-import { understand } from './understand';
+import type { Answer, AnswerContext, Question } from './types';
+import { readInContext } from './follow-on';
 
 const ExpectSchema = z.object({
     kind: z.enum(['number', 'list', 'clarify', 'not_stated', 'out_of_scope', 'finding', 'quote']),
@@ -16,11 +17,30 @@ const ExpectSchema = z.object({
     /** quote: (part of) the heading of the section quoted. */
     section: z.string().min(1).optional(),
 });
+const GivenSchema = z.object({
+    decisions: z
+        .array(
+            z.object({
+                year: z.number().int(),
+                status: z.enum(['förslag', 'preliminär', 'fastställd']),
+                ref: z.string(),
+            }),
+        )
+        .optional(),
+    /** A named set of submitted monthly reports (test/qa/reports-part2.json) and how the conversation may see them. */
+    reports: z.string().optional(),
+    view: z.enum(['full', 'shared']).optional(),
+});
+export type Given = z.infer<typeof GivenSchema>;
 export const CaseSchema = z.object({
     q: z.string().min(1),
     forbund: z.string().min(1),
     now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     lang: z.enum(['sv', 'en']),
+    /** Earlier messages of the same person in the same conversation (a follow-up). */
+    before: z.array(z.string().min(1)).optional(),
+    category: z.string().optional(),
+    given: GivenSchema.optional(),
     expect: ExpectSchema,
     /** Where the answer lives: the structured model, the plan's text, the roster, reports or decisions. */
     source: z.enum(['model', 'text', 'roster', 'reports', 'decisions']).default('model'),
@@ -46,10 +66,9 @@ export function mismatch(c: Case, a: Answer, lang: string): string | undefined {
         return undefined;
     }
     if (a.kind !== e.kind) return `kind ${a.kind}`;
-    if (e.kind === 'list') {
-        const items = Array.isArray(e.value) ? e.value : [];
+    if (Array.isArray(e.value)) {
         const values = a.values ?? [];
-        const missing = items.filter((it) =>
+        const missing = e.value.filter((it) =>
             typeof it === 'number'
                 ? !values.some((v) => v === it)
                 : !values.some((v) => fold(String(v)).includes(fold(it))),
@@ -86,22 +105,27 @@ function verdict(c: Case, a: Answer, miss: string | undefined): Verdict {
 const caseNow = (c: Case) => new Date(`${c.now}T12:00:00+01:00`);
 
 export type Result = { c: Case; a: Answer; miss?: string; verdict: Verdict };
+/** What a case's answer may consult: the förbund's plan text, and what the case's `given` holds. */
+export type ContextOf = (c: Case, f: Forbund) => AnswerContext;
 
-/** A case's identity in the baseline: förbund, date and question. */
-export const caseKey = (c: Case) => `${c.forbund}|${c.now}|${c.q}`;
+/** A case's identity in the baseline: förbund, date, earlier turns, what it is given (reports, decisions), question. */
+export const caseKey = (c: Case) =>
+    [c.forbund, c.now, ...(c.before ?? []), ...(c.given ? [JSON.stringify(c.given)] : []), c.q].join('|');
 
-/** Runs every case through understand + respond; `context` gives a förbund's answer context (its plan text). */
+/** Runs every case through understand (with its earlier turns) + respond. */
 export function evaluate(
     corpus: Case[],
     forbund: ReadonlyMap<string, Forbund>,
-    context: (id: string) => AnswerContext = () => ({}),
+    contextOf: ContextOf = () => ({}),
 ): Result[] {
     return corpus.map((c) => {
         const f = forbund.get(c.forbund);
         if (!f) throw new Error(`unknown förbund "${c.forbund}" in the corpus`);
         const now = caseNow(c);
-        const q = understand(c.q, f, now);
-        const a = respond(q, f, now, context(c.forbund));
+        let prev: Question | undefined;
+        for (const turn of c.before ?? []) prev = readInContext(turn, f, now, prev);
+        const q = readInContext(c.q, f, now, prev);
+        const a = respond(q, f, now, contextOf(c, f));
         const miss = mismatch(c, a, q.lang);
         return { c, a, miss, verdict: verdict(c, a, miss) };
     });

@@ -4,6 +4,8 @@ import type { YearRef } from './years';
 import type { CardSpec } from '../cards/templates';
 import type { PlanText } from '../domain';
 import type { UtfallData } from '../domain/utfall-report';
+import type { PersonRole } from '../domain/access';
+import type { FollowUpFigures } from '../domain/report-figures';
 
 export type Lang = 'sv' | 'en';
 
@@ -37,6 +39,13 @@ export type Intent =
     | 'post'
     | 'utfall'
     | 'notFound'
+    | 'roster'
+    | 'report'
+    | 'why'
+    | 'change'
+    | 'compare'
+    | 'dangling'
+    | 'unclear'
     | 'unknown';
 
 /** What `understand` makes of a message: the intent, the named things (ids from the förbund data) and the years. */
@@ -48,6 +57,8 @@ export type Question = {
     years: YearRef;
     /** Post ids: one when named, several when a word fits several posts (→ clarify). */
     posts: string[];
+    /** Every post named in the message (an insats counts as its own post), in order: for comparisons. */
+    mentionedPosts?: string[];
     parts: string[];
     /** A kind of part named generically ("kommunerna", "staten"). */
     partKind?: 'stat' | 'region' | 'kommun';
@@ -63,6 +74,8 @@ export type Question = {
     rest: string[];
     /** The folded, glossed tokens (for goal matching). */
     tokens: string[];
+    /** What a follow-up took over from the asker's previous question (names and years), said in the answer. */
+    carried?: string[];
 };
 
 export type Unit = 'kr' | 'tkr' | '%' | 'antal';
@@ -81,9 +94,24 @@ export type Answer = {
     options?: { title: string; q: string }[];
 };
 
-/** What an answer may consult besides the data file: e.g. the board's later decision that fixes a year's budget. */
+export type BudgetStatusWord = 'förslag' | 'preliminär' | 'fastställd';
+/** A recorded board decision on a year's budget: its status and the paragraph that says so ("§ 6/2026"). */
+export type BudgetDecision = { status: BudgetStatusWord; ref: string };
+/** A person on the förbund's roster as an answer may name them (no contact details). */
+export type RosterEntry = { name: string; roles: PersonRole[] };
+/** Submitted monthly reports as this conversation may see them: the follow-up table (suppressed when shared). */
+export type ReportView = {
+    figures: FollowUpFigures;
+    /** Months with an avvikelse; the text only where the figures are not suppressed. */
+    avvikelser: { month: string; text?: string }[];
+};
+
+/** What an answer may consult besides the data file: the board's decisions, the roster, submitted reports. */
 export type AnswerContext = {
-    budgetStatus?: (year: number) => 'förslag' | 'preliminär' | 'fastställd' | undefined;
+    budgetStatus?: (year: number) => BudgetStatusWord | undefined;
+    budgetDecision?: (year: number) => BudgetDecision | undefined;
+    roster?: () => RosterEntry[];
+    reports?: (insatsId: string, year: number) => ReportView | undefined;
     /** The plan's own text: quoted for what the structured data does not hold. */
     plan?: PlanText;
     /** The utfall imported from the accounts for a year (without a year: the latest year imported). */

@@ -23,6 +23,14 @@ export function indexOf(f: Forbund): Index {
     return i;
 }
 
+/** The budget post of a named post, or of an insats (the post with the insats's id or name). */
+export function postOf(f: Forbund, kind: string, id: string): string | undefined {
+    if (kind === 'post') return id;
+    const insats = f.insatser.find((i) => i.id === id);
+    const posts = f.years.flatMap((y) => y.posts);
+    return (posts.find((p) => p.id === id) ?? posts.find((p) => insats && fold(p.name) === fold(insats.name)))?.id;
+}
+
 const KINDS: [Concept, 'stat' | 'region' | 'kommun'][] = [
     ['kommunKind', 'kommun'],
     ['regionKind', 'region'],
@@ -77,8 +85,15 @@ function read(text: string, f: Forbund, now: Date): Question {
     const rest = leftover(toks, new Set([...used, ...taken]));
     let posts = ids('post');
     if (posts.length === 0) posts = partialHits(indexOf(f).entities, 'post', rest).map((e) => e.id);
+    // Every post named somewhere in the message, in order, for comparisons ("jämför Navet och LUFS").
+    const mentioned = [...hits]
+        .filter((h) => h.entity.kind === 'post' || h.entity.kind === 'insats')
+        .sort((a, b) => a.from - b.from)
+        .map((h) => postOf(f, h.entity.kind, h.entity.id))
+        .filter((id): id is string => id !== undefined);
     const q = {
         text,
+        mentionedPosts: [...new Set(mentioned)],
         lang,
         years: yearRef(glossedText, now, concepts.has('all')),
         posts,

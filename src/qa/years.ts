@@ -4,7 +4,10 @@ import { TIME_ZONE } from '../domain';
 
 /** How the question names its year(s): `word` years may land outside the plan (→ clarify), `explicit` ones → not stated. */
 export type YearRef =
-    { kind: 'none' } | { kind: 'all' } | { kind: 'explicit'; years: number[] } | { kind: 'word'; years: number[] };
+    | { kind: 'none' }
+    | { kind: 'all'; range?: [number, number] }
+    | { kind: 'explicit'; years: number[] }
+    | { kind: 'word'; years: number[] };
 
 const WORDS: [RegExp, number][] = [
     [/\b(i ar|iar|this year|arets|innevarande ar|current year|at year end|year end)\b/, 0],
@@ -31,7 +34,8 @@ let known = { year: 0, from: 0, to: 0 };
 export function yearRef(folded: string, now: Date, allWords: boolean): YearRef {
     const range = /\b(19[9]\d|20\d\d) (?:till |to )?(19[9]\d|20\d\d)\b/.exec(folded);
     const explicit = [...folded.matchAll(/\b(199\d|20\d\d)\b/g)].map((m) => Number(m[1]));
-    if (range && Number(range[2]) > Number(range[1])) return { kind: 'all' };
+    if (range && Number(range[2]) > Number(range[1]))
+        return { kind: 'all', range: [Number(range[1]), Number(range[2])] };
     if (explicit.length > 0) return { kind: 'explicit', years: [...new Set(explicit)] };
     for (const [re, offset] of WORDS) if (re.test(folded)) return { kind: 'word', years: [currentYear(now) + offset] };
     return allWords ? { kind: 'all' } : { kind: 'none' };

@@ -72,7 +72,7 @@ export type FieldsSheet = {
 
 export type Sheet = TableSheet | FieldsSheet;
 
-const slugNote = (what: string) => `${what}: små bokstäver a–z, siffror och bindestreck, t.ex. "torsby" (unik).`;
+const slugNote = (what: string) => `${what}: små bokstäver a–z, siffror och bindestreck, t.ex. "ostra-kommun" (unik).`;
 const ALIASES: Column = {
     header: 'alias',
     path: 'aliases',
@@ -730,7 +730,7 @@ export const SHEETS: Sheet[] = [
         about: 'Personerna och deras roller, en roll per rad; en person med flera roller står på flera rader med samma id.',
         rows: { at: 'roster' },
         columns: [
-            { header: 'id', path: 'slug', kind: 'text', note: slugNote('Personens id, t.ex. "anna-berg"') },
+            { header: 'id', path: 'slug', kind: 'text', note: slugNote('Personens id, t.ex. "kim-exempel"') },
             { header: 'namn', path: 'name', kind: 'text', note: 'För- och efternamn.', width: 24 },
             {
                 header: 'e-post',

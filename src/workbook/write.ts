@@ -131,7 +131,7 @@ const INSTRUCTIONS = [
     '',
     'Varje blad är en del av förbundets plan. Rad 1 är rubriker: håll muspekaren över en rubrik för en förklaring.',
     'Exempelraderna visar ett påhittat förbund: skriv över dem med ert eget förbunds uppgifter och ta bort resten.',
-    'Id:n skrivs med små bokstäver, siffror och bindestreck (t.ex. "torsby") och används för att koppla ihop bladen:',
+    'Id:n skrivs med små bokstäver, siffror och bindestreck (t.ex. "ostra-kommun") och används för att koppla ihop bladen:',
     'en post på bladet Budget hör till ett år på bladet Budgetår, en indikator till en insats, en roll till en part.',
     'Belopp skrivs i hela kronor (eller tkr om året har enheten tkr), utan minustecken. Alias skiljs med semikolon.',
     '',

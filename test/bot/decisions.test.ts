@@ -299,6 +299,10 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
 
     it('When members ask Q&A and the register afterwards, then budget 2024 is fastställd and decisions are found', async () => {
         assert.match((await say(A, 'är budgeten 2024 fastställd?')).body.text, /2024: \*\*fastställd\*\*/);
+        const decided = (await say(A, 'har styrelsen fastställt budgeten 2024?')).body.text;
+        assert.match(decided, /2024: \*\*fastställd\*\* – styrelsens beslut § 7\/2025/);
+        assert.match(decided, /Källa för beslutet: protokoll § 7\/2025/);
+        assert.doesNotMatch(decided, /Styrelsearvoden/, 'never the board fees');
         const navet = (await say(A, 'vilka beslut har fattats om Navet?')).body.text;
         assert.match(navet, /§ 9\/2025.*Torsby kommun.*\[protokollsutdrag\]\(http/);
         assert.match((await say(A, 'visa § 7/2025')).body.text, /§ 7\/2025.*budget 2024/);

@@ -2,13 +2,16 @@
 import type { Forbund } from '../../domain';
 import type { AnswerContext } from '../../qa';
 import type { BotDeps } from '../deps';
-import { budgetStatusFromRegister } from './register';
+import { budgetDecisionFromRegister, budgetStatusFromRegister } from './register';
 import type { DoneBy } from '../../scheduler/reminder-plan';
 import { loadDecisionState } from './state';
 
-/** `registerQa(app, deps, decisionContext(deps))`: budget status per year from justerat decisions. */
+/** `registerQa(app, deps, decisionContext(deps))`: budget status per year, and its §, from justerat decisions. */
 export function decisionContext(deps: BotDeps): (f: Forbund) => AnswerContext {
-    return (f) => ({ budgetStatus: (year) => budgetStatusFromRegister(deps, f.id, year) });
+    return (f) => ({
+        budgetStatus: (year) => budgetStatusFromRegister(deps, f.id, year),
+        budgetDecision: (year) => budgetDecisionFromRegister(deps, f.id, year),
+    });
 }
 
 /**

@@ -81,19 +81,28 @@ export function entryLine(dd: BotDeps, e: Entry, asker?: Person): string {
     return `- **${e.ref}** ${e.title} (${e.when}): ${e.text}${status}${link}`;
 }
 
+/** The status a justerat decision gives a budget year and its § (the newest meeting's decision wins); undefined if none. */
+export function budgetDecisionFromRegister(
+    dd: BotDeps,
+    forbundId: string,
+    year: number,
+): { status: BudgetEffect['status']; ref: string } | undefined {
+    for (const id of dd.protokoll.closedMeetings(forbundId)) {
+        const st = loadDecisionState(dd, id);
+        if (!st || !isClosed(st) || st.justering.status !== 'justerat') continue;
+        for (const p of [...st.protokoll.data.paragraphs].reverse()) {
+            const e = p.decision && budgetEffects(p.decision.outcome, p.decision.text).find((x) => x.year === year);
+            if (e) return { status: e.status, ref: p.ref };
+        }
+    }
+    return undefined;
+}
+
 /** The status a justerat decision gives a budget year (the newest meeting's decision wins); undefined if none. */
 export function budgetStatusFromRegister(
     dd: BotDeps,
     forbundId: string,
     year: number,
 ): BudgetEffect['status'] | undefined {
-    for (const id of dd.protokoll.closedMeetings(forbundId)) {
-        const st = loadDecisionState(dd, id);
-        if (!st || !isClosed(st) || st.justering.status !== 'justerat') continue;
-        for (const p of [...st.protokoll.data.paragraphs].reverse()) {
-            const e = p.decision && budgetEffects(p.decision.outcome, p.decision.text).find((x) => x.year === year);
-            if (e) return e.status;
-        }
-    }
-    return undefined;
+    return budgetDecisionFromRegister(dd, forbundId, year)?.status;
 }

@@ -103,16 +103,33 @@ export function answerStatus(f: Forbund, q: Question, now: Date, ctx: AnswerCont
     const years = resolveYears(f, q, now, false);
     if (!Array.isArray(years)) return years;
     const rows = years.map((y) => {
+        const decided = ctx.budgetDecision?.(y);
+        if (decided)
+            return {
+                y,
+                status: decided.status,
+                ref: decided.ref,
+                note: say(q.lang, `styrelsens beslut ${decided.ref}`, `the board's decision ${decided.ref}`),
+            };
         const recorded = ctx.budgetStatus?.(y);
-        if (recorded) return { y, status: recorded, note: undefined };
+        if (recorded) return { y, status: recorded, note: undefined, ref: undefined };
         const plan = must(budgetYear(f, y), `budget for year ${y}`);
-        return { y, status: plan.status, note: plan.statusNote };
+        return { y, status: plan.status, note: plan.statusNote, ref: undefined };
     });
     const lines = rows.map((r) => `- ${r.y}: **${r.status}**${r.note ? ` – ${r.note}` : ''}`);
+    const refs = rows.flatMap((r) => (r.ref ? [r.ref] : []));
+    if (refs.length)
+        lines.push(
+            say(
+                q.lang,
+                `Källa för beslutet: protokoll ${refs.join(', ')}`,
+                `Source of the decision: minutes ${refs.join(', ')}`,
+            ),
+        );
     return factsAnswer(
         f,
         q,
-        { kind: 'list', values: rows.map((r) => r.status) },
+        { kind: 'list', values: [...rows.map((r) => r.status), ...refs] },
         say(q.lang, 'Budgetens status', "The budget's status"),
         lines,
     );

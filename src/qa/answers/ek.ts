@@ -4,13 +4,16 @@ import type { Answer, Question } from '../types';
 import { factsAnswer, inUnit, money, notStated, rulePct, pctValue, resolveYears, say } from './common';
 
 import { diffText, ekLine, forecastAnswer } from './ek-lines';
+import { answerRule } from './rule';
 
 /** Answers an eget kapital question. */
 export function answerEk(f: Forbund, q: Question, now: Date): Answer {
     const c = (k: Parameters<Question['concepts']['has']>[0]) => q.concepts.has(k);
     const forecast = ekForecast(f);
     const first = forecast[0];
-    if (c('buffer')) {
+    const verdictAsked = c('verdict') || (c('check') && c('ceiling'));
+    if (verdictAsked && (q.years.kind === 'none' || q.years.kind === 'explicit')) return answerRule(f, q, now);
+    if (c('buffer') && !verdictAsked) {
         const b = f.thresholds.ekBuffer;
         if (!b) return notStated(f, q, say(q.lang, 'någon buffert för eget kapital', 'an equity buffer'));
         return factsAnswer(
@@ -40,7 +43,7 @@ export function answerEk(f: Forbund, q: Question, now: Date): Answer {
         );
     }
     const y = q.years;
-    if (c('closingOf') && y.kind === 'explicit' && y.years.length === 1 && y.years[0] === first.year - 1) {
+    if (y.kind === 'explicit' && y.years.length === 1 && y.years[0] === first.year - 1) {
         return one(f, q, first, 'opening');
     }
     const allYears = y.kind === 'all' || (y.kind === 'none' && (c('forecast') || c('diff') || c('negative')));
