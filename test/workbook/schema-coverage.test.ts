@@ -21,6 +21,11 @@ function leaves(schema: ZodTypeAny, path: string): string[] {
             const shape = (def.shape as () => Record<string, ZodTypeAny>)();
             return Object.entries(shape).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
         }
+        case 'ZodUnion':
+        case 'ZodDiscriminatedUnion': {
+            const options = def.options as ZodTypeAny[] | Map<unknown, ZodTypeAny>;
+            return [...new Set([...options.values()].flatMap((o) => leaves(o, path)))];
+        }
         case 'ZodArray': {
             const inner = leaves(def.type as ZodTypeAny, `${path}[]`);
             return inner.length === 1 && inner[0] === `${path}[]` ? [path] : inner;
@@ -50,10 +55,13 @@ function covered(): Set<string> {
     return out;
 }
 
+/** Old names a data file may still use; the parser maps them to their new field, so the workbook writes only that. */
+const READ_ONLY_ALIASES = new Set(['calendar.sus']);
+
 describe('workbook schema coverage', () => {
     it('When the data-file schema is walked, then every field has a column or a row on some sheet', () => {
         const have = covered();
-        const missing = leaves(ForbundSchema, '').filter((p) => !have.has(p));
+        const missing = leaves(ForbundSchema, '').filter((p) => !have.has(p) && !READ_ONLY_ALIASES.has(p));
         assert.deepEqual(missing, [], `add these fields to src/workbook/sheets.ts: ${missing.join(', ')}`);
     });
 });
