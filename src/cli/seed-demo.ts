@@ -7,7 +7,9 @@ import { addMonths, monthOf, OUTCOMES, referrers, surveyIndicators, yearOfMonth 
 import type { Forbund, Insats } from '../domain';
 import { FORBUND_DATA_DIR } from '../paths';
 import { DatabaseDamagedError, openDb, type Db } from '../storage/db';
-import { loadForbunds } from '../storage/forbund-files';
+import { forbundFromDb } from '../storage/forbund-repository';
+import { seedForbund } from '../storage/forbund-seed';
+import { createForbundVersions } from '../storage/forbund-versions';
 import { acquireInstanceLock, InstanceLockedError } from '../storage/instance-lock';
 import { createReports } from '../storage/reports';
 
@@ -93,7 +95,16 @@ function main() {
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     const now = new Date();
     try {
-        for (const f of loadForbunds(config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund)) {
+        // The database is the truth; a förbund not started yet is seeded from its data file, as on first start.
+        const versions = createForbundVersions(db, () => now);
+        seedForbund(versions, config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
+        const served = forbundFromDb({
+            versions,
+            configured: config.forbund,
+            now: () => now,
+            changedElsewhere: () => false,
+        });
+        for (const f of served.list()) {
             // The current plan year; in January, the year just ended (no month of the new year is over yet).
             const current = monthOf(now);
             const year = yearOfMonth(addMonths(current, -1));

@@ -1,6 +1,7 @@
-// One process writes a DATA_DIR at a time: npm start, npm run chat, npm run seed-demo (and later imports) each hold
-// an exclusive SQLite lock on a side file. It is an fcntl lock, so the operating system drops it when the process
-// dies, even by kill -9: no stale lock file to remove by hand. npm run backup is read-only and runs beside them.
+// One process writes a DATA_DIR at a time: npm start, npm run chat and npm run seed-demo each hold an exclusive SQLite
+// lock on a side file. It is an fcntl lock, so the operating system drops it when the process dies, even by kill -9:
+// no stale lock file to remove by hand. npm run backup is read-only and runs beside them; npm run forbund writes one
+// transaction per command beside them (the bot re-reads the förbund after another connection's commit).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

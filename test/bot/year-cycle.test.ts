@@ -180,7 +180,17 @@ describe('The year’s cycle and the mandate period, walked with a fake clock', 
         const file = await workbook('bokslut-2025.xlsx', (wb) => {
             wb.getWorksheet('Bokslut')!.getRow(2).values = [2025, -120000, 900000, 'kr', 'Årsredovisning 2025'];
         });
-        assert.match(await cli('import', file, '--activate'), /version 4 sparad som aktiv, gäller från 2026-02-20/);
+        const imported = await cli('import', file, '--activate');
+        assert.match(imported, /version 4 sparad som aktiv, gäller från 2026-02-20/);
+        assert.doesNotMatch(imported, /Roster:/, 'the exported roster imports back unchanged');
+        assert.deepEqual(
+            t.bot.deps.roster
+                .list('fryksdalen')
+                .filter((p) => p.roles.some((r) => r.role === 'ledamot'))
+                .map((p) => p.name)
+                .sort(),
+            ['Eva Björk', 'Ingrid Fors', 'Karin Ekberg', 'Leif Sand', 'Lena Strand', 'Nils Ny'],
+        );
         const closing = await say(A, 'eget kapital vid slutet av 2025');
         assert.match(closing, /900 000 kr/);
         assert.match(closing, /utfall 2025/);
