@@ -227,6 +227,18 @@ export const SHEETS: Sheet[] = [
                 kind: 'int',
                 note: 'Antal ersättare varje part utser.',
             },
+            {
+                header: 'distansdeltagande',
+                path: 'meetingRules.distance',
+                kind: 'bool',
+                note: 'ja när reglementet låter ledamöter delta på distans (Teams-möte); tomt = nej.',
+            },
+            {
+                header: 'justering utan beslutsförhet',
+                path: 'meetingRules.quorumFailureJustering',
+                kind: { enum: ['ordförande', 'ingen'] },
+                note: 'Vem som justerar den korta anteckningen från ett möte som inte var beslutsmässigt; tomt = ordförande.',
+            },
             NOTE,
         ],
     },
