@@ -318,9 +318,7 @@ async function main() {
     );
 
     // The reminder tick in this process on the same database: plans every förbund's deadlines (nothing is reachable).
-    const app = createApp(
-        loadConfig({ PORT: '0', DATA_DIR: dataDir, FORBUND: ids.join(','), LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv),
-    );
+    const app = createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, FORBUND: ids.join(','), LOG_LEVEL: 'silent' }));
     const tickStart = performance.now();
     const tick = await app.reminders.tick(now);
     const tickMs = performance.now() - tickStart;
