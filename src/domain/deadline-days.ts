@@ -3,8 +3,20 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { TIME_ZONE } from './format';
 
+// Stockholm's offset is a whole number of hours and changes on the hour, so every instant in one UTC hour has the same
+// day; remembering the last hour's answer spares the time-zone arithmetic that several look-ups per turn repeat.
+let lastHour = NaN;
+let lastDay = '';
+
 /** The Stockholm day of an instant. */
-export const dayOf = (at: Date): string => format(new TZDate(at.getTime(), TIME_ZONE), 'yyyy-MM-dd');
+export function dayOf(at: Date): string {
+    const hour = Math.floor(at.getTime() / 3_600_000);
+    if (hour !== lastHour) {
+        lastDay = format(new TZDate(at.getTime(), TIME_ZONE), 'yyyy-MM-dd');
+        lastHour = hour;
+    }
+    return lastDay;
+}
 
 const parts = (day: string) => day.split('-').map(Number) as [number, number, number];
 

@@ -38,11 +38,20 @@ export function stem(word: string): string {
     return s;
 }
 
+/** The same text is glossed several times a turn (understanding, follow-ons, plan search); small, bounded memo. */
+const glosses = new Map<string, string>();
+const GLOSS_MEMO = 2000;
+
 /** Folded text with English domain phrases replaced by their Swedish words (word-bounded). */
 export function glossed(folded: string): string {
-    let out = ` ${folded} `;
+    let out = glosses.get(folded);
+    if (out !== undefined) return out;
+    out = ` ${folded} `;
     for (const [en, sv] of GLOSSARY) out = out.split(` ${en} `).join(` ${sv} `);
-    return out.trim();
+    out = out.trim();
+    if (glosses.size >= GLOSS_MEMO) glosses.clear();
+    glosses.set(folded, out);
+    return out;
 }
 
 /** Folded, glossed tokens of a text. */

@@ -91,8 +91,11 @@ export function forbundFromDb(opts: {
     };
     const version = (id: string): ForbundVersion | undefined => {
         fresh();
+        return versionOn(id, dayOf(now()));
+    };
+    const versionOn = (id: string, day: string): ForbundVersion | undefined => {
         if (!ids.includes(id)) return undefined;
-        const v = inForceOn(aktiv.get(id) ?? [], dayOf(now()));
+        const v = inForceOn(aktiv.get(id) ?? [], day);
         if (!v) {
             let empty = empties.get(id);
             if (!empty) empties.set(id, (empty = emptyForbund(id)));
@@ -113,7 +116,8 @@ export function forbundFromDb(opts: {
         },
         list: () => {
             fresh();
-            return ids.map((id) => version(id)!.forbund);
+            const day = dayOf(now());
+            return ids.map((id) => versionOn(id, day)!.forbund);
         },
         ids: () => {
             fresh();

@@ -6,15 +6,15 @@ export type LinkScope = 'team' | 'conversation';
 /** Repository over conversation_links and channel_bodies; each change writes an audit row in the same transaction. */
 export function createLinks(db: Db, now: () => Date) {
     const audit = db.prepare('INSERT INTO audit_log (forbund_id, at, actor, action, details) VALUES (?, ?, ?, ?, ?)');
+    // Asked on every turn once there is more than one förbund: prepared once.
+    const linkOf = db.prepare<[string, string], { forbund_id: string }>(
+        `SELECT forbund_id FROM conversation_links WHERE (scope = 'conversation' AND scope_id = ?)
+         OR (scope = 'team' AND scope_id = ?) ORDER BY scope = 'conversation' DESC LIMIT 1`,
+    );
     return {
         /** The förbund linked to the conversation itself, else to its team. */
         forbundOf(conversationId: string, teamId?: string): string | undefined {
-            const row = db
-                .prepare<[string, string], { forbund_id: string }>(
-                    `SELECT forbund_id FROM conversation_links WHERE (scope = 'conversation' AND scope_id = ?)
-                     OR (scope = 'team' AND scope_id = ?) ORDER BY scope = 'conversation' DESC LIMIT 1`,
-                )
-                .get(conversationId, teamId ?? '');
+            const row = linkOf.get(conversationId, teamId ?? '');
             return row?.forbund_id;
         },
         link: transactional(db, (scope: LinkScope, scopeId: string, forbundId: string, actor: string) => {
