@@ -18,6 +18,9 @@ describe('Meetings: uppdrag given with a beslut are followed up', () => {
             come: [P.A, P.B, P.C, P.E, P.F],
             absent: [P.D],
         });
+        const editor = await h.press(P.chef, h.kallelse, 'Redigera', channel);
+        const justerare = await h.press(P.chef, editor, 'Justerare', channel);
+        await h.press(P.chef, justerare, 'Spara', channel, { justerare: `${h.personId(P.B)},${h.personId(P.C)}` });
         h.at(10);
         for (const title of ['Val av justerare', 'Godkännande av dagordning'])
             await h.press(P.E, h.kallelse, 'Bifall enligt förslaget', channel, {}, h.itemId(title));
@@ -63,7 +66,14 @@ describe('Meetings: uppdrag given with a beslut are followed up', () => {
 
     it('When the next meeting of the styrelse is created, then its agenda lists the uppdrag under "Uppföljning av uppdrag"', async () => {
         h.at(95);
-        await h.say(P.chef, 'avsluta mötet');
+        await h.say(P.E, 'avsluta mötet'); // clears what the connector saw before
+        assert.equal(h.count("SELECT count(*) FROM meetings WHERE id = 1 AND status = 'stängd'"), 1);
+        // The ordförande closed it: the draft protokoll goes to the chef as well.
+        const draft = h.toUser(P.chef).map((m) => textOf(m.body));
+        assert.ok(
+            draft.some((m) => /Utkast till protokoll/.test(m) && /Protokoll/.test(m)),
+            'the chef has the draft',
+        );
         const reply = await h.say(P.chef, 'nytt styrelsemöte 5 februari 2026 13:00 i Kommunhuset, Sunne');
         const card = cardOf(reply);
         assert.match(textOf(card), /Uppföljning av uppdrag/);
