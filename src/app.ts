@@ -7,6 +7,7 @@ import { createKallelseJob } from './bot/agenda/auto-kallelse';
 import { deadlineDoneBy } from './bot/decisions';
 import type { BotDeps } from './bot/deps';
 import { createReminderComposer } from './bot/reminders/messages';
+import { uppdragReminderCard } from './bot/uppdrag';
 import { emptyReportForm } from './bot/reports';
 import { createIdentity } from './bot/identity';
 import { isLoopbackHost, type Config } from './config';
@@ -34,6 +35,7 @@ import { createForbundVersions } from './storage/forbund-versions';
 import { createLinks } from './storage/links';
 import { createMeetings } from './storage/meetings';
 import { createReminderRows } from './storage/reminders';
+import { createUppdrag } from './storage/uppdrag';
 import { createReports } from './storage/reports';
 import { createRecentReadings } from './storage/recent-readings';
 import { createRoster } from './storage/roster';
@@ -122,6 +124,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         actionKeys: createActionKeys(db, now),
         meetings: createMeetings(db, now),
         decisions: createDecisions(db, now),
+        uppdrag: createUppdrag(db, now),
         protokoll: createProtokoll(db, now),
         perCapsulam: createPerCapsulam(db, now),
         reports: createReports(db),
@@ -140,7 +143,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const service = createReminderService({
         ...deps,
         reminderRows,
-        compose: createReminderComposer(emptyReportForm(deps.reports)),
+        compose: createReminderComposer(emptyReportForm(deps.reports), uppdragReminderCard(deps)),
         clock: now,
         doneBy: deadlineDoneBy(deps),
     });

@@ -16,6 +16,7 @@ import { registerHelp } from './help/help';
 import { registerQa } from './qa/qa';
 import { messageCard, say, sendReply } from './reply';
 import { registerReminders } from './reminders';
+import { registerUppdrag } from './uppdrag';
 import { requestLog } from './request-log';
 import { registerReports } from './reports';
 import { referenceOf, turnInfo } from './turn';
@@ -62,6 +63,7 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerAgenda(app, deps);
     registerDecisions(app, deps, agendaViews(deps));
     registerReports(app, deps);
+    registerUppdrag(app, deps);
     registerReminders(app, deps);
     registerHelp(app, deps);
     registerQa(app, deps, decisionContext(deps));

@@ -10,6 +10,7 @@ import type { ForbundVersions } from '../storage/forbund-versions';
 import type { PerCapsulamRepo } from '../storage/decision-per-capsulam';
 import type { ProtokollRepo } from '../storage/decision-protokoll';
 import type { Decisions } from '../storage/decisions';
+import type { UppdragRepo } from '../storage/uppdrag';
 import type { Links } from '../storage/links';
 import type { Meetings } from '../storage/meetings';
 import type { Question } from '../qa';
@@ -35,6 +36,7 @@ export type BotDeps = {
     actionKeys: ActionKeys;
     meetings: Meetings;
     decisions: Decisions;
+    uppdrag: UppdragRepo;
     protokoll: ProtokollRepo;
     perCapsulam: PerCapsulamRepo;
     reports: Reports;

@@ -29,6 +29,8 @@ export type AgendaCardData = {
         details: string;
         links: string;
     }[];
+    uppdragTitle: string;
+    uppdrag: { line: string; color: string }[];
     attendanceTitle: string;
     attendance: Fact[];
     quorumText: string;
@@ -149,8 +151,26 @@ export type DecisionFormData = {
     key: string;
     outcomes: Choice[];
     people: Choice[];
-    values: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends', string>;
-    labels: Record<'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends' | 'save' | 'cancel', string>;
+    owners: Choice[];
+    values: Record<
+        'outcome' | 'text' | 'jav' | 'reservationer' | 'note' | 'amends' | 'uppdragWhat' | 'uppdragWho' | 'uppdragDue',
+        string
+    >;
+    labels: Record<
+        | 'outcome'
+        | 'text'
+        | 'jav'
+        | 'reservationer'
+        | 'note'
+        | 'amends'
+        | 'uppdrag'
+        | 'uppdragWhat'
+        | 'uppdragWho'
+        | 'uppdragDue'
+        | 'save'
+        | 'cancel',
+        string
+    >;
 };
 
 export type DecisionVoteringData = {
@@ -296,6 +316,20 @@ export type UtfallReportData = {
 
 export type ReminderData = { title: string; late: string; text: string; facts: Fact[]; hint: string };
 
+/** One uppdrag: its reminder, or the card after it is marked done; `open` shows the note field and the button. */
+export type UppdragData = {
+    title: string;
+    late: string;
+    text: string;
+    facts: Fact[];
+    note: string;
+    open: boolean;
+    key: string;
+    uppdragId: number;
+    lang: Lang;
+    labels: { note: string; done: string };
+};
+
 export type ReminderListData = {
     title: string;
     intro: string;
@@ -377,6 +411,7 @@ export type CardData = {
     'qa-facts': QaFactsData;
     'qa-quote': QaQuoteData;
     reminder: ReminderData;
+    uppdrag: UppdragData;
     'reminder-list': ReminderListData;
     'report-followup': ReportFollowupData;
     'report-form': ReportFormData;
@@ -412,6 +447,7 @@ export const CARD_NAMES = [
     'report-followup',
     'report-form',
     'roster',
+    'uppdrag',
     'utfall-report',
 ] as const satisfies readonly CardName[];
 type Listed<T extends true> = T;

@@ -30,6 +30,7 @@ import { perCapsulamReply } from '../bot/decisions/per-capsulam-view';
 import { editCard } from '../bot/decisions/protokoll-edit';
 import { protokollReply } from '../bot/decisions/protokoll-view';
 import { helpFor } from '../bot/help/help';
+import { uppdragCard } from '../bot/uppdrag/card';
 import { refusalCard, refusalText } from '../bot/refusal';
 import type { Reply } from '../bot/reply';
 import { deadlineListReply, upcoming } from '../bot/reminders/list';
@@ -95,6 +96,11 @@ function meetingCards(w: CardWorld): CardSpec[] {
         perCapsulamFormCard(f, must(styrelseOf(f), 'the styrelse'), w.roster, 'sv'),
         cardOf(perCapsulamReply(dd, w.pcOpen, 'sv', { posted: true })),
         cardOf(perCapsulamReply(dd, w.pcClosed, 'en', { person: w.ledamot })),
+        uppdragCard(f, w.uppdrag, (id) => dd.roster.byId(id)?.name, 'sv'),
+        uppdragCard(f, w.uppdrag, (id) => dd.roster.byId(id)?.name, 'en', {
+            title: 'Reminder: Assignment: Redovisa en plan för uppföljning av insatserna',
+            text: 'Due Friday 5 December 2025 – in 19 days.',
+        }),
     ];
 }
 

@@ -148,6 +148,22 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     decide(beslut[0]);
     const decidedOne = state(past);
     decide(beslut[1]);
+    // The second beslut gives the chef an uppdrag, due before December's meeting (its agenda follows it up).
+    const given = must(dd.decisions.latest(beslut[1].id), 'the second decision');
+    const uppdrag = dd.uppdrag.add(
+        {
+            forbundId: f.id,
+            bodyId: styrelse.id,
+            meetingId: past,
+            itemId: beslut[1].id,
+            decisionId: given.id,
+            what: 'Redovisa en plan för uppföljning av insatserna',
+            owner: { personId: chef.id },
+            due: '2025-12-05',
+            createdBy: chair.id,
+        },
+        chair.slug,
+    );
     dd.transaction(() => closeNow(dd, state(past), chef));
     const closed = knownClosedState(dd, past);
     const protokoll = closed.protokoll;
@@ -294,5 +310,6 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         j1: j1,
         pcOpen,
         pcClosed,
+        uppdrag,
     };
 }

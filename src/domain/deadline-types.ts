@@ -16,6 +16,7 @@ export const DEADLINE_KINDS = [
     'kallelse',
     'mote',
     'protokoll',
+    'uppdrag',
     'egen',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -43,7 +44,7 @@ export type Deadline = {
     leads: readonly number[];
     /** Lead times that fell before this instant are never sent: the deadline did not exist then. */
     knownFrom?: Date;
-    subject?: { year?: number; insatsId?: string; month?: string; meetingId?: number };
+    subject?: { year?: number; insatsId?: string; month?: string; meetingId?: number; uppdragId?: number };
 };
 
 const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD');

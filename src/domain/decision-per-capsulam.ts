@@ -81,3 +81,26 @@ export function tallyVotes(
         adopted: settled && allJa,
     };
 }
+
+/**
+ * When a settled proposal was decided: the moment the last part's counting answer came in, or the deadline when a
+ * part never answered (or one answer came in only then). This, not the deadline, dates the register entry.
+ */
+export function settledAt(
+    voters: readonly Voter[],
+    votes: readonly VoteEvent[],
+    deadline: Date,
+    missing: number,
+): Date {
+    if (missing > 0) return deadline;
+    const counting = votes.filter(
+        (v) =>
+            v.at.getTime() <= deadline.getTime() && voters.some((x) => x.part === v.part && x.personId === v.personId),
+    );
+    const lastPerPart = new Map<string, number>();
+    for (const v of counting) lastPerPart.set(v.part, Math.max(lastPerPart.get(v.part) ?? 0, v.at.getTime()));
+    return lastPerPart.size ? new Date(Math.max(...lastPerPart.values())) : deadline;
+}
+
+/** `PC 3/2026`: a per capsulam decision's own number in the register, per body and year of settlement. */
+export const formatPcRef = (number: number, year: number) => `PC ${number}/${year}`;

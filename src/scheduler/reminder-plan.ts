@@ -17,11 +17,14 @@ import {
     type Text,
 } from '../domain/deadlines';
 import { invitation } from '../domain/meetings';
+import { uppdragDeadlines } from '../domain/uppdrag';
+import { addDaysTo } from '../domain/deadline-days';
 import type { Forbund } from '../domain/schema';
 import { customDeadline, type DeadlineRow, type Deadlines } from '../storage/deadlines';
 import type { ReminderRow, ReminderRows } from '../storage/reminders';
 import type { Reports } from '../storage/reports';
 import type { UtfallRepo } from '../storage/utfall';
+import type { UppdragRepo } from '../storage/uppdrag';
 
 /** The repositories deadlines are listed from: stored deadlines, meetings and which reports are in. */
 export type DeadlineSources = {
@@ -29,6 +32,8 @@ export type DeadlineSources = {
     reports: Pick<Reports, 'insatserReported'>;
     /** Which months' utfall is imported; without it no utfall deadline is listed. */
     utfall?: Pick<UtfallRepo, 'hasPeriod'>;
+    /** Uppdrag given by decisions; without it no uppdrag deadline is listed. */
+    uppdrag?: Pick<UppdragRepo, 'dueBetween'>;
 };
 
 /** Hook for facts kept elsewhere (e.g. the board's justerad budget decision): true when `d` is done. */
@@ -70,6 +75,7 @@ export function listDeadlines(
         ...meetingDeadlines(f, cal, src.deadlines.meetingFacts(f.id, meetingsFrom)).filter(
             (d) => d.due >= from && d.due <= to,
         ),
+        ...(src.uppdrag ? uppdragDeadlines(f, src.uppdrag.dueBetween(f.id, addDaysTo(from, -1), to), from, to) : []),
         ...custom,
     ];
     return all

@@ -10,6 +10,7 @@ import type { Deadlines } from '../storage/deadlines';
 import type { ReminderRows } from '../storage/reminders';
 import type { Reports } from '../storage/reports';
 import type { Roster } from '../storage/roster';
+import type { UppdragRepo } from '../storage/uppdrag';
 import { deliverAll, type Delivery } from './reminder-delivery';
 import { sendNotices } from './reminder-notices';
 import { planForbund, type DoneBy } from './reminder-plan';
@@ -24,6 +25,7 @@ export type ReminderServiceDeps = {
     deadlines: Deadlines;
     reports: Pick<Reports, 'insatserReported'>;
     reminderRows: ReminderRows;
+    uppdrag?: Pick<UppdragRepo, 'dueBetween'>;
     forbund: ForbundRepository;
     roster: Roster;
     refs: ConversationRefs;

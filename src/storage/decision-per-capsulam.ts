@@ -1,6 +1,7 @@
 // Per capsulam proposals, their votes (a row per answer) and the settled result with the agenda item that reports it.
 import { z } from 'zod';
 import { VOTES, type Vote, type Voter } from '../domain/decision-per-capsulam';
+import { dayOf } from '../domain/deadline-days';
 import type { Db } from './db';
 import { audit } from './decisions';
 
@@ -26,6 +27,8 @@ const resultRow = z.object({
     tally: z.string().transform((s) => tallyJson.parse(JSON.parse(s))),
     settled_at: z.string(),
     reported_item_id: z.number().int().nullable(),
+    register_key: z.string().nullable().optional(),
+    register_number: z.number().int().nullable().optional(),
 });
 
 export type PerCapsulam = {
@@ -46,6 +49,8 @@ export type PcResult = {
     tally: z.output<typeof tallyJson>;
     settledAt: Date;
     reportedItemId?: number;
+    /** Its register number and year (`PC 3/2026`), given when it was settled. */
+    register?: { number: number; year: number };
 };
 
 /** Repository over per_capsulam, per_capsulam_votes and per_capsulam_results. */
@@ -76,6 +81,10 @@ export function createPerCapsulam(db: Db, now: () => Date) {
             tally: r.tally,
             settledAt: new Date(r.settled_at),
             reportedItemId: r.reported_item_id ?? undefined,
+            ...(r.register_key &&
+                r.register_number && {
+                    register: { number: r.register_number, year: Number(r.register_key.split('|').at(-1)) },
+                }),
         };
     };
     const get = (id: number) => {
@@ -134,14 +143,32 @@ export function createPerCapsulam(db: Db, now: () => Date) {
                     return { part: r.part, personId: r.person_id, answer: r.answer, at: new Date(r.at) };
                 });
         },
-        /** Records the settled result once (a second call keeps the first). */
-        settle(p: PerCapsulam, adopted: boolean, tally: z.input<typeof tallyJson>): boolean {
+        /**
+         * Records the settled result once (a second call keeps the first), dated `at` (when it was decided), with the
+         * next register number of its body in that year.
+         */
+        settle(p: PerCapsulam, adopted: boolean, tally: z.input<typeof tallyJson>, at: Date): boolean {
+            const year = dayOf(at).slice(0, 4);
+            const key = `${p.forbundId}|${p.bodyId}|${year}`;
+            const last = z
+                .number()
+                .int()
+                .parse(
+                    db
+                        .prepare(
+                            'SELECT coalesce(max(register_number), 0) FROM per_capsulam_results WHERE register_key = ?',
+                        )
+                        .pluck()
+                        .get(key),
+                );
             const { changes } = db
                 .prepare(
-                    'INSERT OR IGNORE INTO per_capsulam_results (proposal_id, adopted, tally, settled_at) VALUES (?, ?, ?, ?)',
+                    `INSERT OR IGNORE INTO per_capsulam_results (proposal_id, adopted, tally, settled_at, register_key, register_number)
+                     VALUES (?, ?, ?, ?, ?, ?)`,
                 )
-                .run(p.id, adopted ? 1 : 0, JSON.stringify(tallyJson.parse(tally)), now().toISOString());
-            if (changes === 1) audit(db, p.forbundId, now(), 'bot', 'per-capsulam.settle', { id: p.id, adopted });
+                .run(p.id, adopted ? 1 : 0, JSON.stringify(tallyJson.parse(tally)), at.toISOString(), key, last + 1);
+            if (changes === 1)
+                audit(db, p.forbundId, now(), 'bot', 'per-capsulam.settle', { id: p.id, adopted, number: last + 1 });
             return changes === 1;
         },
         markReported(id: number, itemId: number) {

@@ -363,7 +363,16 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
                 .prepare('SELECT title FROM agenda_items WHERE meeting_id = ? AND title LIKE ?')
                 .pluck()
                 .get(next, 'Anmälan av per capsulam-beslut%');
-            assert.equal(item, 'Anmälan av per capsulam-beslut: Samverkansavtal 2026');
+            assert.equal(item, 'Anmälan av per capsulam-beslut PC 1/2025: Samverkansavtal 2026');
+            // Dated when it was settled (the last Ja, today), not at its deadline of 19 December.
+            const details = String(
+                db()
+                    .prepare('SELECT details FROM agenda_items WHERE meeting_id = ? AND title LIKE ?')
+                    .pluck()
+                    .get(next, 'Anmälan%'),
+            );
+            assert.match(details, /^Antaget per capsulam \S+ \d+ \S+ 2025 kl\. \d\d:\d\d \(PC 1\/2025\)/);
+            assert.doesNotMatch(details, /19 december/);
         });
 
         it('When one part answers Nej, then it is not adopted', async () => {
@@ -401,6 +410,16 @@ describe('Decisions: a Fryksdalen styrelse meeting from beslut to justerat proto
                 /Ny logotyp[\s\S]*Ej svarat 1[\s\S]*Inte antaget/,
             );
             assert.equal(result('Ny logotyp'), 0);
+            assert.equal(
+                db()
+                    .prepare(
+                        "SELECT r.settled_at || ' ' || r.register_number FROM per_capsulam_results r JOIN per_capsulam p ON p.id = r.proposal_id WHERE p.title = ?",
+                    )
+                    .pluck()
+                    .get('Ny logotyp'),
+                '2025-12-19T11:00:00.000Z 3',
+                'a part that never answered: settled at the deadline, the third PC number of the year',
+            );
             assert.match(textOf(await press(Fx, card, 'Ja', channel)), /Omröstningen är avslutad: inte antaget/);
         });
     });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Person } from '../../src/domain/access';
-import { perCapsulamVoters, tallyVotes, type Vote, type VoteEvent } from '../../src/domain/decision-per-capsulam';
+import {
+    formatPcRef,
+    perCapsulamVoters,
+    settledAt,
+    tallyVotes,
+    type Vote,
+    type VoteEvent,
+} from '../../src/domain/decision-per-capsulam';
 import { invitation } from '../../src/domain/meetings';
 import { forbund } from './load';
 
@@ -103,5 +110,27 @@ describe('decisions: per capsulam tally', () => {
             AFTER,
         );
         assert.deepEqual([t.settled, t.adopted, t.missing], [true, false, 1]);
+    });
+});
+
+describe('per capsulam: the moment of settlement', () => {
+    const voters = [
+        { part: 'kil', personId: 1 },
+        { part: 'fk', personId: 2 },
+    ];
+    const deadline = new Date('2025-12-19T11:00:00Z');
+    it('When every part has answered, then it is settled at the last counting answer, not at the deadline', () => {
+        const votes = [
+            { part: 'kil', personId: 1, answer: 'ja' as const, at: new Date('2025-12-10T08:00:00Z') },
+            { part: 'fk', personId: 2, answer: 'ja' as const, at: new Date('2025-12-12T09:00:00Z') },
+            { part: 'fk', personId: 9, answer: 'nej' as const, at: new Date('2025-12-13T09:00:00Z') },
+        ];
+        assert.equal(settledAt(voters, votes, deadline, 0).toISOString(), '2025-12-12T09:00:00.000Z');
+    });
+    it('When a part never answered, then it is settled at the deadline', () => {
+        assert.equal(settledAt(voters, [], deadline, 2).toISOString(), deadline.toISOString());
+    });
+    it('When the register number is written, then it reads PC n/year', () => {
+        assert.equal(formatPcRef(3, 2026), 'PC 3/2026');
     });
 });

@@ -180,9 +180,12 @@ describe('decisions repositories', () => {
             r.pc.votes(id).map((v) => v.answer),
             ['nej', 'ja'],
         );
-        assert.equal(r.pc.settle(p, true, { ja: 1, nej: 0, avstar: 0, missing: 0 }), true);
-        assert.equal(r.pc.settle(p, false, { ja: 0, nej: 1, avstar: 0, missing: 0 }), false);
+        const at = new Date('2025-12-17T09:30:00Z');
+        assert.equal(r.pc.settle(p, true, { ja: 1, nej: 0, avstar: 0, missing: 0 }, at), true);
+        assert.equal(r.pc.settle(p, false, { ja: 0, nej: 1, avstar: 0, missing: 0 }, new Date()), false);
         assert.equal(r.pc.result(id)!.adopted, true);
+        assert.equal(r.pc.result(id)!.settledAt.toISOString(), at.toISOString());
+        assert.deepEqual(r.pc.result(id)!.register, { number: 1, year: 2025 });
         assert.equal(r.pc.unreported(f.id, styrelse.id).length, 1);
         r.pc.markReported(id, r.meetings.items(m.id)[0].id);
         assert.equal(r.pc.unreported(f.id, styrelse.id).length, 0);

@@ -7,6 +7,9 @@ import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
 import type { MeetingState } from '../meeting/state';
 import type { AgendaViewer } from '../meeting/views';
+import { dayOf } from '../../domain/deadline-days';
+import { formatDate } from '../../domain/format';
+import { ownerName } from '../../domain/uppdrag';
 import { answerLabel, formatWhen, kindLabel, names, quorumText } from '../meeting/words';
 
 /** Refresh userIds are capped by Teams. */
@@ -52,6 +55,24 @@ export function attendanceFacts(st: MeetingState, lang: Lang) {
     return st.body.kind === 'styrelse' ? rows : [rows[0], rows[3], rows[4]];
 }
 
+/** Open uppdrag the body gave at earlier meetings, for "Uppföljning av uppdrag" while this meeting is ahead. */
+export function uppdragLines(ad: BotDeps, st: MeetingState, lang: Lang): { line: string; color: string }[] {
+    if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad') return [];
+    const meetingDay = dayOf(st.meeting.startsAt);
+    return ad.uppdrag
+        .open(st.f.id, st.body.id)
+        .filter((u) => u.meetingId !== st.meeting.id && u.createdAt < st.meeting.startsAt)
+        .map((u) => {
+            const who = ownerName(st.f, u, (id) => st.people.get(id)?.name);
+            const late = u.due < meetingDay;
+            const due = formatDate(new Date(`${u.due}T12:00:00Z`), 'd MMMM yyyy', lang);
+            return {
+                line: `${who}: ${u.what} – ${say(lang, 'senast', 'due')} ${due}${late ? say(lang, ' (försenat)', ' (overdue)') : ''}`,
+                color: late ? 'Attention' : 'Default',
+            };
+        });
+}
+
 /** The agenda card and text for a viewer. The posted card carries `refresh` so each invited member sees their view. */
 export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply {
     const { lang, person } = v;
@@ -72,6 +93,7 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
         details: (it.details ?? '').split('\n').join('\n\n'),
         links: it.links.map((l) => `[${l.title}](${l.url})`).join(' · '),
     }));
+    const followUp = uppdragLines(ad, st, lang);
     const justerare = st.justerare.length
         ? `${say(lang, 'Justerare', 'Minute checkers')}: ${names(st, st.justerare, lang)}`
         : '';
@@ -95,6 +117,8 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
         ],
         agendaTitle: say(lang, 'Dagordning', 'Agenda'),
         items,
+        uppdragTitle: say(lang, 'Uppföljning av uppdrag', 'Follow-up of assignments'),
+        uppdrag: followUp,
         attendanceTitle: say(lang, 'Närvaro', 'Attendance'),
         attendance,
         quorumText: quorumText(st.quorum, lang),
@@ -126,6 +150,7 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
             (i) =>
                 `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}${i.decision ? `\n${i.decision}` : ''}`,
         ),
+        ...(followUp.length ? [`**${data.uppdragTitle}**`, ...followUp.map((u) => `- ${u.line}`)] : []),
         ...attendance.filter((a) => a.value !== '–').map((a) => `${a.title}: ${a.value}`),
         `**${data.quorumText}**`,
         ...[justerare, data.yourAnswer, data.note].filter(Boolean),

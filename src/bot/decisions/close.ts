@@ -14,7 +14,8 @@ import { refusalCard, refusalText } from '../refusal';
 import { meetingForbund, meetingVersion } from '../meeting/keys';
 import { meetingIdOf } from '../meeting/state';
 import { actionLang, formatWhen, meetingYear } from '../meeting/words';
-import { sendJustering, sendToPerson } from './notify';
+import { chefsOf, sendJustering, sendToPerson } from './notify';
+import { signers } from '../../domain/protokoll';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
@@ -128,6 +129,10 @@ export async function afterClose(
                 'Write "show the minutes" to me in a 1:1 chat to see the draft.',
             ),
         );
+    // The draft goes to the chef too when someone else (the ordförande) closed the meeting; signers already have it.
+    const signed = new Set(signers(st.protokoll.data).map((j) => j.personId));
+    for (const other of chefsOf(st).filter((p) => p.id !== chef.id && !signed.has(p.id)))
+        await sendToPerson(dd, other, protokollReply(dd, st, 'sv', other, 'Utkast till protokoll.'));
     if (missed.length)
         failures.push(
             say(

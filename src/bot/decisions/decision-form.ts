@@ -17,7 +17,18 @@ export type DecisionDraft = {
     reservationer?: number[];
     note?: string;
     amends?: string;
+    uppdragWhat?: string;
+    uppdragWho?: string;
+    uppdragDue?: string;
 };
+
+/** Who an uppdrag can be given to: everyone on the roster that day, then each part (`p:<id>` / `part:<id>`). */
+export const uppdragOwners = (st: MeetingState, lang: Lang) => [
+    ...[...st.people.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+        .map((p) => ({ title: p.name, value: `p:${p.id}` })),
+    ...st.f.parter.map((p) => ({ title: `${p.name} (${say(lang, 'part', 'member')})`, value: `part:${p.id}` })),
+];
 
 /** Everyone present at the meeting (ledamöter, serving and attending ersättare): who may have jäv or reserve. */
 export const presentIds = (st: MeetingState) => [
@@ -55,6 +66,7 @@ export function decisionFormCard(
             key: newActionKey(`decide:${m.id}`, 1),
             outcomes: OUTCOMES.map((o) => ({ title: outcomeLabel(o, lang), value: o })),
             people,
+            owners: uppdragOwners(st, lang),
             values: {
                 outcome: draft.outcome ?? current?.outcome ?? 'bifall',
                 text: draft.text ?? (current?.outcome === 'ändrat' ? current.text : ''),
@@ -62,6 +74,9 @@ export function decisionFormCard(
                 reservationer: (draft.reservationer ?? current?.reservationer ?? []).join(','),
                 note: draft.note ?? current?.note ?? '',
                 amends: draft.amends ?? '',
+                uppdragWhat: draft.uppdragWhat ?? '',
+                uppdragWho: draft.uppdragWho ?? '',
+                uppdragDue: draft.uppdragDue ?? '',
             },
             labels: {
                 outcome: say(lang, 'Beslut', 'Decision'),
@@ -78,6 +93,10 @@ export function decisionFormCard(
                     'Ändrar tidigare beslut (t.ex. § 3/2025)',
                     'Amends an earlier decision (e.g. § 3/2025)',
                 ),
+                uppdrag: say(lang, 'Uppdrag (valfritt)', 'Assignment (optional)'),
+                uppdragWhat: say(lang, 'Uppdraget: vad ska göras', 'The assignment: what is to be done'),
+                uppdragWho: say(lang, 'Till vem', 'Given to'),
+                uppdragDue: say(lang, 'Klart senast', 'Due by'),
                 save: say(lang, 'Registrera beslutet', 'Record the decision'),
                 cancel: say(lang, 'Tillbaka', 'Back'),
             },

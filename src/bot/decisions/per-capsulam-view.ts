@@ -2,7 +2,7 @@
 import { must } from '../../domain/must';
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
-import { tallyVotes, type Tally, type Vote } from '../../domain/decision-per-capsulam';
+import { formatPcRef, settledAt, tallyVotes, type Tally, type Vote } from '../../domain/decision-per-capsulam';
 import { insertIndex } from '../../domain/meetings-agenda';
 import type { PerCapsulam } from '../../storage/decision-per-capsulam';
 import { newActionKey } from '../cards/action-key';
@@ -36,8 +36,8 @@ export function reportOnAgenda(dd: BotDeps, p: PerCapsulam): number | undefined 
         next.id,
         {
             kind: 'information',
-            title: `Anmälan av per capsulam-beslut: ${p.title}`,
-            details: `${r.adopted ? 'Antaget' : 'Inte antaget'} per capsulam (svar senast ${formatWhen(p.deadline, 'sv')}): ja ${t.ja}, nej ${t.nej}, avstår ${t.avstar}, ej svarat ${t.missing}. Förslag till beslut: ${p.proposal}`,
+            title: `Anmälan av per capsulam-beslut${r.register ? ` ${formatPcRef(r.register.number, r.register.year)}` : ''}: ${p.title}`,
+            details: `${r.adopted ? 'Antaget' : 'Inte antaget'} per capsulam ${formatWhen(r.settledAt, 'sv')}${r.register ? ` (${formatPcRef(r.register.number, r.register.year)})` : ''}: ja ${t.ja}, nej ${t.nej}, avstår ${t.avstar}, ej svarat ${t.missing}. Förslag till beslut: ${p.proposal}`,
         },
         insertIndex(dd.meetings.items(next.id)),
         'bot',
@@ -51,7 +51,8 @@ export function settleIfDue(dd: BotDeps, p: PerCapsulam): { tally: Tally; report
     return dd.transaction(() => {
         const tally = tallyOf(dd, p);
         if (!tally.settled) return { tally };
-        dd.perCapsulam.settle(p, tally.adopted, tally);
+        const at = settledAt(p.voters, dd.perCapsulam.votes(p.id), p.deadline, tally.missing);
+        dd.perCapsulam.settle(p, tally.adopted, tally, at);
         return { tally, reportedIn: reportOnAgenda(dd, p) };
     });
 }

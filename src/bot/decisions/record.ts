@@ -12,6 +12,7 @@ import { meetingForbund } from '../meeting/keys';
 import { actionLang, mayDecide } from '../meeting/words';
 import { decisionFormCard } from './decision-form';
 import { alreadyRecorded, checkDecision } from './record-check';
+import { checkUppdrag } from './uppdrag-check';
 import { decisionSubmit, showSubmit } from './schemas';
 import { knownDecisionState, loadDecisionState, recordId } from './state';
 import { nothing } from './words';
@@ -60,6 +61,8 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda:
                 return refuse(alreadyRecorded(st, item, must(current, 'the decision the card saw').recordedBy, lang));
             const checked = checkDecision(dd, st, item, data, lang);
             if (!checked.ok) return refuse(checked.note);
+            const given = checkUppdrag(st, data, lang);
+            if (!given.ok) return refuse(given.note);
             return () => {
                 const saved = dd.decisions.record(
                     {
@@ -77,6 +80,20 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda:
                     st.f.id,
                     access.person.slug,
                 );
+                const u = given.uppdrag;
+                if (saved.ok && u)
+                    dd.uppdrag.add(
+                        {
+                            forbundId: st.f.id,
+                            bodyId: st.body.id,
+                            meetingId: st.meeting.id,
+                            itemId: item.id,
+                            decisionId: saved.decision.id,
+                            ...u,
+                            createdBy: access.person.id,
+                        },
+                        access.person.slug,
+                    );
                 const now = knownDecisionState(dd, st.meeting.id);
                 if (!saved.ok)
                     return {
@@ -86,10 +103,13 @@ export function registerRecord(app: Application<TurnState>, dd: BotDeps, agenda:
                             note: alreadyRecorded(now, item, saved.current.recordedBy, lang),
                         }).card,
                     };
+                const givenLine = u
+                    ? say(lang, ` Uppdrag: ${u.what} (senast ${u.due}).`, ` Assignment: ${u.what} (due ${u.due}).`)
+                    : '';
                 const note = say(
                     lang,
-                    `Beslutet på punkt ${item.number} är registrerat: ${checked.text}`,
-                    `The decision on item ${item.number} is recorded: ${checked.text}`,
+                    `Beslutet på punkt ${item.number} är registrerat: ${checked.text}${givenLine}`,
+                    `The decision on item ${item.number} is recorded: ${checked.text}${givenLine}`,
                 );
                 return {
                     card: agenda.reply(now, { lang, person, note }).card,

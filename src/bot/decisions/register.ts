@@ -1,4 +1,5 @@
 // The beslutsregister: every § with a decision from closed meetings' protokoll, plus settled per capsulam results.
+import { formatPcRef } from '../../domain/decision-per-capsulam';
 import type { BotDeps } from '../deps';
 import type { Person } from '../../domain/access';
 import { budgetEffects, type BudgetEffect } from '../../domain/decisions';
@@ -46,11 +47,15 @@ export function registerEntries(dd: BotDeps, forbundId: string, bodyId?: string)
         if (bodyId && p.bodyId !== bodyId) continue;
         const { tally } = settleIfDue(dd, p);
         if (!tally.settled) continue;
+        const r = dd.perCapsulam.result(p.id);
+        const at = r?.settledAt ?? p.deadline;
         out.push({
-            ref: `per capsulam ${formatWhen(p.deadline, 'sv').replace(/ kl\..*$/, '')}`,
+            ref: r?.register
+                ? formatPcRef(r.register.number, r.register.year)
+                : `per capsulam ${formatWhen(at, 'sv').replace(/ kl\..*$/, '')}`,
             title: p.title,
             text: `${tally.adopted ? 'Antaget' : 'Inte antaget'}: ${p.proposal}`,
-            when: formatWhen(p.deadline, 'sv'),
+            when: formatWhen(at, 'sv'),
             bodyId: p.bodyId,
             final: true,
         });

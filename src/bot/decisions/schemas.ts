@@ -36,6 +36,14 @@ export const decisionSubmit = bySubmit(
         reservationer: idList,
         note: text(2000),
         amends: text(40),
+        uppdragWhat: text(500),
+        uppdragWho: z
+            .string()
+            .trim()
+            .max(60)
+            .regex(/^((p:\d{1,12})|(part:[a-z0-9-]{1,50}))?$/)
+            .optional(),
+        uppdragDue: z.string().trim().max(20).optional(),
         from: z.enum(['form', 'agenda']).optional().catch(undefined),
     }),
 );

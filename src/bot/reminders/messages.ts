@@ -10,6 +10,13 @@ import { messageCard, replyActivity, say, type Reply } from '../reply';
 
 /** The empty report form a missing-report reminder carries; the reports capability makes it (app.ts passes it in). */
 export type EmptyReportForm = (f: Forbund, insats: Forbund['insatser'][number], month: string, lang: Lang) => CardSpec;
+/** The uppdrag card with its "done" button; the uppdrag capability makes it (app.ts passes it in). */
+export type UppdragCardOf = (
+    f: Forbund,
+    d: Deadline,
+    lang: Lang,
+    words: { title: string; text: string; late: string },
+) => CardSpec | undefined;
 
 const dayDate = (day: string) => new Date(`${day}T12:00:00Z`);
 /** "30 november 2025" / "30 November 2025" for a yyyy-MM-dd day. */
@@ -54,6 +61,12 @@ function hint(d: Deadline, lang: Lang): string {
             );
         case 'projektrapport':
             return '';
+        case 'uppdrag':
+            return say(
+                lang,
+                `Markera uppdraget som klart på kortet, eller skriv "uppdrag ${d.subject?.uppdragId ?? ''} klart: <kort redovisning>" till mig.`,
+                `Mark the assignment done on the card, or write "assignment ${d.subject?.uppdragId ?? ''} done: <short report>" to me.`,
+            );
         case 'utfall':
             return say(
                 lang,
@@ -70,7 +83,14 @@ function hint(d: Deadline, lang: Lang): string {
 }
 
 /** The reminder of one planned deadline: a card, or the report form itself for a missing monthly report. */
-export function reminderReply(reportForm: EmptyReportForm, f: Forbund, p: Planned, now: Date, lang: Lang): Reply {
+export function reminderReply(
+    reportForm: EmptyReportForm,
+    f: Forbund,
+    p: Planned,
+    now: Date,
+    lang: Lang,
+    uppdragCard?: UppdragCardOf,
+): Reply {
     const d = p.deadline;
     const today = dayOf(now);
     const when = relativeDay(today, d.due, lang);
@@ -105,6 +125,8 @@ export function reminderReply(reportForm: EmptyReportForm, f: Forbund, p: Planne
         { title: say(lang, 'Källa', 'Source'), value: d.source[lang] },
     ];
     const text = [late, `**${title}**`, line, hint(d, lang)].filter(Boolean).join('\n\n');
+    const own = d.kind === 'uppdrag' ? uppdragCard?.(f, d, lang, { title, text: line, late }) : undefined;
+    if (own) return { text, card: own };
     return { text, card: { template: 'reminder', data: { title, late, text: line, facts, hint: hint(d, lang) } } };
 }
 
@@ -131,9 +153,10 @@ function noticeLine(n: NoticeItem, lang: Lang): string {
 }
 
 /** The composer the reminder service uses: texts in the recipient's Teams language, the report form for missing reports. */
-export function createReminderComposer(reportForm: EmptyReportForm): ReminderComposer {
+export function createReminderComposer(reportForm: EmptyReportForm, uppdragCard?: UppdragCardOf): ReminderComposer {
     return {
-        reminder: (f, p, now, locale) => replyActivity(reminderReply(reportForm, f, p, now, langOfLocale(locale))),
+        reminder: (f, p, now, locale) =>
+            replyActivity(reminderReply(reportForm, f, p, now, langOfLocale(locale), uppdragCard)),
         notice: (f, items, _now, locale) => {
             const lang = langOfLocale(locale);
             const lines = items.map((n) => noticeLine(n, lang));

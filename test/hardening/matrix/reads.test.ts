@@ -47,7 +47,14 @@ type Cast = {
     words: { place: string; item: string; proposal: string; draftPlace: string; draftItem: string; pc: string };
 };
 /** What a story leaves: a closed meeting with its protokoll out for justering, a posted per capsulam, a draft. */
-type Story = Cast & { closedId: number; closedItemId: number; draftId: number; draftItemId: number; pcId: number };
+type Story = Cast & {
+    closedId: number;
+    closedItemId: number;
+    draftId: number;
+    draftItemId: number;
+    pcId: number;
+    uppdragId: number;
+};
 
 const { lena, ingrid, leif } = OTHERS;
 const { birgitta, marie, ulla, sara, camilla } = NEDANSILJAN;
@@ -139,7 +146,25 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
     await addItem(h, c, c.words.draftItem, `Att besluta om ${c.words.draftItem.toLowerCase()}`);
     const item = (meetingId: number, title: string) =>
         h.one<number>('SELECT id FROM agenda_items WHERE meeting_id = ? AND title = ?', meetingId, title);
+    // An uppdrag given to the chef with the closed meeting's beslut (stored as the decision form stores it).
+    const decided = h.t.bot.deps.decisions.latest(item(closedId, c.words.item));
+    const chefId = h.personId(chef, c.forbundId);
+    const uppdrag = h.t.bot.deps.uppdrag.add(
+        {
+            forbundId: c.forbundId,
+            bodyId: 'styrelse',
+            meetingId: closedId,
+            itemId: item(closedId, c.words.item),
+            decisionId: decided?.id ?? -1,
+            what: 'Redovisa läget',
+            owner: { personId: chefId },
+            due: '2026-01-15',
+            createdBy: chefId,
+        },
+        'matrix',
+    );
     return {
+        uppdragId: uppdrag.id,
         ...c,
         closedId,
         closedItemId: item(closedId, c.words.item),
@@ -203,6 +228,7 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
             unavailable: '',
         }),
         'pc.vote': (s) => ({ key: newActionKey(`pc:${s.pcId}`, 0), answer: 'ja' }),
+        'uppdrag.done': (s) => ({ key: newActionKey(`uppdrag:${s.uppdragId}`, 1), uppdragId: s.uppdragId }),
         'report.submit': (s) => ({
             key: newActionKey(`report:${s.forbundId}:${s.insatsId}:2025-10`, 0),
             forbundId: s.forbundId,
