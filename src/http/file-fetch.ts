@@ -78,7 +78,7 @@ export async function fetchSentFile(raw: string, limits = FILE_FETCH_LIMITS): Pr
             }
             const chunks: Buffer[] = [];
             let total = 0;
-            const reader = res.body.getReader();
+            const reader = (res.body as ReadableStream<Uint8Array>).getReader();
             for (;;) {
                 const { done, value } = await reader.read();
                 if (done) break;

@@ -10,8 +10,19 @@ import type { WorkbookData } from './read';
 
 export const ISOLATED_LIMITS = { heapMb: 256, timeoutMs: 20_000 };
 
+/** A Roster sheet row (RosterRow) as it crosses a process boundary or comes back from the database. */
+export const rosterRowSchema = z.object({
+    slug: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    role: z.object({ role: z.string(), partId: z.string().optional(), insatsId: z.string().optional() }),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    at: z.string(),
+});
+
 const answer = z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), document: z.record(z.unknown()), people: z.array(z.any()) }),
+    z.object({ ok: z.literal(true), document: z.record(z.unknown()), people: z.array(rosterRowSchema) }),
     z.object({
         ok: z.literal(false),
         issues: z.array(z.object({ where: z.string(), reason: z.string() })).optional(),
@@ -37,7 +48,7 @@ export function readWorkbookIsolated(buf: Buffer, fileName: string, limits = ISO
             try {
                 resolve(f());
             } catch (err) {
-                reject(err as Error);
+                reject(err instanceof Error ? err : new Error(String(err)));
             }
         };
         const timer = setTimeout(
@@ -56,7 +67,7 @@ export function readWorkbookIsolated(buf: Buffer, fileName: string, limits = ISO
                 return {
                     document: doc,
                     forbund: parseForbund(doc, fileName),
-                    people: r.data.people as WorkbookData['people'],
+                    people: r.data.people,
                 };
             }),
         );

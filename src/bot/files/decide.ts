@@ -27,10 +27,17 @@ export function registerPreviewDecision(app: Application<TurnState>, deps: BotDe
         prepare: async (ctx, info, data) => {
             const lang = pressLang(data, info);
             const key = z.object({ key: z.string() }).parse(data).key;
-            const p = deps.previews.get(previewId(key.split('|')[0]))!;
+            const p = deps.previews.get(previewId(key.split('|')[0]));
+            const title = say(lang, 'Arbetsboken', 'The workbook');
+            if (!p)
+                return {
+                    refused: messageCard(
+                        title,
+                        say(lang, 'Förhandsvisningen finns inte.', 'The preview does not exist.'),
+                    ),
+                };
             const person = await deps.identity.resolve(ctx, info.user, p.forbundId);
             const access = authorize(person, p.forbundId, { kind: 'roster.change' });
-            const title = say(lang, 'Arbetsboken', 'The workbook');
             if (!access.ok) return { refused: messageCard(title, refusalText(lang, access)) };
             if (data.choice === 'cancel')
                 return () => {
@@ -50,7 +57,7 @@ export function registerPreviewDecision(app: Application<TurnState>, deps: BotDe
                         versions: deps.forbundVersions,
                         roster: deps.roster,
                         setupCodes: deps.setupCodes,
-                        transaction: deps.transaction,
+                        transaction: (fn) => deps.transaction(fn),
                         now: deps.now,
                     },
                     workbook,

@@ -1,18 +1,10 @@
 // The parsed workbook a preview keeps until the chef decides: checked with zod and the domain parser when read back.
 import { z } from 'zod';
 import { parseForbund } from '../../domain';
+import { rosterRowSchema } from '../../workbook/isolated';
 import type { WorkbookData } from '../../workbook/read';
 
-const rosterRow = z.object({
-    slug: z.string(),
-    name: z.string(),
-    email: z.string().optional(),
-    role: z.object({ role: z.string(), partId: z.string().optional(), insatsId: z.string().optional() }),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    at: z.string(),
-});
-const model = z.object({ document: z.record(z.unknown()), people: z.array(rosterRow) });
+const model = z.object({ document: z.record(z.unknown()), people: z.array(rosterRowSchema) });
 
 export const toPreviewModel = (d: WorkbookData): z.input<typeof model> => ({
     document: d.document,
