@@ -47,7 +47,14 @@ type Cast = {
     words: { place: string; item: string; proposal: string; draftPlace: string; draftItem: string; pc: string };
 };
 /** What a story leaves: a closed meeting with its protokoll out for justering, a posted per capsulam, a draft. */
-type Story = Cast & { closedId: number; closedItemId: number; draftId: number; draftItemId: number; pcId: number };
+type Story = Cast & {
+    closedId: number;
+    closedItemId: number;
+    draftId: number;
+    draftItemId: number;
+    pcId: number;
+    previewId: number;
+};
 
 const { lena, ingrid, leif } = OTHERS;
 const { birgitta, marie, ulla, sara, camilla } = NEDANSILJAN;
@@ -146,6 +153,14 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
         draftId: meeting(),
         draftItemId: item(meeting(), c.words.draftItem),
         pcId: h.one<number>('SELECT id FROM per_capsulam WHERE forbund_id = ?', c.forbundId),
+        // A workbook preview waiting for the chef (as a file sent in the 1:1 chat leaves it).
+        previewId: h.t.bot.deps.previews.add({
+            forbundId: c.forbundId,
+            kind: 'workbook',
+            fileName: 'budget.xlsx',
+            model: { document: h.t.bot.deps.forbundVersions.document(c.forbundId, 1), people: [] },
+            by: 'matrix',
+        }),
     };
 }
 
@@ -222,6 +237,7 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
         'protokoll.view': (s) => ({ meetingId: s.closedId }),
         'protokoll.edit.form': (s) => ({ meetingId: s.closedId }),
         'pc.refresh': (s) => ({ proposalId: s.pcId }),
+        'workbook.decide': (s) => ({ key: newActionKey(`preview:${s.previewId}`, 0), choice: 'activate' }),
         'qa.ask': () => ({ q: 'vad är vår prognos för eget kapital?' }),
     };
 }
