@@ -1,5 +1,5 @@
-// Reading a workbook in a worker thread with a memory limit: good and bad workbooks as in-process, a hostile one ends the
-// worker (not this process) with a Swedish refusal.
+// Reading a workbook in a child process with a memory limit: good and bad workbooks as in-process, a hostile one ends the
+// child (not this process) with a Swedish refusal.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,9 @@ const refusal = async (p: Promise<unknown>) => {
     assert.fail('the workbook was read');
 };
 
-describe('readWorkbookIsolated (a workbook read in a worker with a memory limit)', () => {
+describe('readWorkbookIsolated (a workbook read in a child process with a memory limit)', function () {
+    // Each case starts a child process and reads a whole workbook there.
+    this.timeout(60_000);
     it('When the workbook is good, then the model comes back checked', async () => {
         const data = await readWorkbookIsolated(await writeWorkbook(EXAMPLE), 'exempel.xlsx');
         assert.equal(data.forbund.id, EXAMPLE.id);
@@ -37,7 +39,7 @@ describe('readWorkbookIsolated (a workbook read in a worker with a memory limit)
         assert.match(await refusal(readWorkbookIsolated(buf, 'x.xlsx')), /Budget!D2: ”1,5 milj” är inte ett belopp/);
     });
 
-    it('When reading needs more memory than the limit, then the worker ends and the workbook is refused', async () => {
+    it('When reading needs more memory than the limit, then the child ends and the workbook is refused', async () => {
         const small = { ...ISOLATED_LIMITS, heapMb: 48 };
         const plain = await writeWorkbook(EXAMPLE);
         assert.equal(
