@@ -42,6 +42,8 @@ import { createRoster } from './storage/roster';
 import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
 import { createUtfall } from './storage/utfall';
+import { createFilePreviews } from './storage/file-previews';
+import { fetchSentFile } from './http/file-fetch';
 
 /** How long a Q&A reading may be continued by a follow-up ("och 2026?"). */
 const FOLLOW_UP_MINUTES = 15;
@@ -134,6 +136,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         identity: createIdentity({ roster, now, log, changedElsewhere: writesElsewhere(db) }),
         sender,
         downloads,
+        previews: createFilePreviews(db, now),
+        fetchFile: (url) => fetchSentFile(url),
         verbs: createVerbRegistry(),
         now,
         log,

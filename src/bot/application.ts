@@ -12,6 +12,7 @@ import { registerRoster } from './admin/roster';
 import { agendaViews, registerAgenda } from './agenda';
 import { decisionContext, registerDecisions } from './decisions';
 import type { BotDeps } from './deps';
+import { registerFiles } from './files';
 import { registerHelp } from './help/help';
 import { registerQa } from './qa/qa';
 import { messageCard, say, sendReply } from './reply';
@@ -62,6 +63,7 @@ export function createBotApplication(deps: BotDeps, adapter: TeamsAdapter, stora
     registerRoster(app, deps);
     registerAgenda(app, deps);
     registerDecisions(app, deps, agendaViews(deps));
+    registerFiles(app, deps);
     registerReports(app, deps);
     registerUppdrag(app, deps);
     registerReminders(app, deps);

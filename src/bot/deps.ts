@@ -6,6 +6,7 @@ import type { ActionKeys } from '../storage/action-keys';
 import type { ConversationRefs } from '../storage/conversation-refs';
 import type { Deadlines } from '../storage/deadlines';
 import type { ForbundRepository } from '../storage/forbund-repository';
+import type { FilePreviews } from '../storage/file-previews';
 import type { ForbundVersions } from '../storage/forbund-versions';
 import type { PerCapsulamRepo } from '../storage/decision-per-capsulam';
 import type { ProtokollRepo } from '../storage/decision-protokoll';
@@ -49,6 +50,10 @@ export type BotDeps = {
     sender: ProactiveSender;
     /** Every card verb, read or write, as registerView and registerAction record it (the hardening tests try each). */
     verbs: VerbRegistry;
+    /** Files sent to the bot, parsed and waiting on their preview card (never the bytes nor the link). */
+    previews: FilePreviews;
+    /** Downloads a file a user sent in Teams (https to Microsoft's file hosts only, size-capped, with a timeout). */
+    fetchFile: (downloadUrl: string) => Promise<Buffer>;
     /** Signed download links and their providers (ics, protokoll, CSV). */
     downloads: Downloads;
     now: () => Date;

@@ -389,6 +389,26 @@ export type ReportFollowupData = {
     source: string;
 };
 
+export type WorkbookPreviewData = {
+    title: string;
+    text: string;
+    lang: Lang;
+    key: string;
+    totals: Fact[];
+    ek: Fact[];
+    findings: { line: string }[];
+    changes: { line: string }[];
+    labels: {
+        totals: string;
+        ek: string;
+        findings: string;
+        changes: string;
+        activate: string;
+        save: string;
+        cancel: string;
+    };
+};
+
 /** Every template (templates/<name>.json) and the data it is expanded with. */
 export type CardData = {
     agenda: AgendaCardData;
@@ -417,6 +437,7 @@ export type CardData = {
     'report-form': ReportFormData;
     roster: RosterData;
     'utfall-report': UtfallReportData;
+    'workbook-preview': WorkbookPreviewData;
 };
 
 export type CardName = keyof CardData;
@@ -449,6 +470,7 @@ export const CARD_NAMES = [
     'roster',
     'uppdrag',
     'utfall-report',
+    'workbook-preview',
 ] as const satisfies readonly CardName[];
 type Listed<T extends true> = T;
 /** Does not compile when a template of CardData is missing from CARD_NAMES. */

@@ -16,6 +16,8 @@ import { plausibilityWarnings } from '../domain/report-plausibility';
 import { reportingState, uppfoljningFinsamRows } from '../domain/report-overview';
 import { linkPrompt } from '../bot/admin/linking';
 import { rosterReply } from '../bot/admin/roster';
+import { workbookPreviewCard } from '../bot/files/preview-card';
+import { workbookPreview } from '../domain/workbook-preview';
 import { editorCard } from '../bot/agenda/editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from '../bot/agenda/form-cards';
 import { agendaReply } from '../bot/agenda/view';
@@ -311,6 +313,8 @@ function conversationCards(w: CardWorld): CardSpec[] {
         cardOf(helpFor(g, 'en')),
         cardOf(rosterReply(f, dd.roster.list(f.id), 'sv')),
         cardOf(linkPrompt(dd, info)),
+        cardOf(workbookPreviewCard(workbookPreview(f, f), 'budget.xlsx', 'preview:1|0|sampleNonce1', 'sv')),
+        cardOf(workbookPreviewCard(workbookPreview(g, undefined), 'budget.xlsx', 'preview:2|0|sampleNonce2', 'en')),
         refused('sv', authorize(w.ledamot, f.id, { kind: 'agenda.write' })),
         refused('en', authorize(w.ledamot, f.id, { kind: 'meeting.close' })),
     ];

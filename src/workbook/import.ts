@@ -6,7 +6,7 @@ import { dayOf } from '../domain/deadline-days';
 import type { ForbundVersions, VersionInfo } from '../storage/forbund-versions';
 import { roleKey, type Roster } from '../storage/roster';
 import type { SetupCodes } from '../storage/setup-codes';
-import { readWorkbook, type RosterRow } from './read';
+import { readWorkbook, type RosterRow, type WorkbookData } from './read';
 import { WORKBOOK_LIMITS } from './guard';
 
 export type ImportDeps = {
@@ -45,7 +45,16 @@ export async function importWorkbook(
     opts: { by: string; activate?: boolean; from?: string },
     limits = WORKBOOK_LIMITS,
 ): Promise<ImportResult> {
-    const data = await readWorkbook(buf, fileName, limits);
+    return storeWorkbook(deps, await readWorkbook(buf, fileName, limits), fileName, opts);
+}
+
+/** Stores a workbook read (and checked) earlier, e.g. from a preview the chef activated. */
+export function storeWorkbook(
+    deps: ImportDeps,
+    data: WorkbookData,
+    fileName: string,
+    opts: { by: string; activate?: boolean; from?: string },
+): ImportResult {
     const id = data.forbund.id;
     return deps.transaction(() => {
         const version = deps.versions.store(id, data.document, {

@@ -59,7 +59,7 @@ describe('Teams app package', () => {
     it('When the command lists are read, then each scope has one list within the Teams limits', () => {
         const bot = (fill(sample) as Record<string, any>).bots[0];
         assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-        assert.equal(bot.supportsFiles, false);
+        assert.equal(bot.supportsFiles, true);
         const listScopes = bot.commandLists.map((l: { scopes: string[] }) => l.scopes).flat();
         assert.deepEqual([...listScopes].sort(), ['groupChat', 'personal', 'team']);
         for (const list of bot.commandLists) {

@@ -54,6 +54,7 @@ type Story = Cast & {
     draftItemId: number;
     pcId: number;
     uppdragId: number;
+    previewId: number;
 };
 
 const { lena, ingrid, leif } = OTHERS;
@@ -171,6 +172,14 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
         draftId: meeting(),
         draftItemId: item(meeting(), c.words.draftItem),
         pcId: h.one<number>('SELECT id FROM per_capsulam WHERE forbund_id = ?', c.forbundId),
+        // A workbook preview waiting for the chef (as a file sent in the 1:1 chat leaves it).
+        previewId: h.t.bot.deps.previews.add({
+            forbundId: c.forbundId,
+            kind: 'workbook',
+            fileName: 'budget.xlsx',
+            model: { document: h.t.bot.deps.forbundVersions.document(c.forbundId, 1), people: [] },
+            by: 'matrix',
+        }),
     };
 }
 
@@ -248,6 +257,7 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
         'protokoll.view': (s) => ({ meetingId: s.closedId }),
         'protokoll.edit.form': (s) => ({ meetingId: s.closedId }),
         'pc.refresh': (s) => ({ proposalId: s.pcId }),
+        'workbook.decide': (s) => ({ key: newActionKey(`preview:${s.previewId}`, 0), choice: 'activate' }),
         'qa.ask': () => ({ q: 'vad är vår prognos för eget kapital?' }),
     };
 }
