@@ -4,11 +4,9 @@ import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import nock from 'nock';
 import { seedInsats } from '../../src/cli/seed-demo';
-import { parseForbund } from '../../src/domain';
 import { channelMessage, executeAction, personalMessage, type User } from '../fixtures/activities';
-import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
-import { errorAt, inputs, submitData, type Card } from '../helpers/report-form';
+import { errorAt, fryksdalenWithInsats, inputs, submitData, type Card } from '../helpers/report-form';
 
 const user = (id: string, name: string, email: string): User & { email: string } => ({
     id: `29:${id}`,
@@ -21,22 +19,9 @@ const helena = user('helena', 'Helena Vik', 'helena.vik@example.invalid'); // f�
 const nina = user('nina', 'Nina Sjö', 'nina.sjo@example.invalid'); // styrgrupp Navet
 const anders = user('anders', 'Anders Berg', 'anders.berg@example.invalid'); // ledamot
 const petra = user('petra', 'Petra Prov', 'petra.prov@example.invalid'); // projektägare of an invented strukturinsats
+const PETRA = { ...petra, slug: 'petra-prov' };
 const members = Object.fromEntries([tomas, helena, nina, anders, petra].map((u) => [u.id, u]));
 const NOW = new Date('2024-11-30T10:00:00+01:00');
-
-/** Fryksdalen plus an invented strukturinsats, so the Uppföljning Finsam figures of both types can be checked. */
-function fryksdalenWithStructure() {
-    const raw = rawForbund('fryksdalen') as { insatser: object[]; roster: object[] };
-    raw.insatser.push({ id: 'natverket', name: 'Nätverket (testinsats)', type: 'strukturinsats', indicators: [] });
-    raw.roster.push({
-        slug: 'petra-prov',
-        name: petra.name,
-        email: petra.email,
-        sample: true,
-        roles: [{ role: 'projektägare', insatsId: 'natverket' }],
-    });
-    return parseForbund(raw, 'fryksdalen+natverket');
-}
 
 const SEPT = {
     'nya.kvinnor': 2,
@@ -94,7 +79,17 @@ describe('Monthly reports that stay true', () => {
     before(isolateNetwork);
     beforeEach(async () => {
         connector = nockConnector(members);
-        t = await startBot({ overrides: { now: () => NOW, forbund: [fryksdalenWithStructure()] } });
+        t = await startBot({
+            overrides: {
+                now: () => NOW,
+                forbund: [
+                    fryksdalenWithInsats(
+                        { id: 'natverket', name: 'Nätverket (testinsats)', type: 'strukturinsats' },
+                        PETRA,
+                    ),
+                ],
+            },
+        });
     });
     afterEach(async () => {
         await t.close();
@@ -291,7 +286,15 @@ describe('Monthly reports that stay true', () => {
         assert.match(JSON.stringify(form), /Månadsrapport Projekt Navet – november 2024/);
         await t.close();
         t = await startBot({
-            overrides: { now: () => new Date('2024-11-20T10:00:00+01:00'), forbund: [fryksdalenWithStructure()] },
+            overrides: {
+                now: () => new Date('2024-11-20T10:00:00+01:00'),
+                forbund: [
+                    fryksdalenWithInsats(
+                        { id: 'natverket', name: 'Nätverket (testinsats)', type: 'strukturinsats' },
+                        PETRA,
+                    ),
+                ],
+            },
         });
         const early = await ask(tomas, 'rapportera Navet november');
         assert.match(early.text, /november 2024: Månaden är inte slut än; den kan rapporteras från den 30:e\./);

@@ -2,12 +2,10 @@
 import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import nock from 'nock';
-import { parseForbund } from '../../src/domain';
 import { channelMessage, executeAction, groupMessage, personalMessage, type User } from '../fixtures/activities';
-import { rawForbund } from '../domain/load';
 import { isolateNetwork, nockConnector, startBot, type TestBot } from '../helpers/bot';
 import { dumpDb } from '../helpers/db-dump';
-import { errorAt, inputs, submitData, type Card } from '../helpers/report-form';
+import { errorAt, fryksdalenWithInsats, inputs, submitData, type Card } from '../helpers/report-form';
 
 const user = (id: string, name: string, email: string): User & { email: string } => ({
     id: `29:${id}`,
@@ -20,23 +18,10 @@ const helena = user('helena', 'Helena Vik', 'helena.vik@example.invalid'); // f�
 const nina = user('nina', 'Nina Sjö', 'nina.sjo@example.invalid'); // styrgrupp Navet
 const anders = user('anders', 'Anders Berg', 'anders.berg@example.invalid'); // ledamot
 const petra = user('petra', 'Petra Prov', 'petra.prov@example.invalid'); // projektägare for an invented second insats
+const PETRA = { ...petra, slug: 'petra-prov' };
 const members = Object.fromEntries([tomas, helena, nina, anders, petra].map((u) => [u.id, u]));
 // The last day of November: November itself can be reported from today.
 const NOW = new Date('2024-11-30T10:00:00+01:00');
-
-/** Fryksdalen plus an invented second insats, so "another insats's owner" can be tested. */
-function fryksdalenWithSteget() {
-    const raw = rawForbund('fryksdalen') as { insatser: object[]; roster: object[] };
-    raw.insatser.push({ id: 'steget', name: 'Steget (testinsats)', indicators: [] });
-    raw.roster.push({
-        slug: 'petra-prov',
-        name: petra.name,
-        email: petra.email,
-        sample: true,
-        roles: [{ role: 'projektägare', insatsId: 'steget' }],
-    });
-    return parseForbund(raw, 'fryksdalen+steget');
-}
 
 const SEPT = {
     'nya.kvinnor': 2,
@@ -92,7 +77,12 @@ describe('Monthly reports', () => {
     before(isolateNetwork);
     beforeEach(async () => {
         connector = nockConnector(members);
-        t = await startBot({ overrides: { now: () => NOW, forbund: [fryksdalenWithSteget()] } });
+        t = await startBot({
+            overrides: {
+                now: () => NOW,
+                forbund: [fryksdalenWithInsats({ id: 'steget', name: 'Steget (testinsats)' }, PETRA)],
+            },
+        });
     });
     afterEach(async () => {
         await t.close();

@@ -1,4 +1,7 @@
 // The monthly report form as Teams handles it: its inputs, what a button sends, the error under a field.
+import { parseForbund } from '../../src/domain';
+import { rawForbund } from '../domain/load';
+
 export type Card = { body: any[]; actions?: any[] };
 export const inputs = (items: any[]): any[] =>
     items.flatMap((i) => (i.type?.startsWith('Input.') ? [i] : inputs(i.items ?? i.columns ?? [])));
@@ -30,4 +33,21 @@ export function errorAt(card: Card, field: string): string | undefined {
         return undefined;
     };
     return walk(card.body);
+}
+
+/** Fryksdalen plus an invented insats whose projektägare is `owner` (a sample person, not on the plan's roster). */
+export function fryksdalenWithInsats(
+    insats: { id: string; name: string; type?: string },
+    owner: { name: string; email: string; slug: string },
+) {
+    const raw = rawForbund('fryksdalen') as { insatser: object[]; roster: object[] };
+    raw.insatser.push({ ...insats, indicators: [] });
+    raw.roster.push({
+        slug: owner.slug,
+        name: owner.name,
+        email: owner.email,
+        sample: true,
+        roles: [{ role: 'projektägare', insatsId: insats.id }],
+    });
+    return parseForbund(raw, `fryksdalen+${insats.id}`);
 }

@@ -56,14 +56,16 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
         render: ({ st, item }, { lang }) => voteringCard(dd, st, item, lang),
     });
 
+    // Yrkanden and votes are checked against the item, not a record version: the key only names a live meeting.
+    const meetingExists = (record: string) => {
+        const id = recordId('decide', record);
+        return id !== undefined && dd.meetings.get(id) ? 1 : undefined;
+    };
     const open = (st: DecisionState) => st.meeting.status === 'utkast' || st.meeting.status === 'kallad';
     registerAction(app, dd, {
         verb: 'votering.yrkande',
         schema: yrkandeSubmit,
-        version: (record) => {
-            const id = recordId('decide', record);
-            return id !== undefined && dd.meetings.get(id) ? 1 : undefined;
-        },
+        version: meetingExists,
         forbundOf: meetingForbund(dd, 'decide'),
         truth: (_r, _i, data) => `${dd.meetings.yrkanden(data.itemId).length}`,
         prepare: async (ctx, info, data) => {
@@ -115,10 +117,7 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
     registerAction(app, dd, {
         verb: 'votering.record',
         schema: voteringSubmit,
-        version: (record) => {
-            const id = recordId('decide', record);
-            return id !== undefined && dd.meetings.get(id) ? 1 : undefined;
-        },
+        version: meetingExists,
         forbundOf: meetingForbund(dd, 'decide'),
         truth: (_r, _i, data) => dd.decisions.itemVersion(data.itemId),
         prepare: async (ctx, info, data) => {
