@@ -2,7 +2,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { authorize } from '../../domain/access';
-import { storeWorkbook } from '../../workbook/import';
+import { storeWorkbook } from '../../workbook/store';
 import { registerAction } from '../cards/execute';
 import { pressLang } from '../cards/scope';
 import type { BotDeps } from '../deps';

@@ -2,7 +2,8 @@
 // from the follow-up table the conversation may see (suppressed in shared conversations).
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { sv, enGB } from 'date-fns/locale';
+import { enGB } from 'date-fns/locale/en-GB';
+import { sv } from 'date-fns/locale/sv';
 import { formatPercent, TIME_ZONE, type Forbund } from '../../domain';
 import type { Figure } from '../../domain/report-figures';
 import type { Answer, AnswerContext, Question } from '../types';
