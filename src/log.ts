@@ -38,11 +38,22 @@ function errorReplacer(_key: string, value: unknown): unknown {
 
 // stdout to a pipe is synchronous on Linux, and a system call per line showed in profiles under load; sonic-boom
 // writes asynchronously instead (lines that arrive during a write go out together), and flushes when the process exits.
+// When the reader of stdout goes away (a log shipper restarted, `npm start | tee` ended) a write fails with EPIPE:
+// sonic-boom then emits 'error', which unheard would end the process, and its flushSync on exit retries such a write
+// forever, so the process could neither serve nor stop. Lines are dropped from then on, with one note on stderr.
 let stdout: SonicBoom | undefined;
+let stdoutBroken = false;
 function stdoutLine(line: string) {
+    if (stdoutBroken) return;
     if (!stdout) {
         const out = new SonicBoom({ fd: process.stdout.fd });
-        process.on('exit', () => out.flushSync());
+        out.on('error', (err: NodeJS.ErrnoException) => {
+            stdoutBroken = true;
+            process.stderr.write(`log lines dropped from now on: stdout failed (${err.code ?? err.message})\n`);
+        });
+        process.on('exit', () => {
+            if (!stdoutBroken) out.flushSync();
+        });
         stdout = out;
     }
     stdout.write(line + '\n');

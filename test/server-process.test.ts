@@ -83,4 +83,27 @@ describe('server process (npm start)', () => {
         assert.equal(JSON.parse(warning).level, 'warn');
         assert.equal(await server.stop(), 0);
     });
+
+    it('When the reader of its stdout goes away, then the server goes on answering and still stops on SIGTERM', async function () {
+        this.timeout(30_000);
+        const server = startServer({ PORT: '0', DATA_DIR: tmp.dir, FORBUND: 'nedansiljan', LOG_LEVEL: 'debug' });
+        const url = await server.url;
+        server.child.stdout!.destroy(); // e.g. `npm start | tee log` and tee ended: the next log write fails with EPIPE
+        for (let i = 0; i < 5; i++) {
+            // Requests that log: each is a write to the broken pipe.
+            const res = await fetch(`${url}/api/messages`, {
+                method: 'POST',
+                headers: { 'content-type': 'text/plain' },
+                body: 'x',
+            });
+            assert.equal(res.status, 415);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal((await fetch(`${url}/healthz`)).status, 200, 'still serving');
+        server.child.kill('SIGTERM');
+        const code = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('hung'), 10_000))]);
+        if (code === 'hung') server.child.kill('SIGKILL');
+        assert.equal(code, 0);
+        assert.match(server.errors(), /log lines dropped from now on: stdout failed \(EPIPE\)/);
+    });
 });
