@@ -1,7 +1,7 @@
 // Load generator and connector stand-in in one process (apart from the bots): sends turns, times replies.
-import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
+import { connectorStandIn, personalActivity } from './shared';
 
 type Job = {
     botUrl: string;
@@ -16,26 +16,11 @@ type Job = {
 export async function drive(job: Job, onProgress: (turns: number) => void = () => {}) {
     const pending = new Map<string, (size: number) => void>();
     let largest = 0;
-    const connector = createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-            const body = Buffer.concat(chunks);
-            const id = decodeURIComponent(req.url!.split('/').pop() ?? '');
-            const type =
-                req.method === 'POST' && body.length
-                    ? (JSON.parse(body.toString('utf8')) as { type?: string }).type
-                    : undefined;
-            if (type === 'message') {
-                largest = Math.max(largest, body.length);
-                pending.get(id)?.(body.length);
-            }
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end('{"id":"r"}');
-        });
+    const connector = await connectorStandIn((id, bytes) => {
+        largest = Math.max(largest, bytes);
+        pending.get(id)?.(bytes);
     });
-    await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
-    const serviceUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}/`;
+    const { serviceUrl } = connector;
     const pool = new Pool(new URL(job.botUrl).origin, { connections: job.concurrency, pipelining: 1 });
     const latencies: number[] = [];
     let turns = 0;
@@ -54,17 +39,7 @@ export async function drive(job: Job, onProgress: (turns: number) => void = () =
                 path: '/api/messages',
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify({
-                    type: 'message',
-                    id,
-                    text,
-                    channelId: 'msteams',
-                    serviceUrl,
-                    from: { id: `29:bench-${w}`, name: `Bench ${w}` },
-                    recipient: { id: '28:bot', name: 'Finsam' },
-                    conversation: { id: `a:bench-${w}`, conversationType: 'personal', tenantId: 'bench' },
-                    channelData: { tenant: { id: 'bench' } },
-                }),
+                body: personalActivity({ id, text, user: `bench-${w}`, serviceUrl }),
             });
             await res.body.dump();
             if (res.statusCode !== 200) errors++;

@@ -1,8 +1,6 @@
 // `npm run bench:national`: 80 generated förbund imported as workbooks (the own-förbund import path) into one database,
 // a year of monthly reports and meetings each, one bot instance; 200 conversations send open-loop at a fixed total
 // arrival rate, then the rate is raised stepwise until p99 passes 100 ms (the instance's capacity). Not run in CI.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -21,14 +19,16 @@ import { createRoster } from '../src/storage/roster';
 import { createSetupCodes } from '../src/storage/setup-codes';
 import { importWorkbook } from '../src/workbook/import';
 import { writeWorkbook } from '../src/workbook/write';
-
-const ROOT = join(__dirname, '..', '..');
-const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
-const START_FLAGS = (
-    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-    .split(' ')
-    .filter((w) => w.startsWith('--'));
+import {
+    connectorStandIn,
+    OUR_ENTRY,
+    personalActivity,
+    ROOT,
+    rssMb,
+    START_FLAGS,
+    startBotProcess,
+    stopBotProcess,
+} from './shared';
 const FORBUND = Number(process.env.NATIONAL_FORBUND ?? 80);
 const CONVERSATIONS = Number(process.env.NATIONAL_CONVERSATIONS ?? 200);
 const RATE = Number(process.env.NATIONAL_RATE ?? 100);
@@ -170,34 +170,14 @@ async function populate(dataDir: string, now: Date): Promise<{ docs: Doc[]; impo
     return { docs, importMs };
 }
 
-const rssMb = (pid: number) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
 async function startBot(dataDir: string, ids: string[]) {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [...START_FLAGS, ENTRY], {
-        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, FORBUND: ids.join(','), LOG_LEVEL: 'info' },
-        stdio: ['ignore', 'pipe', 'inherit'],
+    const bot = await startBotProcess(OUR_ENTRY, START_FLAGS, {
+        PORT: '0',
+        DATA_DIR: dataDir,
+        FORBUND: ids.join(','),
+        LOG_LEVEL: 'info',
     });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d) => {
-            out += d;
-            const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-            if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`bot exited ${code}: ${out.slice(-500)}`)));
-    });
-    child.stdout.resume();
-    for (;;) {
-        const ok = await fetch(`${url}/healthz`).then(
-            (r) => r.ok,
-            () => false,
-        );
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 5));
-    }
-    return { child, url, coldMs: performance.now() - t0 };
+    return { ...bot, coldMs: bot.startMs };
 }
 
 /** The turn mix: Q&A, follow-ups, report reading, agenda, register look-ups (weights by repetition). */
@@ -222,19 +202,8 @@ type Level = { rate: number; seconds: number };
 /** Open loop: turns start on a fixed schedule whatever the replies' pace; latency is start → reply at the connector. */
 async function drive(url: string, docs: Doc[], level: Level) {
     const pending = new Map<string, () => void>();
-    const connector = createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            const id = decodeURIComponent(req.url!.split('/').pop() ?? '');
-            if (req.method === 'POST' && body.includes('"type":"message"')) pending.get(id)?.();
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end('{"id":"r"}');
-        });
-    });
-    await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
-    const serviceUrl = `http://127.0.0.1:${(connector.address() as { port: number }).port}/`;
+    const connector = await connectorStandIn((id) => pending.get(id)?.());
+    const { serviceUrl } = connector;
     const pool = new Pool(new URL(url).origin, { connections: 64, pipelining: 1 });
     const latencies: number[] = [];
     const byText = new Map<string, number[]>();
@@ -261,17 +230,7 @@ async function drive(url: string, docs: Doc[], level: Level) {
                         path: '/api/messages',
                         method: 'POST',
                         headers: { 'content-type': 'application/json' },
-                        body: JSON.stringify({
-                            type: 'message',
-                            id,
-                            text,
-                            channelId: 'msteams',
-                            serviceUrl,
-                            from: { id: `29:nat-${c}`, name: `Bench ${c}` },
-                            recipient: { id: '28:bot', name: 'Finsam' },
-                            conversation: { id: `a:nat-${c}`, conversationType: 'personal', tenantId: 'bench' },
-                            channelData: { tenant: { id: 'bench' } },
-                        }),
+                        body: personalActivity({ id, text, user: `nat-${c}`, serviceUrl }),
                     });
                     await res.body.dump();
                     if (res.statusCode !== 200 || !(await replied)) errors++;
@@ -347,8 +306,7 @@ async function main() {
         capacity = rate;
     }
     clearInterval(rssTimer);
-    bot.child.kill('SIGTERM');
-    await new Promise((r) => bot.child.on('exit', r));
+    await stopBotProcess(bot);
     rmSync(dataDir, { recursive: true, force: true });
     console.log(
         [

@@ -1,18 +1,11 @@
 // `npm run bench`: our bot against a teams-ai Application echo bot (the framework alone) and a bare botbuilder echo bot,
 // interleaved over three rounds (medians), over real HTTP with a separate load process.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { cpuMicros, OUR_ENTRY, ROOT, rssMb, START_FLAGS, startBotProcess } from './shared';
 
-const ROOT = join(__dirname, '..', '..');
-const OUR_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
-// Our bot runs with the node flags `npm start` uses (read from package.json, so the two cannot drift apart).
-const START_FLAGS = (
-    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-    .split(' ')
-    .filter((w) => w.startsWith('--'));
 const ECHO_ENTRY = join(ROOT, 'dist', 'bench', 'echo-bot.js');
 const TEAMS_AI_ENTRY = join(ROOT, 'dist', 'bench', 'teams-ai-echo-bot.js');
 const DRIVER = join(ROOT, 'dist', 'bench', 'driver.js');
@@ -27,9 +20,6 @@ const LEVELS = [1, 10, 50];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SERIES_TURNS = Number(process.env.BENCH_SERIES_TURNS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
-const CLK_TCK = 100;
-
 type Bot = { name: string; child: ChildProcess; url: string; dataDir?: string };
 type Result = {
     turns: number;
@@ -41,43 +31,11 @@ type Result = {
     largestMessageBytes: number;
 };
 
-/** CPU time (user + system, all threads) the process has used so far, in microseconds. */
-function cpuMicros(pid: number): number {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name in parentheses may hold spaces; the fields after it are fixed: utime is the 14th, stime 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) / CLK_TCK) * 1e6;
-}
-
-const rssMb = (pid: number) =>
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
 async function start(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<Bot & { startMs: number }> {
-    const t0 = performance.now();
+    // Our bot runs with the node flags `npm start` uses; the baselines with none but --no-deprecation.
     const flags = entry === OUR_ENTRY ? START_FLAGS : ['--no-deprecation'];
-    const child = spawn(process.execPath, [...flags, entry], {
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d) => {
-            out += d;
-            const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-            if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`${name} exited ${code}`)));
-    });
-    child.stdout.resume();
-    for (;;) {
-        const ok = await fetch(`${url}/healthz`).then(
-            (r) => r.ok,
-            () => false,
-        );
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 5));
-    }
-    return { name, child, url, dataDir: env.DATA_DIR, startMs: performance.now() - t0 };
+    const bot = await startBotProcess(entry, flags, env);
+    return { name, ...bot, dataDir: env.DATA_DIR };
 }
 
 function runDriver(
