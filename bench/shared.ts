@@ -45,14 +45,14 @@ export async function startBotProcess(
     });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (d) => {
+        child.stdout.on('data', (d) => {
             out += d;
             const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
             if (m) resolve(m[1]);
         });
         child.on('exit', (code) => reject(new Error(`${entry} exited ${code}: ${out.slice(-500)}`)));
     });
-    child.stdout!.resume();
+    child.stdout.resume();
     for (;;) {
         const ok = await fetch(`${url}/healthz`).then(
             (r) => r.ok,
