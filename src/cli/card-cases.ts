@@ -322,14 +322,23 @@ function conversationCards(w: CardWorld): CardSpec[] {
         cardOf(rosterReply(f, dd.roster.list(f.id), 'sv')),
         cardOf(linkPrompt(dd, info)),
         cardOf(workbookPreviewCard(workbookPreview(f, f), 'budget.xlsx', 'preview:1|0|sampleNonce1', 'sv')),
-        cardOf(workbookPreviewCard(workbookPreview(g, undefined, 'en'), 'budget.xlsx', 'preview:2|0|sampleNonce2', 'en')),
+        cardOf(
+            workbookPreviewCard(workbookPreview(g, undefined, 'en'), 'budget.xlsx', 'preview:2|0|sampleNonce2', 'en'),
+        ),
         ...(['sv', 'en'] as const).map((lang) => {
             const x = lang === 'sv' ? f : g;
             const imp = mapLedger(x, sampleLedger(x), WORLD_NOW);
             const reading = { imp, fileKind: 'SIE 4', generated: '2026-11-05', company: x.name };
             const stored = dd.utfall.current(x.id, imp.year);
-            const p = ledgerPreview(x, { ...imp, lines: imp.lines.map((l, i) => (i === 0 ? { ...l, kr: l.kr + 5000 } : l)) }, stored, lang);
-            return cardOf(ledgerPreviewCard(x, 'huvudbok.se', reading, p, `ledger:${lang === 'sv' ? 1 : 2}|0|sampleNonce3`, lang));
+            const p = ledgerPreview(
+                x,
+                { ...imp, lines: imp.lines.map((l, i) => (i === 0 ? { ...l, kr: l.kr + 5000 } : l)) },
+                stored,
+                lang,
+            );
+            return cardOf(
+                ledgerPreviewCard(x, 'huvudbok.se', reading, p, `ledger:${lang === 'sv' ? 1 : 2}|0|sampleNonce3`, lang),
+            );
         }),
         cardOf(
             askKind(
@@ -337,7 +346,10 @@ function conversationCards(w: CardWorld): CardSpec[] {
                 f,
                 '29:ny',
                 'lista.csv',
-                { workbook: [{ where: 'arbetsboken', reason: 'filen är ingen Excel-arbetsbok (.xlsx)' }], ledger: { sv: '-', en: '-' } },
+                {
+                    workbook: [{ where: 'arbetsboken', reason: 'filen är ingen Excel-arbetsbok (.xlsx)' }],
+                    ledger: { sv: '-', en: '-' },
+                },
                 'sv',
             ),
         ),

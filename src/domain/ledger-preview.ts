@@ -26,9 +26,7 @@ const month = (p: string, lang: Lang, pattern = 'LLLL') => formatDate(new Date(`
 export function periodText(periods: readonly string[], lang: Lang): string {
     const [first, last] = [periods[0], periods.at(-1) ?? periods[0]];
     if (!first) return '';
-    return first === last
-        ? month(first, lang, 'LLLL yyyy')
-        : `${month(first, lang)}–${month(last, lang, 'LLLL yyyy')}`;
+    return first === last ? month(first, lang, 'LLLL yyyy') : `${month(first, lang)}–${month(last, lang, 'LLLL yyyy')}`;
 }
 
 const sum = (lines: readonly UtfallLine[], pick: (l: UtfallLine) => boolean) =>
@@ -72,14 +70,19 @@ function differences(f: Forbund, imp: UtfallImport, stored: UtfallData | undefin
     );
     return [
         head,
-        ...(fresh.length ? [say(lang, `Nya månader: ${periodText(fresh, lang)}.`, `New months: ${periodText(fresh, lang)}.`)] : []),
-        ...(out.length
-            ? out
-            : [say(lang, 'Samma belopp som det som är sparat.', 'The same amounts as those stored.')]),
+        ...(fresh.length
+            ? [say(lang, `Nya månader: ${periodText(fresh, lang)}.`, `New months: ${periodText(fresh, lang)}.`)]
+            : []),
+        ...(out.length ? out : [say(lang, 'Samma belopp som det som är sparat.', 'The same amounts as those stored.')]),
     ];
 }
 
-export function ledgerPreview(f: Forbund, imp: UtfallImport, stored: UtfallData | undefined, lang: Lang): LedgerPreview {
+export function ledgerPreview(
+    f: Forbund,
+    imp: UtfallImport,
+    stored: UtfallData | undefined,
+    lang: Lang,
+): LedgerPreview {
     const y = f.years.find((x) => x.year === imp.year);
     const n = imp.periods.length;
     return {

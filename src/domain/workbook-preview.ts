@@ -30,7 +30,8 @@ const RULES: Record<string, [string, string]> = {
 
 /** The changes from `before` (the version in force) to `after`, per year: posts added, removed and changed. */
 function changes(before: Forbund | undefined, after: Forbund, lang: Lang): string[] {
-    if (!before) return [say(lang, 'Ingen version gäller ännu: allt är nytt.', 'No version is in force yet: all of it is new.')];
+    if (!before)
+        return [say(lang, 'Ingen version gäller ännu: allt är nytt.', 'No version is in force yet: all of it is new.')];
     const out: string[] = [];
     for (const y of after.years) {
         const old = before.years.find((o) => o.year === y.year);
@@ -53,7 +54,9 @@ function changes(before: Forbund | undefined, after: Forbund, lang: Lang): strin
         }
         for (const o of old.posts)
             if (!y.posts.some((p) => p.id === o.id))
-                out.push(say(lang, `${y.year}: posten ${o.name} är borttagen`, `${y.year}: the post ${o.name} is removed`));
+                out.push(
+                    say(lang, `${y.year}: posten ${o.name} är borttagen`, `${y.year}: the post ${o.name} is removed`),
+                );
         if (old.allotted.kr !== y.allotted.kr)
             out.push(
                 `${y.year}: ${say(lang, y.allottedLabel, 'allotted funds')} ${formatAmount(old.allotted)} → ${formatAmount(y.allotted)}`,
@@ -61,7 +64,9 @@ function changes(before: Forbund | undefined, after: Forbund, lang: Lang): strin
     }
     for (const o of before.years)
         if (!after.years.some((y) => y.year === o.year))
-            out.push(say(lang, `${o.year}: året finns inte längre i planen`, `${o.year}: the year is no longer in the plan`));
+            out.push(
+                say(lang, `${o.year}: året finns inte längre i planen`, `${o.year}: the year is no longer in the plan`),
+            );
     const names = (f: Forbund) => new Set(f.roster.map((p) => p.name));
     const [was, now] = [names(before), names(after)];
     for (const n of now) if (!was.has(n)) out.push(say(lang, `roster: ${n} tillkommer`, `roster: ${n} is added`));

@@ -39,10 +39,7 @@ const ENGLISH: [RegExp, string][] = [
     [/^ska vara högst (\S+)$/, 'must be at most $1'],
     [/^ska vara ett heltal$/, 'must be a whole number'],
     [/^okända fält: (.*)$/, 'unknown fields: $1'],
-    [
-        /^tryckt (\S+) (\d{4}) är (.+), men delarna (.*) ger (.+)$/,
-        'the printed $1 $2 is $3, but the parts $4 give $5',
-    ],
+    [/^tryckt (\S+) (\d{4}) är (.+), men delarna (.*) ger (.+)$/, 'the printed $1 $2 is $3, but the parts $4 give $5'],
     [
         /^arbetsböcker med makron \(\.xlsm\) tas inte emot; spara som Excel-arbetsbok \(\.xlsx\)$/,
         'workbooks with macros (.xlsm) are not accepted; save as an Excel workbook (.xlsx)',
@@ -52,7 +49,10 @@ const ENGLISH: [RegExp, string][] = [
         /^arbetsboken är krypterad \(lösenordsskyddad\) eller i det gamla \.xls-formatet; spara den som \.xlsx utan lösenord$/,
         'the workbook is encrypted (password protected) or in the old .xls format; save it as .xlsx without a password',
     ],
-    [/^arbetsboken är krypterad; spara den som \.xlsx utan lösenord$/, 'the workbook is encrypted; save it as .xlsx without a password'],
+    [
+        /^arbetsboken är krypterad; spara den som \.xlsx utan lösenord$/,
+        'the workbook is encrypted; save it as .xlsx without a password',
+    ],
     [/^filen är ingen Excel-arbetsbok \(\.xlsx\)$/, 'the file is not an Excel workbook (.xlsx)'],
     [/^arbetsboken har (\d+) delar, fler än (\d+)$/, 'the workbook has $1 parts, more than $2'],
     [
@@ -79,7 +79,10 @@ const ENGLISH: [RegExp, string][] = [
     ],
     [/^arbetsboken kunde inte läsas$/, 'the workbook could not be read'],
     [/^kan inte läsas som \.xlsx \((.*)\)$/, 'cannot be read as .xlsx ($1)'],
-    [/^tilldelade medel saknas \(och inga intäkter per part\)$/, 'the allotted funds are missing (and no income per part)'],
+    [
+        /^tilldelade medel saknas \(och inga intäkter per part\)$/,
+        'the allotted funds are missing (and no income per part)',
+    ],
     [/^avviker från summan av intäkterna \((.*)\)$/, 'differs from the sum of the income lines ($1)'],
 ];
 

@@ -63,7 +63,7 @@ describe('The ledger sent to the bot in the 1:1 chat', function () {
         connector = nockConnector(members);
         t = await startBot({ overrides: { now: () => NOW } });
         // Anders Berg keeps the accounts: an ekonom on the roster may send them.
-        const anders = t.bot.deps.roster.bySlug('fryksdalen', 'anders-berg')!;
+        const anders = t.bot.deps.roster.bySlug('fryksdalen', 'anders-berg');
         t.bot.deps.roster.addRole(
             'fryksdalen',
             'helena-vik',
@@ -105,7 +105,10 @@ describe('The ledger sent to the bot in the 1:1 chat', function () {
         assert.match(saved, /Utfallet för januari–april 2026 är sparat ur fryksdalen-2026-sie4\.se/);
         const costs = monthsKr((k) => k !== '3010');
         const after = await send(personalMessage(B, 'Hur ligger vi till mot budget?'));
-        assert.match(after.body.text, new RegExp(`Kostnader t\\.o\\.m\\. april 2026: ${kr(costs)}\\*\\* av 3 506 000 kr`));
+        assert.match(
+            after.body.text,
+            new RegExp(`Kostnader t\\.o\\.m\\. april 2026: ${kr(costs)}\\*\\* av 3 506 000 kr`),
+        );
         assert.match(after.body.text, /SIE 4-fil fryksdalen-2026-sie4\.se/);
 
         const again = await press(A, 'ledger.decide', anew(card, 'Spara utfallet'));
@@ -114,7 +117,9 @@ describe('The ledger sent to the bot in the 1:1 chat', function () {
     });
 
     it('When the same months come again with a changed figure, then the preview shows the difference and cancel keeps the stored utfall', async () => {
-        const csv = fixture('fryksdalen-2026.csv').toString('utf8').replace('4010;;2026-01;205 000,00', '4010;;2026-01;215 000,00');
+        const csv = fixture('fryksdalen-2026.csv')
+            .toString('utf8')
+            .replace('4010;;2026-01;205 000,00', '4010;;2026-01;215 000,00');
         assert.ok(csv.includes('215 000,00'), 'the fixture line was changed');
         const card = cardOf(await sendFile(csv, chef, 'utfall.csv'));
         const text = textOf(card);
@@ -209,9 +214,7 @@ describe('The ledger sent to the bot in the 1:1 chat', function () {
         assert.match(wb, /the workbook: the file is not an Excel workbook \(\.xlsx\)/);
         const { file_readings: _r, ...rest } = dumpDb(t.bot.db);
         const { file_readings: _b, ...restBefore } = before;
-        const changed = Object.keys(rest).filter(
-            (k) => JSON.stringify(rest[k]) !== JSON.stringify(restBefore[k]),
-        );
+        const changed = Object.keys(rest).filter((k) => JSON.stringify(rest[k]) !== JSON.stringify(restBefore[k]));
         assert.deepEqual(changed, ['action_keys'], 'asking changes nothing but the question rows and the presses');
     });
 });

@@ -34,7 +34,14 @@ const choiceRecord = (id: number) => `choice:${id}`;
 const choiceId = (record: string) => Number(/^choice:(\d+)$/.exec(record)?.[1] ?? NaN);
 
 /** Stores the readings and answers the question card. */
-export function askKind(deps: BotDeps, f: Forbund, by: string, name: string, model: ChoiceModel, lang: Lang): CardReply {
+export function askKind(
+    deps: BotDeps,
+    f: Forbund,
+    by: string,
+    name: string,
+    model: ChoiceModel,
+    lang: Lang,
+): CardReply {
     const id = deps.fileReadings.add({ forbundId: f.id, kind: 'choice', fileName: name, model, by });
     const text = say(
         lang,
@@ -51,7 +58,10 @@ export function askKind(deps: BotDeps, f: Forbund, by: string, name: string, mod
                 lang,
                 key: newActionKey(choiceRecord(id), 0),
                 choices: [
-                    { title: say(lang, 'Förbundets arbetsbok (budget)', "The förbund's workbook (budget)"), choice: 'workbook' },
+                    {
+                        title: say(lang, 'Förbundets arbetsbok (budget)', "The förbund's workbook (budget)"),
+                        choice: 'workbook',
+                    },
                     { title: say(lang, 'Bokföringen (utfall)', 'The accounts (outcome)'), choice: 'ledger' },
                 ],
                 labels: { cancel: say(lang, 'Avbryt', 'Cancel') },
@@ -88,7 +98,12 @@ export function registerKindChoice(app: Application<TurnState>, deps: BotDeps): 
             if (data.choice === 'cancel')
                 return () => {
                     deps.fileReadings.decide(p.id, 'avbruten');
-                    return { card: messageCard(title, say(lang, 'Avbrutet. Inget har ändrats.', 'Cancelled. Nothing was changed.')) };
+                    return {
+                        card: messageCard(
+                            title,
+                            say(lang, 'Avbrutet. Inget har ändrats.', 'Cancelled. Nothing was changed.'),
+                        ),
+                    };
                 };
             const m = choiceModel.parse(p.model);
             return () => {

@@ -23,7 +23,9 @@ export function ledgerPreviewCard(
         { title: say(lang, 'Period', 'Period'), value: p.period },
         { title: say(lang, 'Fil', 'File'), value: `${reading.fileKind}, ${fileName}` },
         ...(reading.generated ? [{ title: say(lang, 'Skapad', 'Made'), value: reading.generated }] : []),
-        ...(reading.company ? [{ title: say(lang, 'Företag i filen', 'Company in the file'), value: reading.company }] : []),
+        ...(reading.company
+            ? [{ title: say(lang, 'Företag i filen', 'Company in the file'), value: reading.company }]
+            : []),
         p.income,
     ];
     return {

@@ -74,7 +74,14 @@ async function answerEvery(
     const ledger = ledgerAnswer.safeParse(raw.ledger);
     if (!ledger.success) throw new Error('the ledger reading gave no answer');
     if (ledger.data.ok)
-        return ledgerPreviewReply(deps, f, by, name, { reading: ledgerFromAnswer(raw.ledger), sha256: sha256(buf) }, lang);
+        return ledgerPreviewReply(
+            deps,
+            f,
+            by,
+            name,
+            { reading: ledgerFromAnswer(raw.ledger), sha256: sha256(buf) },
+            lang,
+        );
     // The ledger reading recognised the file (it has the layout) but cannot use it: that is the answer.
     if (ledger.data.kind !== 'not-ledger')
         return ledgerErrorReply(new LedgerFileError('layout', ledger.data.text), lang);

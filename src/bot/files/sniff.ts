@@ -21,9 +21,11 @@ export function sniffFile(buf: Buffer): FileKind {
     if (buf.subarray(0, 8).equals(OLE)) return 'workbook';
     const head = buf.subarray(0, 4096).toString('latin1');
     if (/^\s*#(FLAGGA|FORMAT|SIETYP)\b/m.test(head)) return 'ledger';
-    if (/^\s*"?konto"?\s*[;,\t]\s*(("?objekt"?)\s*[;,\t]\s*)?"?period"?\s*[;,\t]\s*"?belopp"?/im.test(head)) return 'ledger';
+    if (/^\s*"?konto"?\s*[;,\t]\s*(("?objekt"?)\s*[;,\t]\s*)?"?period"?\s*[;,\t]\s*"?belopp"?/im.test(head))
+        return 'ledger';
     const first = head.split(/\r?\n/)[0] ?? '';
     // The first 4 kB only: a multibyte character cut at the end is no reason to call a text file binary.
-    if (/[;,\t]/.test(first) && isText(buf.subarray(0, Math.min(buf.length, 4000)).subarray(0, first.length))) return 'unclear';
+    if (/[;,\t]/.test(first) && isText(buf.subarray(0, Math.min(buf.length, 4000)).subarray(0, first.length)))
+        return 'unclear';
     return 'unknown';
 }

@@ -34,7 +34,10 @@ export function workbookPreviewReply(
             `Arbetsboken gäller ${data.forbund.name} (${data.forbund.id}), inte ${active.name}. Inget har ändrats.`,
             `The workbook is for ${data.forbund.name} (${data.forbund.id}), not ${active.name}. Nothing was changed.`,
         );
-        return { text, card: messageCard(say(lang, 'Arbetsboken lästes inte in', 'The workbook was not imported'), text) };
+        return {
+            text,
+            card: messageCard(say(lang, 'Arbetsboken lästes inte in', 'The workbook was not imported'), text),
+        };
     }
     const id = deps.previews.add({
         forbundId: active.id,
