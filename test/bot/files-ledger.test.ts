@@ -201,16 +201,16 @@ describe('The ledger sent to the bot in the 1:1 chat', function () {
         assert.match(textOf(card), /Jag kan inte avgöra av innehållet vad lista\.csv är/);
         assert.deepEqual(
             card.actions.map((a: { title: string }) => a.title),
-            ['Förbundets arbetsbok (budget)', 'Bokföringen (utfall)', 'Avbryt'],
+            ['Budgeten', 'Bokföringen', 'Avbryt'],
         );
         const row = dumpDb(t.bot.db).file_readings.at(-1);
         assert.doesNotMatch(JSON.stringify(row), /Navet;3|bearer-secret/, 'neither the bytes nor the link');
-        const ledger = await press(chef, 'file.kind', button(card, 'Bokföringen (utfall)'));
+        const ledger = await press(chef, 'file.kind', button(card, 'Bokföringen'));
         assert.match(ledger, /CSV-filen ska ha rubrikraden \\"konto;period;belopp\\"/);
-        assert.match(await press(chef, 'file.kind', anew(card, 'Förbundets arbetsbok (budget)')), /inaktuellt/);
+        assert.match(await press(chef, 'file.kind', anew(card, 'Budgeten')), /inaktuellt/);
 
         const en = cardOf(await sendFile('namn;antal\nNavet;3\n', chef, 'lista.csv', 'en'));
-        const wb = await press(chef, 'file.kind', button(en, "The förbund's workbook (budget)"));
+        const wb = await press(chef, 'file.kind', button(en, 'The budget'));
         assert.match(wb, /the workbook: the file is not an Excel workbook \(\.xlsx\)/);
         const { file_readings: _r, ...rest } = dumpDb(t.bot.db);
         const { file_readings: _b, ...restBefore } = before;

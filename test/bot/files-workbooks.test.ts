@@ -44,7 +44,7 @@ const TEAMS: Record<string, Partial<BadWorkbook> & { choose?: string }> = {
             zipped((zip) => void zip.file('xl/media/big.bin', randomBytes(6 * 1024 * 1024), { compression: 'STORE' })),
         errors: [/^arbetsboken: filen är \d MB, mer än de 5 MB en arbetsbok får vara$/],
     },
-    'a file that is no workbook at all': { choose: 'Förbundets arbetsbok (budget)' },
+    'a file that is no workbook at all': { choose: 'Budgeten' },
 };
 
 describe('Bad workbooks sent to the bot in the 1:1 chat', function () {

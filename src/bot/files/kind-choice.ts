@@ -59,10 +59,10 @@ export function askKind(
                 key: newActionKey(choiceRecord(id), 0),
                 choices: [
                     {
-                        title: say(lang, 'Förbundets arbetsbok (budget)', "The förbund's workbook (budget)"),
+                        title: say(lang, 'Budgeten', 'The budget'),
                         choice: 'workbook',
                     },
-                    { title: say(lang, 'Bokföringen (utfall)', 'The accounts (outcome)'), choice: 'ledger' },
+                    { title: say(lang, 'Bokföringen', 'The accounts'), choice: 'ledger' },
                 ],
                 labels: { cancel: say(lang, 'Avbryt', 'Cancel') },
             },
