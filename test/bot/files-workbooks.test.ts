@@ -107,7 +107,7 @@ describe('Bad workbooks sent to the bot in the 1:1 chat', function () {
     }
 
     it('When an English client sends a good workbook, then the preview card says its findings and differences in English', async () => {
-        const doc = t.bot.deps.forbundVersions.document('fryksdalen', 1);
+        const doc = t.bot.deps.forbundVersions.document('fryksdalen', 1) as Record<string, unknown>;
         const card = cardOf(await sendFile(await writeWorkbook(doc), 'budget.xlsx', 'en'));
         const text = textOf(card);
         assert.match(text, /Workbook preview/);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { authorize, type Person } from '../../domain/access';
 import { LedgerFileError } from '../../domain/ledger';
 import { isOurWorkbook } from '../../workbook/child-jobs';
-import { WorkbookError } from '../../workbook/errors';
+import { refuse, WorkbookError } from '../../workbook/errors';
 import { refuseIsolated, runIsolated, workbookAnswer, workbookFromAnswer } from '../../workbook/isolated';
 import { ledgerAnswer, ledgerFromAnswer } from '../../workbook/ledger-isolated';
 import type { BotDeps } from '../deps';
@@ -54,9 +54,11 @@ async function answerEvery(
     };
     let raw: z.output<typeof everyAnswer>;
     try {
-        raw = everyAnswer.parse(
+        const answer = everyAnswer.safeParse(
             await runIsolated({ job: 'every', buf, name, forbund: f, now: deps.now() }).catch(refuseIsolated),
         );
+        // A child that failed in an unforeseen way answers no readings: the file could not be read.
+        raw = answer.success ? answer.data : refuse('arbetsboken kunde inte läsas');
     } catch (err) {
         if (err instanceof WorkbookError) return workbookErrorsReply(err, lang);
         throw err;
