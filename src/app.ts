@@ -43,6 +43,7 @@ import { randomSecret, settingOrCreate } from './storage/settings';
 import { createSetupCodes } from './storage/setup-codes';
 import { createUtfall } from './storage/utfall';
 import { createFilePreviews } from './storage/file-previews';
+import { createFileReadings } from './storage/file-readings';
 import { fetchSentFile } from './http/file-fetch';
 
 /** How long a Q&A reading may be continued by a follow-up ("och 2026?"). */
@@ -137,6 +138,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         sender,
         downloads,
         previews: createFilePreviews(db, now),
+        fileReadings: createFileReadings(db, now),
         fetchFile: (url) => fetchSentFile(url),
         verbs: createVerbRegistry(),
         now,

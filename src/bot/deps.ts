@@ -7,6 +7,7 @@ import type { ConversationRefs } from '../storage/conversation-refs';
 import type { Deadlines } from '../storage/deadlines';
 import type { ForbundRepository } from '../storage/forbund-repository';
 import type { FilePreviews } from '../storage/file-previews';
+import type { FileReadings } from '../storage/file-readings';
 import type { ForbundVersions } from '../storage/forbund-versions';
 import type { PerCapsulamRepo } from '../storage/decision-per-capsulam';
 import type { ProtokollRepo } from '../storage/decision-protokoll';
@@ -52,6 +53,8 @@ export type BotDeps = {
     verbs: VerbRegistry;
     /** Files sent to the bot, parsed and waiting on their preview card (never the bytes nor the link). */
     previews: FilePreviews;
+    /** Ledger previews and kind questions for sent files (never the bytes nor the link). */
+    fileReadings: FileReadings;
     /** Downloads a file a user sent in Teams (https to Microsoft's file hosts only, size-capped, with a timeout). */
     fetchFile: (downloadUrl: string) => Promise<Buffer>;
     /** Signed download links and their providers (ics, protokoll, CSV). */

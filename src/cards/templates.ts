@@ -409,6 +409,36 @@ export type WorkbookPreviewData = {
     };
 };
 
+export type LedgerPreviewData = {
+    title: string;
+    text: string;
+    lang: Lang;
+    key: string;
+    about: Fact[];
+    posts: Fact[];
+    unmapped: Fact[];
+    differences: { line: string }[];
+    warnings: { line: string }[];
+    labels: {
+        posts: string;
+        unmapped: string;
+        noUnmapped: string;
+        differences: string;
+        warnings: string;
+        save: string;
+        cancel: string;
+    };
+};
+
+export type FileKindChoiceData = {
+    title: string;
+    text: string;
+    lang: Lang;
+    key: string;
+    choices: { title: string; choice: string }[];
+    labels: { cancel: string };
+};
+
 /** Every template (templates/<name>.json) and the data it is expanded with. */
 export type CardData = {
     agenda: AgendaCardData;
@@ -419,7 +449,9 @@ export type CardData = {
     'agenda-presence-form': AgendaPresenceFormData;
     'decision-form': DecisionFormData;
     'decision-votering': DecisionVoteringData;
+    'file-kind-choice': FileKindChoiceData;
     help: HelpData;
+    'ledger-preview': LedgerPreviewData;
     'link-prompt': LinkPromptData;
     message: MessageData;
     'per-capsulam': PerCapsulamData;
@@ -452,7 +484,9 @@ export const CARD_NAMES = [
     'agenda-presence-form',
     'decision-form',
     'decision-votering',
+    'file-kind-choice',
     'help',
+    'ledger-preview',
     'link-prompt',
     'message',
     'per-capsulam',

@@ -18,6 +18,9 @@ import { linkPrompt } from '../bot/admin/linking';
 import { rosterReply } from '../bot/admin/roster';
 import { workbookPreviewCard } from '../bot/files/preview-card';
 import { workbookPreview } from '../domain/workbook-preview';
+import { ledgerPreview } from '../domain/ledger-preview';
+import { ledgerPreviewCard } from '../bot/files/ledger-card';
+import { askKind } from '../bot/files/kind-choice';
 import { editorCard } from '../bot/agenda/editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from '../bot/agenda/form-cards';
 import { agendaReply } from '../bot/agenda/view';
@@ -237,7 +240,8 @@ function deadlineCards(w: CardWorld): CardSpec[] {
  * Invented utfall for the pictures: January–October of the world's year, each post's first konto near its monthly
  * budget share (varied), intäkter a twelfth of the allotted funds, and one konto no rule maps.
  */
-function seedUtfall(dd: CardWorld['dd'], x: Forbund): void {
+/** An invented ledger for the förbund's konto mapping: ten months of its year in force. */
+function sampleLedger(x: Forbund) {
     const year = WORLD_NOW.getFullYear();
     const y = must(budgetYear(x, year), `plan year ${year}`);
     const rules = x.utfall?.mapping ?? [];
@@ -255,8 +259,12 @@ function seedUtfall(dd: CardWorld['dd'], x: Forbund): void {
         });
     }
     entries.push({ konto: '7990', objekt: [], period: `${year}-09`, ore: 1250000 });
-    const file = { kind: 'csv' as const, years: [], source: 'rader' as const, entries, balanceKonton: 0, warnings: [] };
-    dd.utfall.save(x.id, mapLedger(x, file, WORLD_NOW), {
+    return { kind: 'csv' as const, years: [], source: 'rader' as const, entries, balanceKonton: 0, warnings: [] };
+}
+
+function seedUtfall(dd: CardWorld['dd'], x: Forbund): void {
+    const year = WORLD_NOW.getFullYear();
+    dd.utfall.save(x.id, mapLedger(x, sampleLedger(x), WORLD_NOW), {
         fileName: 'huvudbok-2025.se',
         fileKind: 'SIE 4',
         sha256: 'exempel',
@@ -314,7 +322,37 @@ function conversationCards(w: CardWorld): CardSpec[] {
         cardOf(rosterReply(f, dd.roster.list(f.id), 'sv')),
         cardOf(linkPrompt(dd, info)),
         cardOf(workbookPreviewCard(workbookPreview(f, f), 'budget.xlsx', 'preview:1|0|sampleNonce1', 'sv')),
-        cardOf(workbookPreviewCard(workbookPreview(g, undefined), 'budget.xlsx', 'preview:2|0|sampleNonce2', 'en')),
+        cardOf(
+            workbookPreviewCard(workbookPreview(g, undefined, 'en'), 'budget.xlsx', 'preview:2|0|sampleNonce2', 'en'),
+        ),
+        ...(['sv', 'en'] as const).map((lang) => {
+            const x = lang === 'sv' ? f : g;
+            const imp = mapLedger(x, sampleLedger(x), WORLD_NOW);
+            const reading = { imp, fileKind: 'SIE 4', generated: '2026-11-05', company: x.name };
+            const stored = dd.utfall.current(x.id, imp.year);
+            const p = ledgerPreview(
+                x,
+                { ...imp, lines: imp.lines.map((l, i) => (i === 0 ? { ...l, kr: l.kr + 5000 } : l)) },
+                stored,
+                lang,
+            );
+            return cardOf(
+                ledgerPreviewCard(x, 'huvudbok.se', reading, p, `ledger:${lang === 'sv' ? 1 : 2}|0|sampleNonce3`, lang),
+            );
+        }),
+        cardOf(
+            askKind(
+                dd,
+                f,
+                '29:ny',
+                'lista.csv',
+                {
+                    workbook: [{ where: 'arbetsboken', reason: 'filen är ingen Excel-arbetsbok (.xlsx)' }],
+                    ledger: { sv: '-', en: '-' },
+                },
+                'sv',
+            ),
+        ),
         refused('sv', authorize(w.ledamot, f.id, { kind: 'agenda.write' })),
         refused('en', authorize(w.ledamot, f.id, { kind: 'meeting.close' })),
     ];

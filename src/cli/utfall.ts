@@ -1,6 +1,6 @@
 // `npm run utfall -- import <fil> --forbund <id> [--spara]`: reads an SIE or CSV file from the accounts, shows the
 // preview (period, totals, per-post sums, unmapped konton) and saves only with --spara. Also `rapport`, `prognos`
-// and `bokslut`. Until the Teams file handler exists this is how the chef or ekonom brings utfall to the bot.
+// and `bokslut`. The same import as a file sent to the bot in Teams (src/bot/files/ledger.ts), for the server.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -8,9 +8,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import type { Forbund } from '../domain';
 import { formatAmount, formatPercent } from '../domain/format';
-import { fileKind, ledgerFromRows, LedgerFileError } from '../domain/ledger';
-import { xlsxRows } from './xlsx-rows';
-import { readAccountingFile } from '../domain/sie';
+import { fileKind, LedgerFileError } from '../domain/ledger';
+import { readLedgerBytes } from '../workbook/ledger-rows';
 import { mapLedger, type UtfallImport } from '../domain/utfall';
 import { STATUS_EN, utfallReport, sourceLine, type UtfallReport } from '../domain/utfall-report';
 import { FORBUND_DATA_DIR } from '../paths';
@@ -117,9 +116,7 @@ export async function runUtfall(argv: readonly string[], env: UtfallCliEnv): Pro
             if (!file) return (env.out(USAGE), 2);
             const bytes = readFileSync(file);
             try {
-                // An .xlsx workbook is a zip file (PK…): its first sheet in the CSV layout.
-                const isXlsx = bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'));
-                const ledger = isXlsx ? ledgerFromRows(await xlsxRows(bytes), 'xlsx') : readAccountingFile(bytes);
+                const ledger = await readLedgerBytes(bytes);
                 const imp = mapLedger(f, ledger, env.now(), { cumulative: values.ackumulerad });
                 const kind = fileKind(ledger);
                 env.out(previewText(f, imp, kind, repo.inForce(f.id, imp.periods)));

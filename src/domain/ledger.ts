@@ -30,7 +30,8 @@ export type LedgerFile = {
     warnings: Text[];
 };
 
-export type LedgerErrorKind = 'encoding' | 'amount' | 'period' | 'duplicate' | 'layout' | 'year';
+/** `not-ledger`: the file has no ledger layout at all (no header row, no sheet), so it may be something else. */
+export type LedgerErrorKind = 'encoding' | 'amount' | 'period' | 'duplicate' | 'layout' | 'year' | 'not-ledger';
 
 /** A file that cannot be imported as it is; the message says what to change. Nothing is stored. */
 export class LedgerFileError extends Error {
@@ -84,7 +85,7 @@ export function ledgerFromRows(rows: readonly string[][], kind: 'csv' | 'xlsx'):
     const col = (names: string[]) => head.findIndex((h) => names.includes(h));
     const [k, p, b, o] = [col(HEADS.konto), col(HEADS.period), col(HEADS.belopp), col(['objekt'])];
     if (k < 0 || p < 0 || b < 0)
-        throw new LedgerFileError('layout', {
+        throw new LedgerFileError('not-ledger', {
             sv: `${what} ska ha rubrikraden "konto;period;belopp" (period som ÅÅÅÅ-MM, belopp med decimalkomma).`,
             en: `${whatEn} needs the header row "konto;period;belopp" (period as YYYY-MM, amount with a decimal comma).`,
         });

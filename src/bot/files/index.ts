@@ -4,19 +4,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { authorize } from '../../domain/access';
-import { workbookPreview } from '../../domain/workbook-preview';
 import { FileFetchError, type FileFetchFailure } from '../../http/file-fetch';
-import { WorkbookError } from '../../workbook/errors';
-import { readWorkbookIsolated } from '../../workbook/isolated';
-import { newActionKey } from '../cards/action-key';
 import type { BotDeps } from '../deps';
-import type { Lang } from '../lang';
 import { refusalText } from '../refusal';
 import { messageCard, say, sendReply } from '../reply';
 import { linkedTurn, turnInfo, type LinkedTurn } from '../turn';
-import { registerPreviewDecision, previewRecord } from './decide';
-import { toPreviewModel } from './preview-model';
-import { workbookPreviewCard } from './preview-card';
+import { registerPreviewDecision } from './decide';
+import { receiveLedger } from './ledger';
+import { readEvery, registerFileReadings } from './readings';
 import { sniffFile } from './sniff';
 
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -60,6 +55,7 @@ const tell = (ctx: TurnContext, title: string, text: string) =>
 
 export function registerFiles(app: Application<TurnState>, deps: BotDeps): void {
     registerPreviewDecision(app, deps);
+    registerFileReadings(app, deps);
     app.message(
         async (ctx) =>
             ctx.activity.type === ActivityTypes.Message &&
@@ -100,7 +96,8 @@ async function receive(ctx: TurnContext, deps: BotDeps, turn: LinkedTurn, file: 
             `${say(lang, sv, en)} ${say(lang, 'Inget har ändrats.', 'Nothing was changed.')}`,
         );
     const caller = await turn.caller();
-    // Chef or ekonom may send files at all (the ekonom for ledger exports); the kind decides the rest.
+    // Chef or ekonom may send files at all (the ekonom for ledger exports); the kind decides the rest (a workbook is
+    // the chef's alone: readings.ts checks that once the content has said it is one).
     const mayImport = authorize(caller, f.id, { kind: 'utfall.import' });
     if (!mayImport.ok) return fail(refusalText(lang, mayImport), refusalText(lang, mayImport));
     let buf: Buffer;
@@ -113,62 +110,11 @@ async function receive(ctx: TurnContext, deps: BotDeps, turn: LinkedTurn, file: 
         return fail(`Filen ${file.name} hämtades inte: ${sv}.`, `The file ${file.name} was not fetched: ${en}.`);
     }
     const kind = sniffFile(buf);
-    if (kind === 'ledger')
-        return fail(
-            'Det här ser ut som en bokföringsfil (SIE/CSV); sådana tas ännu inte emot i chatten.',
-            'This looks like a ledger export (SIE/CSV); those are not yet accepted in the chat.',
-        );
+    if (kind === 'ledger') return receiveLedger(ctx, deps, turn, file.name, buf);
     if (kind === 'unknown')
         return fail(
-            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund).`,
-            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet).`,
+            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund) eller bokföringen (SIE eller CSV).`,
+            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet) or the accounts (SIE or CSV).`,
         );
-    const chef = authorize(caller, f.id, { kind: 'roster.change' });
-    if (!chef.ok) return fail(refusalText(lang, chef), refusalText(lang, chef));
-    await previewWorkbook(ctx, deps, turn, file.name, buf, lang);
-}
-
-async function previewWorkbook(
-    ctx: TurnContext,
-    deps: BotDeps,
-    turn: LinkedTurn,
-    name: string,
-    buf: Buffer,
-    lang: Lang,
-) {
-    const f = turn.forbund;
-    const title = say(lang, 'Arbetsboken lästes inte in', 'The workbook was not imported');
-    let data;
-    try {
-        data = await readWorkbookIsolated(buf, name);
-    } catch (err) {
-        if (!(err instanceof WorkbookError)) throw err;
-        const lines = err.issues.map((i) => `- ${i.where}: ${i.reason}`).join('\n');
-        return tell(
-            ctx,
-            title,
-            `${say(lang, 'Inget har ändrats. Rätta i arbetsboken och skicka den igen:', 'Nothing was changed. Correct the workbook and send it again:')}\n\n${lines}`,
-        );
-    }
-    if (data.forbund.id !== f.id)
-        return tell(
-            ctx,
-            title,
-            say(
-                lang,
-                `Arbetsboken gäller ${data.forbund.name} (${data.forbund.id}), inte ${f.name}. Inget har ändrats.`,
-                `The workbook is for ${data.forbund.name} (${data.forbund.id}), not ${f.name}. Nothing was changed.`,
-            ),
-        );
-    const id = deps.previews.add({
-        forbundId: f.id,
-        kind: 'workbook',
-        fileName: name,
-        model: toPreviewModel(data),
-        by: turn.user.teamsId,
-    });
-    await sendReply(
-        ctx,
-        workbookPreviewCard(workbookPreview(data.forbund, f), name, newActionKey(previewRecord(id), 0), lang),
-    );
+    await readEvery(ctx, deps, turn, file.name, buf, caller);
 }

@@ -55,6 +55,8 @@ type Story = Cast & {
     pcId: number;
     uppdragId: number;
     previewId: number;
+    ledgerId: number;
+    choiceId: number;
 };
 
 const { lena, ingrid, leif } = OTHERS;
@@ -180,6 +182,27 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
             model: { document: h.t.bot.deps.forbundVersions.document(c.forbundId, 1), people: [] },
             by: 'matrix',
         }),
+        // A ledger preview and a kind question waiting on their buttons (files sent in the 1:1 chat).
+        ledgerId: h.t.bot.deps.fileReadings.add({
+            forbundId: c.forbundId,
+            kind: 'ledger',
+            fileName: 'bokforing.se',
+            model: {
+                reading: {
+                    imp: { year: 2026, periods: ['2026-01'], lines: [], unmapped: [], cumulative: false, warnings: [] },
+                    fileKind: 'SIE 4',
+                },
+                sha256: '0'.repeat(64),
+            },
+            by: 'matrix',
+        }),
+        choiceId: h.t.bot.deps.fileReadings.add({
+            forbundId: c.forbundId,
+            kind: 'choice',
+            fileName: 'lista.csv',
+            model: { workbook: [{ where: 'arbetsboken', reason: 'x' }], ledger: { sv: 'x', en: 'x' } },
+            by: 'matrix',
+        }),
     };
 }
 
@@ -258,6 +281,8 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
         'protokoll.edit.form': (s) => ({ meetingId: s.closedId }),
         'pc.refresh': (s) => ({ proposalId: s.pcId }),
         'workbook.decide': (s) => ({ key: newActionKey(`preview:${s.previewId}`, 0), choice: 'activate' }),
+        'ledger.decide': (s) => ({ key: newActionKey(`ledger:${s.ledgerId}`, 0), choice: 'save' }),
+        'file.kind': (s) => ({ key: newActionKey(`choice:${s.choiceId}`, 0), choice: 'ledger' }),
         'qa.ask': () => ({ q: 'vad är vår prognos för eget kapital?' }),
     };
 }

@@ -1,7 +1,8 @@
 // The first sheet of an .xlsx workbook as rows of text, for the utfall import's CSV layout (konto, period, belopp).
 // Numbers become text as the CSV layout writes them (decimal comma); a date cell in the period column becomes YYYY-MM.
 import JSZip from 'jszip';
-import { LedgerFileError } from '../domain/ledger';
+import { ledgerFromRows, LedgerFileError, type LedgerFile } from '../domain/ledger';
+import { readAccountingFile } from '../domain/sie';
 
 const unxml = (s: string) =>
     s
@@ -23,7 +24,7 @@ export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
     try {
         zip = await JSZip.loadAsync(bytes);
     } catch {
-        throw new LedgerFileError('layout', {
+        throw new LedgerFileError('not-ledger', {
             sv: 'Filen går inte att läsa som en Excel-arbetsbok (.xlsx).',
             en: 'The file cannot be read as an Excel workbook (.xlsx).',
         });
@@ -36,7 +37,7 @@ export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
         .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]))[0];
     const sheet = first ? await zip.file(first)?.async('string') : undefined;
     if (!sheet)
-        throw new LedgerFileError('layout', {
+        throw new LedgerFileError('not-ledger', {
             sv: 'Arbetsboken har inget blad att läsa.',
             en: 'The workbook has no sheet to read.',
         });
@@ -70,4 +71,10 @@ export async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
             return Number.isInteger(c.number) ? String(c.number) : c.number.toFixed(2).replace('.', ',');
         }),
     );
+}
+
+/** Reads an accounting file: an .xlsx workbook (a zip, PK…) by its first sheet in the CSV layout, else SIE or CSV. */
+export async function readLedgerBytes(bytes: Uint8Array): Promise<LedgerFile> {
+    const isXlsx = Buffer.from(bytes.subarray(0, 4)).equals(Buffer.from('PK\x03\x04', 'latin1'));
+    return isXlsx ? ledgerFromRows(await xlsxRows(bytes), 'xlsx') : readAccountingFile(bytes);
 }
