@@ -16,10 +16,13 @@ const NAMED_WITH_UPPDRAG = [
 
 /** The person a question about someone's uppdrag names, as written; undefined when it names none. */
 export function personAsked(text: string): string | undefined {
-    for (const re of [...WHAT_DOES, ...NAMED_WITH_UPPDRAG]) {
-        const m = re.exec(text);
-        if (m) return m[1];
-    }
+    // The question's first word is capitalised ("Vad ska …"), a name at the start too ("Annas uppdrag?"): try both.
+    const t = text.trim();
+    for (const re of [...WHAT_DOES, ...NAMED_WITH_UPPDRAG])
+        for (const variant of [t, t.charAt(0).toLowerCase() + t.slice(1)]) {
+            const m = re.exec(variant);
+            if (m) return m[1];
+        }
     return undefined;
 }
 
