@@ -157,7 +157,7 @@ export function buildProtokoll(
         ordforande: chair && !noJustering && !notes ? { personId: chair.id, name: chair.name } : undefined,
         sekreterare: secretaryOf(st)?.name,
         present: {
-            ...presenceLists(st, notes ? new Map() : numbers, (id) => {
+            ...presenceLists(st, notes ? new Map<number, number>() : numbers, (id) => {
                 const p = st.people.get(id);
                 return p ? memberLabel(st, p, 'sv') : String(id);
             }),

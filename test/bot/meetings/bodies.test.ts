@@ -129,7 +129,7 @@ describe('Meetings: a beredningsgrupp meets with a kallelse and closes into minn
         const meetingId = h.count("SELECT id FROM meetings WHERE body_id = 'beredningsgrupp'");
         // What a "Bifall" button would send (the card shows none for a body that prepares).
         const data = { key: `decide:${meetingId}|1|notshown0000`, itemId, expect: 0, outcome: 'bifall' };
-        const res = await h.t.post(executeAction(chef, 'decision.record', data, inChannel(BERED) as never));
+        const res = await h.t.post(executeAction(chef, 'decision.record', data, inChannel(BERED)));
         assert.equal(res.status, 200);
         assert.match(textOf(res.body.value), /Beredningsgruppen bereder och fattar inga beslut/);
         assert.equal(h.count('SELECT count(*) FROM decisions'), 0);
