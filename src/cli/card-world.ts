@@ -90,7 +90,16 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
             presenter: chef.name,
             proposal: matter.proposal,
             details: 'Beredningsgruppen har berett ärendet.\nUnderlaget bifogas.',
-            links: [{ title: `Underlag: ${matter.title}`, url: 'https://example.invalid/underlag.pdf' }],
+            // Changed after December's kallelse (12 November): members see it marked "ändrad".
+            links: [
+                {
+                    title: `Underlag: ${matter.title}`,
+                    url: 'https://contoso.sharepoint.com/sites/styrelsen/Delade%20dokument/underlag.pdf',
+                    version: 'version 2',
+                    addedAt: '2025-09-20T09:00:00.000Z',
+                    changedAt: '2025-11-20T09:00:00.000Z',
+                },
+            ],
         },
         {
             kind: 'information',
@@ -210,6 +219,16 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     );
     // A preparatory meeting nobody has answered yet.
     const fresh = meeting(beredning, '2025-12-03T08:00:00Z', 'Förbundets kontor', budget);
+    // November's preparatory meeting, held and closed into minnesanteckningar (no quorum, no justering, no §).
+    clock.now = new Date('2025-11-01T09:00:00Z');
+    const prep = meeting(beredning, '2025-11-05T08:00:00Z', 'Förbundets kontor', budget);
+    dd.meetings.markCalled(prep, chef.slug);
+    const prepMembers = invitation(f, beredning, roster).members;
+    prepMembers.forEach((id, i) => dd.meetings.answer(prep, id, i === 0 ? 'förhinder' : 'kommer'));
+    clock.now = new Date('2025-11-05T10:00:00Z');
+    dd.transaction(() => closeNow(dd, state(prep), chef));
+    const notes = knownClosedState(dd, prep);
+    clock.now = new Date('2025-11-12T09:00:00Z');
 
     // Per capsulam: one open with some votes, one past its deadline with a No.
     const voters = perCapsulamVoters(inv, []).voters;
@@ -304,6 +323,7 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         month: addMonths('2025-11', -1),
         next: state(next),
         fresh: state(fresh),
+        notes,
         decidedOne,
         closed,
         changeRequested,

@@ -5,7 +5,7 @@ import { must } from './must';
 import { findings } from './findings';
 import { formatAmount, formatClaimValue, formatPercent } from './format';
 import { ruleChecks, type RuleName } from './rules';
-import type { Body, Forbund } from './schema';
+import { bodyDecides, type Body, type Forbund } from './schema';
 
 export const ITEM_KINDS = ['information', 'beslut', 'diskussion'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -38,7 +38,18 @@ export function skeleton(f: Forbund, body: Body, meetingYear: number, fromUtfall
         title: 'Rapporter från insatser',
         details: insatser.map((i) => i.name).join(', ') || undefined,
     };
-    if (body.kind !== 'styrelse') return [open, reports, other, close];
+    if (!bodyDecides(body)) return [open, reports, other, close];
+    const economy: NewItem[] =
+        body.kind === 'styrelse'
+            ? [
+                  {
+                      slot: 'ekonomi',
+                      kind: 'information',
+                      title: 'Ekonomisk rapport',
+                      details: fromUtfall ?? ekonomiskRapport(f, meetingYear),
+                  },
+              ]
+            : [];
     return [
         open,
         {
@@ -53,12 +64,7 @@ export function skeleton(f: Forbund, body: Body, meetingYear: number, fromUtfall
             title: 'Godkännande av dagordning',
             proposal: 'Att godkänna dagordningen',
         },
-        {
-            slot: 'ekonomi',
-            kind: 'information',
-            title: 'Ekonomisk rapport',
-            details: fromUtfall ?? ekonomiskRapport(f, meetingYear),
-        },
+        ...economy,
         reports,
         { slot: 'beslutsarenden', kind: 'beslut', title: 'Beslutsärenden' },
         other,

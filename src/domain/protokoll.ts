@@ -45,6 +45,8 @@ const paragraph = z.object({
 const person = z.object({ personId: z.number().int(), name: z.string() });
 
 export const protokollSchema = z.object({
+    /** Minnesanteckningar of a body that prepares: numbered by the agenda, no § register, no justering. */
+    notes: z.boolean().optional(),
     meetingId: z.number().int(),
     forbund: z.string(),
     body: z.string(),
@@ -133,7 +135,7 @@ export function protokollBody(p: Protokoll): { heading: string; meta: string[]; 
     ];
     const failed = p.beslutsmassig === false;
     return {
-        heading: `Protokoll – ${p.body}, ${p.forbund}`,
+        heading: `${p.notes ? 'Minnesanteckningar' : 'Protokoll'} – ${p.body}, ${p.forbund}`,
         meta: [
             `Tid: ${when}${end}`,
             ...(p.place ? [`Plats: ${p.place}`] : []),
@@ -143,13 +145,19 @@ export function protokollBody(p: Protokoll): { heading: string; meta: string[]; 
         sections: [
             {
                 title: 'Närvaro',
-                lines: [
-                    `Närvarande ledamöter: ${list(p.present.ledamoter)}`,
-                    `Tjänstgörande ersättare: ${list(p.present.serving)}`,
-                    `Närvarande ersättare (ej tjänstgörande): ${list(p.present.attendingOnly)}`,
-                    `Övriga närvarande: ${list(p.present.others)}`,
-                    `Frånvarande: ${list(p.present.absent)}`,
-                ],
+                lines: p.notes
+                    ? [
+                          `Närvarande: ${list(p.present.ledamoter)}`,
+                          `Övriga närvarande: ${list(p.present.others)}`,
+                          `Frånvarande: ${list(p.present.absent)}`,
+                      ]
+                    : [
+                          `Närvarande ledamöter: ${list(p.present.ledamoter)}`,
+                          `Tjänstgörande ersättare: ${list(p.present.serving)}`,
+                          `Närvarande ersättare (ej tjänstgörande): ${list(p.present.attendingOnly)}`,
+                          `Övriga närvarande: ${list(p.present.others)}`,
+                          `Frånvarande: ${list(p.present.absent)}`,
+                      ],
             },
             ...(failed
                 ? [
@@ -181,7 +189,7 @@ export function protokollSections(
               (s) =>
                   `${s.role}: ${s.name} – ${s.at ? `justerat i Teams ${at(s.at)}${s.sha256 ? `, SHA-256 ${s.sha256}` : ''}` : 'ej justerat än'}`,
           )
-        : ['Ingen justering krävs enligt förbundets regler.'];
+        : [p.notes ? 'Minnesanteckningar justeras inte.' : 'Ingen justering krävs enligt förbundets regler.'];
     return {
         heading: body.heading,
         meta: [...body.meta, `Status: ${status}`],

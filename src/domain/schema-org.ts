@@ -33,9 +33,17 @@ export const BodySchema = z.strictObject({
             quorumFailureJustering: z.enum(['ordförande', 'ingen']).default('ordförande'),
         })
         .optional(),
+    /**
+     * The body takes decisions (quorum, justering, § register). Unset: the styrelse decides, the beredningsgrupp and
+     * styrgrupper prepare and follow up, and their notes are minnesanteckningar.
+     */
+    decides: z.boolean().optional(),
     note: z.string().optional(),
 });
 export type Body = z.output<typeof BodySchema>;
+
+/** Whether the body decides: its own flag, else only the styrelse. */
+export const bodyDecides = (b: Pick<Body, 'kind' | 'decides'>): boolean => b.decides ?? b.kind === 'styrelse';
 
 export const IndicatorSchema = z
     .object({ id: slug, text: z.string().min(1), aliases, ...targetFields, note: z.string().optional() })

@@ -14,6 +14,7 @@ import { answerContribution } from './answers/parts';
 import type { Answer, AnswerContext, Question } from './types';
 import { answerRoster } from './answers/roster';
 import { answerReport } from './answers/reports';
+import { answerUppdrag } from './answers/uppdrag';
 import { answerChange, answerCompare, answerWhy } from './answers/change';
 import { answerUnclear, unusedWords } from './answers/unclear';
 
@@ -87,6 +88,8 @@ function dispatch(q: Question, f: Forbund, now: Date, ctx: AnswerContext): Answe
             return answerRoster(f, q, ctx);
         case 'report':
             return answerReport(f, q, now, ctx);
+        case 'uppdrag':
+            return answerUppdrag(f, q, now, ctx);
         case 'why':
             return answerWhy(f, q, now);
         case 'change':

@@ -30,6 +30,17 @@ const GivenSchema = z.object({
     /** A named set of submitted monthly reports (test/qa/reports-part2.json) and how the conversation may see them. */
     reports: z.string().optional(),
     view: z.enum(['full', 'shared']).optional(),
+    /** Open uppdrag from beslut: owner is a roster slug or a part id, due YYYY-MM-DD, body a body id (styrelse). */
+    uppdrag: z
+        .array(
+            z.object({
+                what: z.string().min(1),
+                owner: z.string().min(1),
+                due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+                body: z.string().default('styrelse'),
+            }),
+        )
+        .optional(),
 });
 export type Given = z.infer<typeof GivenSchema>;
 export const CaseSchema = z.object({

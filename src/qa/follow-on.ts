@@ -44,6 +44,10 @@ export function readInContext(text: string, f: Forbund, now: Date, prev?: Questi
         const asRoster = { ...q, concepts: new Set([...q.concepts, 'who' as const]) };
         if (chooseIntent(asRoster, f) === 'roster') return { ...asRoster, intent: 'roster', carried: [] };
     }
+    if (prev?.intent === 'uppdrag' && q.intent !== 'uppdrag') {
+        const more = uppdragFollowUp(text, folded, q, prev);
+        if (more) return more;
+    }
     // A bare name with a year ("NAVET 2026") is a question of its own unless it is marked as a continuation.
     const marked = CONTINUES.test(folded) || /\b(da|then)$/.test(folded);
     if (!isSlotOnly(q) || (named(q) && !marked)) return q;
@@ -67,6 +71,30 @@ export function readInContext(text: string, f: Forbund, now: Date, prev?: Questi
     merged.intent = q.concepts.has('why') ? 'why' : chooseIntent(merged, f);
     merged.carried = carried(f, prev, q, merged);
     return merged;
+}
+
+/** A capitalised name after "och"/"and"/"what about": "och Karl?", "what about Anna Ek?". */
+const NAME_AFTER =
+    /^(?:och|and|what about|how about|samma för|same for)\s+(?:för\s+|for\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)\s*[?.!]?$/u;
+
+/**
+ * A follow-up on an uppdrag question: another person ("och Karl?"), a part ("och kommunen?"), only the late
+ * ones ("och försenade?", "vilka är försenade?"), or everyone's again ("och alla?").
+ */
+function uppdragFollowUp(text: string, folded: string, q: Question, prev: Question): Question | undefined {
+    const name = NAME_AFTER.exec(text.trim())?.[1];
+    const late = q.tokens.some((t) => t.startsWith('forsenad') || t === 'overdue' || t === 'late');
+    const everyone = /(alla|allihop|everyone|all of them|all)/.test(folded);
+    const base = { ...prev, text: prev.text, lang: q.lang === prev.lang ? q.lang : prev.lang };
+    if (q.parts.length && CONTINUES.test(folded))
+        return { ...base, person: undefined, parts: q.parts, intent: 'uppdrag', carried: [] };
+    if (name && !q.insats && !q.body && !q.posts.length && !q.parts.length)
+        return { ...base, person: name, parts: [], intent: 'uppdrag', carried: [] };
+    if (late && q.tokens.length <= 4)
+        return { ...base, tokens: [...prev.tokens, 'forsenade'], intent: 'uppdrag', carried: [] };
+    if (everyone && CONTINUES.test(folded) && q.tokens.length <= 3)
+        return { ...base, person: undefined, parts: [], intent: 'uppdrag', carried: [] };
+    return undefined;
 }
 
 /** What was taken over, as the answer names it: the subject's names and the years (when not changed). */

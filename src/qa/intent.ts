@@ -1,6 +1,7 @@
 // Picks the intent from the concepts and names found: ordered rules, most specific first, data-driven tie-breaks.
 import type { Forbund } from '../domain';
 import { matchGoal } from './goal-match';
+import { asksUppdrag } from './uppdrag-ask';
 import type { Intent, Question } from './types';
 
 type Q = Omit<Question, 'intent'>;
@@ -51,6 +52,7 @@ export function chooseIntent(q: Q, f: Forbund): Intent {
     const named = q.posts.length + q.parts.length + (q.insats ? 1 : 0) + (q.body ? 1 : 0);
     if (q.tokens.length === 0 || (c('help') && q.rest.length === 0)) return 'empty';
     if (c('offTopic') || c('action') || c('salary')) return 'out_of_scope';
+    if (asksUppdrag(q)) return 'uppdrag';
     if (c('why') && !c('formed')) return 'why';
     if (isRoster(q)) return 'roster';
     if (c('status') && q.tokens.some((t) => t.startsWith('budget')) && !c('when') && !c('samrad')) return 'status';

@@ -71,7 +71,8 @@ const LIST_QUESTION = /^(vilka|vilken|vilket|which|vem|who)\b/;
 export function respond(q: Question, f: Forbund, now: Date, ctx: AnswerContext = {}): Answer {
     const a = answer(q, f, now, ctx);
     const plan = ctx.plan;
-    if (!plan || q.intent === 'empty' || REFUSED.some((c) => q.concepts.has(c))) return a;
+    // Uppdrag live in the bodies' beslut, never in the plan's text.
+    if (!plan || q.intent === 'empty' || q.intent === 'uppdrag' || REFUSED.some((c) => q.concepts.has(c))) return a;
     if (q.concepts.has('action') && ACTION.test(fold(q.text))) return a;
     const figure = asksFigure(q) && !(a.kind === 'number' && repeatsQuestion(q, a));
     const names = namesOf(f, q);

@@ -41,6 +41,7 @@ export type Intent =
     | 'notFound'
     | 'roster'
     | 'report'
+    | 'uppdrag'
     | 'why'
     | 'change'
     | 'compare'
@@ -74,6 +75,8 @@ export type Question = {
     rest: string[];
     /** The folded, glossed tokens (for goal matching). */
     tokens: string[];
+    /** A person the question names as written ("vad ska Anna göra?"): matched against the roster by the answer. */
+    person?: string;
     /** What a follow-up took over from the asker's previous question (names and years), said in the answer. */
     carried?: string[];
 };
@@ -106,12 +109,26 @@ export type ReportView = {
     avvikelser: { month: string; text?: string }[];
 };
 
+/** An open uppdrag a beslut gave, as an answer may list it: its number, owner, what, due day and body. */
+export type UppdragEntry = {
+    id: number;
+    what: string;
+    /** The person's name, or the part's. */
+    owner: string;
+    ownerPartId?: string;
+    /** YYYY-MM-DD (Stockholm). */
+    due: string;
+    body: string;
+};
+
 /** What an answer may consult besides the data file: the board's decisions, the roster, submitted reports. */
 export type AnswerContext = {
     budgetStatus?: (year: number) => BudgetStatusWord | undefined;
     budgetDecision?: (year: number) => BudgetDecision | undefined;
     roster?: () => RosterEntry[];
     reports?: (insatsId: string, year: number) => ReportView | undefined;
+    /** The open uppdrag of the förbund's bodies, by due day; absent when the asker may not see them. */
+    uppdrag?: () => UppdragEntry[];
     /** The plan's own text: quoted for what the structured data does not hold. */
     plan?: PlanText;
     /** The utfall imported from the accounts for a year (without a year: the latest year imported). */

@@ -9,6 +9,7 @@ import { chooseIntent } from './intent';
 import { fold, glossed, STOP } from './text';
 import type { Question } from './types';
 import { currentYear, yearRef } from './years';
+import { personAsked } from './uppdrag-ask';
 
 type Index = { entities: Entity[]; questions: LRUCache<string, Question> };
 const indexes = new WeakMap<Forbund, Index>();
@@ -104,6 +105,7 @@ function read(text: string, f: Forbund, now: Date): Question {
         body: one('body'),
         malomrade: one('malomrade'),
         verksamhetsmal: one('verksamhetsmal'),
+        person: personAsked(text),
         concepts,
         rest,
         tokens: content.map((x) => x.t),

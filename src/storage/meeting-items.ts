@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { ITEM_KINDS, SLOTS, type ItemKind, type Slot } from '../domain/meetings-agenda';
 import type { Db } from './db';
 
-const linkSchema = z.object({ title: z.string().max(200), url: z.string().url().max(2000) });
+/** A handling: its link, an optional version note, and when it was added and last changed (ISO). */
+const linkSchema = z.object({
+    title: z.string().max(200),
+    url: z.string().url().max(2000),
+    version: z.string().max(120).optional(),
+    addedAt: z.string().datetime().optional(),
+    changedAt: z.string().datetime().optional(),
+});
 export type ItemLink = z.output<typeof linkSchema>;
 const itemRow = z.object({
     id: z.number().int(),

@@ -228,6 +228,12 @@ export const SHEETS: Sheet[] = [
                 note: 'Antal ersättare varje part utser.',
             },
             {
+                header: 'beslutar',
+                path: 'decides',
+                kind: 'bool',
+                note: 'ja när organet fattar beslut (beslutsförhet, justering, §-nummer); tomt = ja för styrelsen, nej för beredningsgrupp och styrgrupper (minnesanteckningar).',
+            },
+            {
                 header: 'distansdeltagande',
                 path: 'meetingRules.distance',
                 kind: 'bool',

@@ -196,7 +196,7 @@ describe('Meetings: agenda, kallelse, attendance and quorum (Fryksdalen styrelse
             title: 'Verksamhetsplan och budget 2024',
             kind: 'beslut',
             proposal: 'Att godkänna Verksamhetsplan och budget 2024 för Fryksdalens samordningsförbund',
-            links: 'Verksamhetsplan | https://example.invalid/vp-2024.pdf',
+            links: 'Verksamhetsplan | https://contoso.sharepoint.com/sites/styrelsen/vp-2024.pdf',
         });
         assert.match(textOf(saved), /Punkt 7 är sparad/);
         const put = cardOf(puts().at(-1)!);

@@ -10,6 +10,7 @@ import type { Lang } from '../lang';
 import { say } from '../reply';
 import type { MeetingState } from '../meeting/state';
 import { formatWhen, kindLabel } from '../meeting/words';
+import { handlingarText } from './handlingar';
 
 const required = (lang: Lang) => say(lang, 'Måste fyllas i', 'Required');
 
@@ -36,7 +37,7 @@ export function itemFormCard(st: MeetingState, lang: Lang, item?: AgendaItem, no
                 presenter: draft.presenter ?? item?.presenter ?? '',
                 proposal: draft.proposal ?? item?.proposal ?? '',
                 details: draft.details ?? item?.details ?? '',
-                links: draft.links ?? (item?.links ?? []).map((l) => `${l.title} | ${l.url}`).join('\n'),
+                links: draft.links ?? handlingarText(item?.links ?? []),
             },
             kinds: ITEM_KINDS.map((k) => ({ title: kindLabel(k, lang), value: k })),
             labels: {
@@ -47,8 +48,8 @@ export function itemFormCard(st: MeetingState, lang: Lang, item?: AgendaItem, no
                 details: say(lang, 'Beskrivning', 'Description'),
                 links: say(
                     lang,
-                    'Underlag, en länk per rad: titel | https://…',
-                    'Documents, one per line: title | https://…',
+                    'Handlingar, en per rad: titel | delningslänk från SharePoint eller OneDrive | version (valfri)',
+                    'Documents, one per line: title | SharePoint or OneDrive sharing link | version (optional)',
                 ),
                 required: required(lang),
                 save: say(lang, 'Spara', 'Save'),

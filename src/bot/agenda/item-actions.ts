@@ -9,6 +9,7 @@ import type { Lang } from '../lang';
 import { say } from '../reply';
 import { editorCard } from './editor';
 import { itemFormCard } from './form-cards';
+import { datedHandlingar, handlingRefusal } from './handlingar';
 import { refreshPosted } from './publish';
 import { itemSubmit, moveSubmit, parseLinks, removeSubmit } from './schemas';
 import { knownState } from '../meeting/state';
@@ -101,14 +102,10 @@ export function registerItemActions(app: Application<TurnState>, ad: BotDeps): v
             if (data.itemId && !existing) return { refused: editorCard(st, lang, gone(lang)) };
             const links = parseLinks(data.links);
             if (!links.ok) {
-                const note = say(
-                    lang,
-                    `Underlaget på rad ${links.line} är ingen https-länk. Skriv "titel | https://…". Inget har sparats.`,
-                    `The document on line ${links.line} is not an https link. Write "title | https://…". Nothing was saved.`,
-                );
+                const note = handlingRefusal(links.line, links.problem, lang);
                 return { refused: itemFormCard(st, lang, existing, note, data) };
             }
-            const fields = { ...data, links: links.links };
+            const fields = { ...data, links: datedHandlingar(existing?.links ?? [], links.links, ad.now()) };
             return () => {
                 const id = existing
                     ? existing.id

@@ -15,7 +15,7 @@ import { sendKallelse } from './publish';
 import { maySeeAgenda } from './show';
 import { knownState, loadState, type MeetingState } from '../meeting/state';
 import { agendaReply, attendanceFacts, statusText } from './view';
-import { formatWhen, quorumText } from '../meeting/words';
+import { formatWhen, quorumLine } from '../meeting/words';
 
 const CREATE =
     /^(?:nytt|ny|skapa|new|create)\s+(?:ett\s+|a\s+)?(?:nytt\s+|new\s+)?(?:[\p{L}-]*möte|[\p{L}-]*mote|dagordning|agenda|(?:[\p{L}-]+\s+)?meeting)\b/iu;
@@ -161,7 +161,7 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): 
             const where = m.place ? `, ${m.place}` : m.onlineUrl ? ', Teams' : '';
             const text = [
                 `${say(lang, 'Nästa möte', 'Next meeting')} (${st.body.name}): **${formatWhen(m.startsAt, lang)}**${where}.`,
-                `${statusText(st, lang)}. ${quorumText(st.quorum, lang)}.`,
+                [statusText(st, lang), quorumLine(st, lang)].filter(Boolean).join('. ') + '.',
             ].join('\n');
             await sendReply(ctx, { text });
         },
@@ -192,7 +192,7 @@ export function registerAgendaRoutes(app: Application<TurnState>, ad: BotDeps): 
                           .map((x) => `${x.title}: ${x.value}`),
                   ]
                 : [`**${head}**`, ...facts.filter((x) => x.value !== '–').map((x) => `${x.title}: ${x.value}`)];
-        await sendReply(ctx, { text: [...lines, quorumText(st.quorum, lang)].join('\n') });
+        await sendReply(ctx, { text: [...lines, quorumLine(st, lang)].filter(Boolean).join('\n') });
     };
     onMessage(app, ad, (t) => ABSENT.test(t.text), attendance('absent'));
     onMessage(app, ad, (t) => COMING.test(t.text), attendance('coming'));

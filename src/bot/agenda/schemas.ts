@@ -4,6 +4,7 @@ import { ANSWERS } from '../../domain/meetings';
 import { ITEM_KINDS } from '../../domain/meetings-agenda';
 import { actionKeySchema } from '../cards/action-key';
 import { cardLangField, optionalText } from '../cards/fields';
+import { isFileHostUrl } from '../../http/file-fetch';
 
 const lang = cardLangField;
 const text = optionalText;
@@ -55,19 +56,42 @@ export const showSubmit = z.object({
     add: z.boolean().optional().catch(undefined),
 });
 
-const linkLine = z.object({ title: z.string().min(1).max(200), url: z.string().url().startsWith('https://') });
-/** Underlag lines "titel | https://…" (or a bare URL); returns the 1-based bad line on failure. */
+const linkLine = z.object({
+    title: z.string().min(1).max(200),
+    url: z.string().url().max(2000).startsWith('https://'),
+    version: z.string().max(120).optional(),
+});
+export type HandlingLine = z.output<typeof linkLine>;
+/** Why a handling line is refused: not an https link, a Teams download link, or not on SharePoint/OneDrive. */
+export type HandlingProblem = 'not-https' | 'download-url' | 'foreign-host';
+
+/**
+ * A Teams file `downloadUrl` (SharePoint's download.aspx with a `tempauth` token) expires within the hour and lets
+ * anyone holding it read the file: it is a bearer credential, never a document reference.
+ */
+const isDownloadUrl = (u: URL) =>
+    /\/download\.aspx$/i.test(u.pathname) || [...u.searchParams.keys()].some((k) => /^tempauth$/i.test(k));
+
+/**
+ * Handlingar, one per line: "titel | https://… | versionsnotering" (title and version optional). Only SharePoint and
+ * OneDrive sharing links are taken; returns the 1-based bad line and why on failure.
+ */
 export function parseLinks(
     textValue: string | undefined,
-): { ok: true; links: z.output<typeof linkLine>[] } | { ok: false; line: number } {
-    const links: z.output<typeof linkLine>[] = [];
+): { ok: true; links: HandlingLine[] } | { ok: false; line: number; problem: HandlingProblem } {
+    const links: HandlingLine[] = [];
     const lines = (textValue ?? '').split('\n').map((l) => l.trim());
     for (const [i, line] of lines.entries()) {
         if (!line) continue;
-        const bar = line.indexOf('|');
-        const url = bar >= 0 ? line.slice(bar + 1).trim() : line;
-        const parsed = linkLine.safeParse({ title: bar >= 0 ? line.slice(0, bar).trim() : url, url });
-        if (!parsed.success) return { ok: false, line: i + 1 };
+        const parts = line.split('|').map((x) => x.trim());
+        const at = parts.findIndex((x) => /^[a-z][a-z0-9+.-]*:\/\//i.test(x));
+        const url = at >= 0 ? parts[at] : (parts[1] ?? parts[0]);
+        const title = at > 0 ? parts.slice(0, at).join(' | ') : url;
+        const version = at >= 0 ? parts.slice(at + 1).join(' | ') : '';
+        const parsed = linkLine.safeParse({ title, url, version: version || undefined });
+        if (!parsed.success) return { ok: false, line: i + 1, problem: 'not-https' };
+        if (isDownloadUrl(new URL(parsed.data.url))) return { ok: false, line: i + 1, problem: 'download-url' };
+        if (!isFileHostUrl(parsed.data.url)) return { ok: false, line: i + 1, problem: 'foreign-host' };
         links.push(parsed.data);
     }
     return { ok: true, links };

@@ -10,11 +10,15 @@ import type { AgendaViewer } from '../meeting/views';
 import { dayOf } from '../../domain/deadline-days';
 import { formatDate } from '../../domain/format';
 import { ownerName } from '../../domain/uppdrag';
-import { answerLabel, formatWhen, kindLabel, names, quorumText } from '../meeting/words';
+import { handlingLine } from './handlingar';
+import { insatsNotes } from '../meeting/insats-notes';
+import { answerLabel, formatWhen, kindLabel, names, quorumLine } from '../meeting/words';
 
 /** Refresh userIds are capped by Teams. */
 const MAX_REFRESH_USERS = 60;
 const DAY_S = 24 * 3600;
+/** The styrgrupper's notes stay linked from the card for a month (the protokoll links' lifetime). */
+const NOTES_TTL_S = 30 * DAY_S;
 
 type Viewer = AgendaViewer;
 
@@ -83,6 +87,10 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
     const title = `${st.body.name}: ${say(lang, 'kallelse och dagordning', 'notice and agenda')}`;
     const when = formatWhen(m.startsAt, lang);
     const dec = agendaDecisionData(ad, st, lang, !!v.posted, person);
+    const notes = insatsNotes(ad, st).map(
+        (n) =>
+            `[${say(lang, 'Minnesanteckningar', 'Notes')}: ${n.body}, ${formatDate(n.startsAt, 'd MMMM yyyy', lang)}](${ad.downloads.link('protokoll', `${n.meetingId}.html`, NOTES_TTL_S)})`,
+    );
     const items = st.items.map((it) => ({
         ...dec.item(it),
         heading: dec.item(it).ref ? `${dec.item(it).ref} ${it.title}` : `${it.number}. ${it.title}`,
@@ -91,7 +99,14 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
             .join(' · '),
         proposal: it.proposal ? `${say(lang, 'Förslag till beslut', 'Proposed decision')}: ${it.proposal}` : '',
         details: (it.details ?? '').split('\n').join('\n\n'),
-        links: it.links.map((l) => `[${l.title}](${l.url})`).join(' · '),
+        links: [
+            ...(it.links.length
+                ? [
+                      `${say(lang, 'Handlingar', 'Documents')}: ${it.links.map((l) => handlingLine(m, l, lang)).join(' · ')}`,
+                  ]
+                : []),
+            ...(it.slot === 'insatser' ? notes : []),
+        ].join('\n\n'),
     }));
     const followUp = uppdragLines(ad, st, lang);
     const justerare = st.justerare.length
@@ -121,7 +136,7 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
         uppdrag: followUp,
         attendanceTitle: say(lang, 'Närvaro', 'Attendance'),
         attendance,
-        quorumText: quorumText(st.quorum, lang),
+        quorumText: quorumLine(st, lang),
         quorumColor: st.quorum.beslutsmassig ? 'Good' : 'Attention',
         justerare,
         yourAnswer: own ? `${say(lang, 'Ditt svar', 'Your answer')}: ${answerLabel(own, lang)}` : '',
@@ -148,11 +163,11 @@ export function agendaReply(ad: BotDeps, st: MeetingState, v: Viewer): CardReply
         `${when}${m.place ? `, ${m.place}` : ''}`,
         ...items.map(
             (i) =>
-                `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}${i.decision ? `\n${i.decision}` : ''}`,
+                `${i.heading} (${i.meta})${i.proposal ? ` – ${i.proposal}` : ''}${i.decision ? `\n${i.decision}` : ''}${i.links ? `\n${i.links.replace(/\n\n/g, '\n')}` : ''}`,
         ),
         ...(followUp.length ? [`**${data.uppdragTitle}**`, ...followUp.map((u) => `- ${u.line}`)] : []),
         ...attendance.filter((a) => a.value !== '–').map((a) => `${a.title}: ${a.value}`),
-        `**${data.quorumText}**`,
+        ...(data.quorumText ? [`**${data.quorumText}**`] : []),
         ...[justerare, data.yourAnswer, data.note].filter(Boolean),
     ].join('\n');
     return { text, card: { template: 'agenda', data } };

@@ -6,6 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
 import { formatRef, numberParagraphs } from '../../domain/decisions';
 import { neverQuorate } from '../../domain/meeting-presence';
+import { bodyDecides } from '../../domain/schema-org';
 import { insertIndex } from '../../domain/meetings-agenda';
 import { registerAction } from '../cards/execute';
 import type { Lang } from '../lang';
@@ -35,6 +36,8 @@ export function closeCheck(
         return { ok: false, text: nothing(lang, 'Mötet är redan avslutat.', 'The meeting is already closed.') };
     if (dd.now() < st.meeting.startsAt)
         return { ok: false, text: nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.') };
+    // A body that prepares has no quorum, no justerare and no decisions: its meeting always closes into notes.
+    if (!bodyDecides(st.body)) return { ok: true, by: access.person, failed: false };
     // Without quorum at any item the meeting takes no decision (not even justerare or bordläggning): a short record.
     if (st.decisions.size === 0 && neverQuorate(st.inv, st.answers, st.presence, st.items.length))
         return { ok: true, by: access.person, failed: true };
@@ -60,7 +63,7 @@ export function closeCheck(
     return { ok: true, by: access.person, failed: false };
 }
 
-export type Closed = { range: string; failed: boolean; carried: number; next?: Date };
+export type Closed = { range: string; failed: boolean; carried: number; next?: Date; notes?: boolean };
 
 /**
  * Closes the meeting in the caller's transaction; undefined if it was closed meanwhile. A meeting that was never
@@ -68,6 +71,13 @@ export type Closed = { range: string; failed: boolean; carried: number; next?: D
  */
 export function closeNow(dd: BotDeps, st: DecisionState, by: Person, failed = false): Closed | undefined {
     const year = meetingYear(st.meeting.startsAt);
+    if (!bodyDecides(st.body)) {
+        // Minnesanteckningar: numbered by the agenda, never in the § register.
+        const order = new Map(st.items.map((it) => [it.id, it.number]));
+        const build = () => buildProtokoll(dd, st, order, [], true);
+        if (!dd.protokoll.close(st.meeting, year, new Map(), build, by.id, by.slug, true)) return undefined;
+        return { range: '', failed: false, carried: 0, notes: true };
+    }
     const numbers = failed
         ? new Map<number, number>()
         : numberParagraphs(
@@ -91,6 +101,12 @@ export function closeNow(dd: BotDeps, st: DecisionState, by: Person, failed = fa
 
 /** What the chef hears when the meeting is closed. */
 export function closedText(c: Closed, lang: Lang): string {
+    if (c.notes)
+        return say(
+            lang,
+            'Mötet är avslutat. Minnesanteckningarna är klara; de justeras inte och får inga paragrafnummer.',
+            'The meeting is closed. The notes are ready; they are not approved by signature and get no § numbers.',
+        );
     if (!c.failed)
         return say(
             lang,

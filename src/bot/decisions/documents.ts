@@ -7,7 +7,7 @@ import type { Download } from '../../http/downloads';
 import { documentHtml, type DocModel } from './document-html';
 import { documentPdf } from './document-pdf';
 import { loadDecisionState, type DecisionState } from './state';
-import { justeringText } from './words';
+import { justeringText, notesStatus } from './words';
 
 const docId = z
     .string()
@@ -20,6 +20,7 @@ const docId = z
 
 /** The protokoll's status line in Swedish (the document's language). */
 export function documentStatus(st: DecisionState): string {
+    if (st.protokoll?.data.notes) return notesStatus('sv');
     return justeringText(st.justering, 'sv', (ids) => ids.map((id) => st.people.get(id)?.name ?? '?').join(', '));
 }
 

@@ -9,6 +9,8 @@ import type { Decision } from '../../storage/decisions';
 import type { AgendaItem } from '../../storage/meeting-items';
 import { memberLabel, meetingYear } from '../meeting/words';
 import { presenceLists } from './protokoll-presence';
+import { insatsNotes } from '../meeting/insats-notes';
+import { formatDate } from '../../domain/format';
 import { type DecisionState, quorumAtItem } from './state';
 
 /** `§ 3/2025` of a recorded decision, wherever and whenever it was taken; undefined before its meeting closed. */
@@ -76,7 +78,14 @@ function paragraphOf(dd: BotDeps, st: DecisionState, it: AgendaItem, n: number, 
         details: it.details,
         presenter: it.presenter,
         proposal: it.proposal,
-        underlag: it.links.map((l) => `${l.title} (${l.url})`),
+        underlag: [
+            ...it.links.map((l) => `${l.title}${l.version ? `, ${l.version}` : ''} (${l.url})`),
+            ...(it.slot === 'insatser'
+                ? insatsNotes(dd, st).map(
+                      (x) => `Minnesanteckningar ${x.body} ${formatDate(x.startsAt, 'd MMMM yyyy')}`,
+                  )
+                : []),
+        ],
         presence: presence.length ? presence : undefined,
         yrkanden: yrkanden.length ? yrkanden.map(labelOf) : undefined,
         proposition:
@@ -118,6 +127,7 @@ export function buildProtokoll(
     st: DecisionState,
     numbers: Map<number, number>,
     carried: AgendaItem[] = [],
+    notes = false,
 ): Protokoll {
     const name = (id: number) => st.people.get(id)?.name ?? String(id);
     const year = meetingYear(st.meeting.startsAt);
@@ -130,6 +140,7 @@ export function buildProtokoll(
     const rules = st.body.meetingRules;
     const noJustering = failed && rules?.quorumFailureJustering === 'ingen';
     return {
+        ...(notes ? { notes: true } : {}),
         meetingId: st.meeting.id,
         forbund: st.f.name,
         body: st.body.name,
@@ -143,19 +154,21 @@ export function buildProtokoll(
         beslutsmassig: !failed,
         quorumText: failed ? `${st.quorum.filled} av ${st.quorum.seats} platser besatta` : undefined,
         carried: failed ? carried.map((it) => it.title) : undefined,
-        ordforande: chair && !noJustering ? { personId: chair.id, name: chair.name } : undefined,
+        ordforande: chair && !noJustering && !notes ? { personId: chair.id, name: chair.name } : undefined,
         sekreterare: secretaryOf(st)?.name,
         present: {
-            ...presenceLists(st, numbers, (id) => {
+            ...presenceLists(st, notes ? new Map<number, number>() : numbers, (id) => {
                 const p = st.people.get(id);
                 return p ? memberLabel(st, p, 'sv') : String(id);
             }),
             others: [...chefs.map((p) => `${p.name} (förbundschef)`), ...presenters.map((x) => `${x} (föredragande)`)],
         },
-        justerare: failed ? [] : st.justerare.map((id) => ({ personId: id, name: name(id) })),
+        justerare: failed || notes ? [] : st.justerare.map((id) => ({ personId: id, name: name(id) })),
         paragraphs: st.items.flatMap((it) => {
             const n = numbers.get(it.id);
-            return n === undefined ? [] : [paragraphOf(dd, st, it, n, year)];
+            if (n === undefined) return [];
+            const p = paragraphOf(dd, st, it, n, year);
+            return [notes ? { ...p, ref: `${n}.` } : p];
         }),
     };
 }

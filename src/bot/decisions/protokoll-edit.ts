@@ -2,18 +2,16 @@
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { type CardSpec } from '../../cards/render';
-import { mayEdit } from '../../domain/decision-justering';
 import type { Protokoll } from '../../domain/protokoll';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
 import { registerProtokollAction } from './protokoll-action';
 import { sendJustering } from './notify';
-import { protokollReply } from './protokoll-view';
+import { mayEditText, protokollReply } from './protokoll-view';
 import { editSubmit, editedTexts } from './schemas';
 import { knownClosedState, type ClosedState } from './state';
 import { nothing } from './words';
-import { mayDecide } from '../meeting/words';
 
 /** The edit form: one text per § (its decision, or its text for other items). */
 export function editCard(st: ClosedState, lang: Lang, note = ''): CardSpec {
@@ -21,12 +19,20 @@ export function editCard(st: ClosedState, lang: Lang, note = ''): CardSpec {
     return {
         template: 'protokoll-edit',
         data: {
-            title: say(lang, `Ändra protokollet (version ${p.version})`, `Edit the minutes (version ${p.version})`),
-            text: say(
-                lang,
-                'Ändra texten; justeringen börjar om när du sparar.',
-                'Edit the text; approval starts over when you save.',
-            ),
+            title: p.data.notes
+                ? say(
+                      lang,
+                      `Ändra minnesanteckningarna (version ${p.version})`,
+                      `Edit the notes (version ${p.version})`,
+                  )
+                : say(lang, `Ändra protokollet (version ${p.version})`, `Edit the minutes (version ${p.version})`),
+            text: p.data.notes
+                ? say(lang, 'Skriv anteckningarna per punkt.', 'Write the notes per item.')
+                : say(
+                      lang,
+                      'Ändra texten; justeringen börjar om när du sparar.',
+                      'Edit the text; approval starts over when you save.',
+                  ),
             requests: st.justering.requests
                 .map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`)
                 .join('\n\n'),
@@ -66,7 +72,7 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
         verb: 'protokoll.edit',
         schema: editSubmit,
         prepare: async ({ lang, st, person }, data) => {
-            if (!person || !mayDecide(st, person) || !mayEdit(st.justering))
+            if (!person || !mayEditText(st, person))
                 return {
                     refused: messageCard(
                         say(lang, 'Inget sparat', 'Nothing saved'),
@@ -89,11 +95,13 @@ export function registerProtokollEdit(app: Application<TurnState>, dd: BotDeps):
                     person.slug,
                 );
                 const now = knownClosedState(dd, st.meeting.id);
-                const note = say(
-                    lang,
-                    `Version ${version} är sparad; justeringen börjar om.`,
-                    `Version ${version} is saved; approval starts over.`,
-                );
+                const note = st.protokoll.data.notes
+                    ? say(lang, `Version ${version} är sparad.`, `Version ${version} is saved.`)
+                    : say(
+                          lang,
+                          `Version ${version} är sparad; justeringen börjar om.`,
+                          `Version ${version} is saved; approval starts over.`,
+                      );
                 return {
                     card: protokollReply(dd, now, lang, person, note).card,
                     after: async (turn) => {

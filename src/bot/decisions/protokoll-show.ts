@@ -2,15 +2,13 @@
 import type { BotDeps } from '../deps';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { CardSpec } from '../../cards/render';
-import { mayEdit } from '../../domain/decision-justering';
 import { registerView } from '../cards/view';
 import type { Lang } from '../lang';
 import { messageCard, say } from '../reply';
 import { editCard } from './protokoll-edit';
-import { maySeeProtokoll, protokollReply } from './protokoll-view';
+import { mayEditText, maySeeProtokoll, protokollReply } from './protokoll-view';
 import { showSubmit } from './schemas';
 import { isClosed, loadDecisionState, type ClosedState } from './state';
-import { mayDecide } from '../meeting/words';
 
 /** Registers "protokoll.view" and "protokoll.edit.form": the draft only for the chef, the chair and the justerare. */
 export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps): void {
@@ -23,7 +21,7 @@ export function registerProtokollShow(app: Application<TurnState>, dd: BotDeps):
                 return st && isClosed(st) ? st : undefined;
             },
             canSee: (st, v) => maySeeProtokoll(st, v.person),
-            render: (st, v) => render(st, v.lang, mayDecide(st, v.person) && mayEdit(st.justering)),
+            render: (st, v) => render(st, v.lang, mayEditText(st, v.person)),
         });
     show('protokoll.view', (st, lang) => protokollReply(dd, st, lang).card);
     show('protokoll.edit.form', (st, lang, editable) =>

@@ -9,7 +9,7 @@ import type { Lang } from '../lang';
 import { say, type CardReply } from '../reply';
 import { names, mayDecide } from '../meeting/words';
 import type { ClosedState, DecisionState } from './state';
-import { justeringText, meetingHeading } from './words';
+import { justeringText, meetingHeading, notesStatus } from './words';
 
 const LINK_TTL_S = 30 * 24 * 3600;
 
@@ -20,6 +20,10 @@ export function maySeeProtokoll(st: DecisionState, p?: Person): boolean {
         !!p && (mayDecide(st, p) || (st.protokoll ? signers(st.protokoll.data) : []).some((j) => j.personId === p.id))
     );
 }
+
+/** The chef or the ordförande edits the text: a protokoll after a change request, minnesanteckningar at any time. */
+export const mayEditText = (st: ClosedState, p?: Person) =>
+    mayDecide(st, p) && (mayEdit(st.justering) || !!st.protokoll.data.notes);
 
 /** Signed links to the protokoll (or one § as an utdrag) as HTML and PDF. */
 export function protokollLinks(dd: BotDeps, meetingId: number, itemId?: number) {
@@ -35,13 +39,13 @@ export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?
     const p = st.protokoll.data;
     const j = st.justering;
     const who = (ids: number[]) => names(st, ids, lang);
-    const status = justeringText(j, lang, who);
+    const status = p.notes ? notesStatus(lang) : justeringText(j, lang, who);
     const justerare = signers(p).map((x) => x.personId);
     const isJusterare = !!person && justerare.includes(person.id);
     const key = () => newActionKey(`protokoll:${st.meeting.id}`, j.version);
     const links = protokollLinks(dd, st.meeting.id);
     const sections = protokollSections(p, status, signatures(dd, st));
-    const title = `${say(lang, 'Protokoll', 'Minutes')}: ${meetingHeading(st, lang)}`;
+    const title = `${p.notes ? say(lang, 'Minnesanteckningar', 'Meeting notes') : say(lang, 'Protokoll', 'Minutes')}: ${meetingHeading(st, lang)}`;
     const paragraphs = sections.sections.slice(1, -1).map((x) => ({ heading: x.title, text: x.lines.join('\n\n') }));
     const data = {
         title,
@@ -57,7 +61,7 @@ export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?
         justerare: (sections.sections.at(-1)?.lines ?? []).join('\n\n'),
         requests: j.requests.map((r) => `${st.people.get(r.personId)?.name ?? '?'}: ${r.comment}`).join('\n\n'),
         canJustera: isJusterare && mayJustera(j, justerare, person.id, 'ändring').ok,
-        canEdit: mayDecide(st, person) && mayEdit(j),
+        canEdit: mayEditText(st, person),
         keys: { justera: key(), change: key() },
         htmlUrl: links.html,
         pdfUrl: links.pdf,
@@ -65,7 +69,9 @@ export function protokollReply(dd: BotDeps, st: ClosedState, lang: Lang, person?
             justera: say(lang, 'Justera', 'Approve (justera)'),
             change: say(lang, 'Begär ändring', 'Request a change'),
             comment: say(lang, 'Kommentar (vid ändring)', 'Comment (for a change)'),
-            edit: say(lang, 'Ändra protokollet', 'Edit the minutes'),
+            edit: p.notes
+                ? say(lang, 'Ändra anteckningarna', 'Edit the notes')
+                : say(lang, 'Ändra protokollet', 'Edit the minutes'),
             requests: say(lang, 'Begärda ändringar', 'Requested changes'),
             html: say(lang, 'Öppna (HTML)', 'Open (HTML)'),
             pdf: 'PDF',

@@ -2,6 +2,7 @@
 import type { BotDeps } from '../deps';
 import { decisionText, parseRef, type Outcome } from '../../domain/decisions';
 import { presentAt } from '../../domain/meeting-presence';
+import { bodyDecides } from '../../domain/schema-org';
 import type { AgendaItem } from '../../storage/meeting-items';
 import type { Lang } from '../lang';
 import { names, quorumText } from '../meeting/words';
@@ -24,6 +25,11 @@ export function checkDecision(dd: BotDeps, st: DecisionState, item: AgendaItem, 
         return fail(
             'Beslut registreras under mötet; det har inte börjat än.',
             'Decisions are recorded during the meeting; it has not started yet.',
+        );
+    if (!bodyDecides(st.body))
+        return fail(
+            `${st.body.name} bereder och fattar inga beslut; förslaget går till styrelsen. Mötet får minnesanteckningar.`,
+            `${st.body.name} prepares matters and takes no decisions; the proposal goes to the board. The meeting gets notes.`,
         );
     if (item.kind !== 'beslut')
         return fail(`Punkt ${item.number} är ingen beslutspunkt.`, `Item ${item.number} is not a decision item.`);

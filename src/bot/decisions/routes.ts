@@ -20,7 +20,7 @@ import { isClosed, loadDecisionState } from './state';
 
 const CLOSE = /^(?:avsluta|stäng|stang)\s+(?:mötet|motet|sammanträdet)\b|^close\s+the\s+meeting\b/i;
 const PROTOKOLL =
-    /^(?:visa|show)\s+(?:mig\s+|me\s+)?(?:det\s+senaste\s+|the\s+latest\s+|the\s+)?(?:protokoll(?:et)?|minutes)\b/i;
+    /^(?:visa|show)\s+(?:mig\s+|me\s+)?(?:det\s+senaste\s+|the\s+latest\s+|the\s+)?(?:protokoll(?:et)?|minutes|minnesanteckning(?:ar|arna)?|(?:meeting\s+)?notes)\b/i;
 const PC_NEW = /^(?:nytt?\s+)?per\s+capsulam(?:-?beslut)?\s*[.!]?$|^(?:new|start)\s+(?:a\s+)?per\s+capsulam\b/i;
 const PC_SHOW = /^(?:visa|show)\s+(?:the\s+)?per\s+capsulam\b/i;
 const EXTRACT = /^(?:visa\s+|ge\s+mig\s+)?(?:ett\s+)?(?:protokollsutdrag|utdrag|(?:an\s+)?extract)\b/i;

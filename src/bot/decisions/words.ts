@@ -23,6 +23,10 @@ export function justeringText(j: JusteringState | undefined, lang: Lang, names: 
     );
 }
 
+/** The status of minnesanteckningar, which are never justerade. */
+export const notesStatus = (lang: Lang) =>
+    say(lang, 'Minnesanteckningar – justeras inte', 'Meeting notes – not signed off (no justering)');
+
 /** `Styrelsen 12 december 2025` style heading for a meeting. */
 export const meetingHeading = (st: MeetingState, lang: Lang) =>
     `${st.body.name}, ${formatWhen(st.meeting.startsAt, lang)}`;

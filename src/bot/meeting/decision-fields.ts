@@ -2,6 +2,7 @@
 import type { BotDeps } from '../deps';
 import { formatRef } from '../../domain/decisions';
 import type { Person } from '../../domain/access';
+import { bodyDecides } from '../../domain/schema-org';
 import type { AgendaItem } from '../../storage/meeting-items';
 import { newActionKey } from '../cards/action-key';
 import type { Lang } from '../lang';
@@ -33,6 +34,8 @@ export function agendaDecisionData(dd: BotDeps, st: MeetingState, lang: Lang, po
     const year = meetingYear(m.startsAt);
     const open = m.status === 'utkast' || m.status === 'kallad';
     const show = open && (posted || mayDecide(st, person));
+    // A body that prepares takes no decisions: its beslut items are prepared for the styrelse, not decided.
+    const decide = show && bodyDecides(st.body);
     return {
         item(it: AgendaItem) {
             const d = decisions.get(it.id);
@@ -41,8 +44,8 @@ export function agendaDecisionData(dd: BotDeps, st: MeetingState, lang: Lang, po
                 id: it.id,
                 ref: n ? formatRef(n, year) : '',
                 decision: d ? decisionLine(st, d, lang) : '',
-                canDecide: show && it.kind === 'beslut',
-                canBifall: show && it.kind === 'beslut' && !d && !!it.proposal,
+                canDecide: decide && it.kind === 'beslut',
+                canBifall: decide && it.kind === 'beslut' && !d && !!it.proposal,
                 decideKey: newActionKey(`decide:${m.id}`, 1),
                 expect: d?.version ?? 0,
                 otherLabel: d

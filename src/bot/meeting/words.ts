@@ -5,6 +5,7 @@ import { formatDate, TIME_ZONE } from '../../domain';
 import { authorize, type Person } from '../../domain/access';
 import { OUTCOME_LABELS, type Outcome } from '../../domain/decisions';
 import type { Answer, Quorum } from '../../domain/meetings';
+import { bodyDecides } from '../../domain/schema-org';
 import type { ItemKind } from '../../domain/meetings-agenda';
 import { langOfLocale, type Lang } from '../lang';
 import { say } from '../reply';
@@ -39,6 +40,10 @@ export function quorumText(q: Quorum, lang: Lang): string {
         ? `${q.filled} of ${q.seats} seats filled – ${q.beslutsmassig ? 'quorate (beslutsmässigt)' : 'not quorate (inte beslutsmässigt)'}`
         : `${q.filled} av ${q.seats} platser besatta – ${q.beslutsmassig ? 'beslutsmässigt' : 'inte beslutsmässigt'}`;
 }
+
+/** The quorum line of a meeting, or '' for a body that prepares rather than decides (it has no quorum). */
+export const quorumLine = (st: MeetingState, lang: Lang): string =>
+    bodyDecides(st.body) ? quorumText(st.quorum, lang) : '';
 
 /** `Anders Berg (ledamot, Kils kommun)` for a styrelse member; just the name for other bodies. */
 export function memberLabel(st: MeetingState, p: Person, lang: Lang): string {

@@ -13,6 +13,7 @@ import type { BotDeps } from '../deps';
 import { say, sendReply, type Reply } from '../reply';
 import { onMessage } from '../on-message';
 import { utfallLookup } from '../utfall';
+import { ownerName } from '../../domain/uppdrag';
 
 /** The verb of every "ask this" button (help examples, clarify options). */
 export const QA_ASK = 'qa.ask';
@@ -44,6 +45,23 @@ async function context(deps: BotDeps, base: QaContext, f: Forbund, q: Question, 
         utfall: utfallLookup(deps, f.id),
         roster: () => deps.roster.list(f.id).map((p) => ({ name: p.name, roles: p.roles })),
     };
+    if (q.intent === 'uppdrag') {
+        // Uppdrag name people and what they are to do: shown to those on the förbund's roster only.
+        if (!(await who.caller())) return ctx;
+        const name = (id: number) => deps.roster.byId(id)?.name;
+        return {
+            ...ctx,
+            uppdrag: () =>
+                deps.uppdrag.open(f.id).map((u) => ({
+                    id: u.id,
+                    what: u.what,
+                    owner: ownerName(f, u, name),
+                    ownerPartId: 'partId' in u.owner ? u.owner.partId : undefined,
+                    due: u.due,
+                    body: f.bodies.find((b) => b.id === u.bodyId)?.name ?? u.bodyId,
+                })),
+        };
+    }
     if (q.intent !== 'report') return ctx;
     // In full only to the insats's own people in a 1:1 chat; everywhere else the suppressed shared table.
     const person = who.personal ? await who.caller() : undefined;

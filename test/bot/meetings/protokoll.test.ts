@@ -37,7 +37,10 @@ describe('Meetings: the protokoll as the legal record (HTML and PDF)', () => {
                     INSATS,
                     'beslut',
                     'Att bevilja Jobbspåret 250 000 kr för 2026',
-                    { presenter: 'Tomas Ås', links: 'Ansökan | https://example.invalid/ansokan.pdf' },
+                    {
+                        presenter: 'Tomas Ås',
+                        links: 'Ansökan | https://contoso.sharepoint.com/sites/styrelsen/ansokan.pdf',
+                    },
                 ],
                 [INFO, 'information', '', { details: 'Förbundschefen redovisar uppföljningen.' }],
             ],
@@ -107,7 +110,7 @@ describe('Meetings: the protokoll as the legal record (HTML and PDF)', () => {
         ['ärende', /§ 7\/2025 Ansökan om medel för Jobbspåret/],
         [
             'föredragande and underlag',
-            /Föredragande: Tomas Ås Underlag: Ansökan \(https:\/\/example\.invalid\/ansokan\.pdf\)/,
+            /Föredragande: Tomas Ås Underlag: Ansökan \(https:\/\/contoso\.sharepoint\.com\/sites\/styrelsen\/ansokan\.pdf\)/,
         ],
         ['förslag', /Förslag till beslut: Att bevilja Jobbspåret 250 000 kr för 2026/],
         [
