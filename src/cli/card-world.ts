@@ -208,6 +208,25 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         },
         chair.id,
     );
+    // A third yrkande its maker withdrew: the card shows it, struck from the vote.
+    const third = dd.meetings.addYrkande(
+        next,
+        nextBudget.id,
+        { personId: ledamoter[2], outcome: 'återremiss' },
+        chair.id,
+    );
+    dd.meetings.withdrawYrkande(third, chair.id);
+    // A ledamot who leaves after the second item and comes back at the fourth (the närvaro form lists it).
+    dd.meetings.setPresence(
+        next,
+        ledamoter[2],
+        [
+            { personId: ledamoter[2], change: 'går', itemId: dd.meetings.items(next)[1].id },
+            { personId: ledamoter[2], change: 'kommer', itemId: dd.meetings.items(next)[3].id },
+        ],
+        chef.id,
+        chef.slug,
+    );
     // A preparatory meeting nobody has answered yet.
     const fresh = meeting(beredning, '2025-12-03T08:00:00Z', 'Förbundets kontor', budget);
 
