@@ -212,17 +212,17 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
     const third = dd.meetings.addYrkande(
         next,
         nextBudget.id,
-        { personId: ledamoter[2], outcome: 'återremiss' },
+        { personId: ledamoter[0], outcome: 'återremiss' },
         chair.id,
     );
     dd.meetings.withdrawYrkande(third, chair.id);
-    // A ledamot who leaves after the second item and comes back at the fourth (the närvaro form lists it).
+    // A ledamot who leaves after the budget (item 3) and comes back at item 5 (the närvaro form lists it).
     dd.meetings.setPresence(
         next,
-        ledamoter[2],
+        ledamoter[0],
         [
-            { personId: ledamoter[2], change: 'går', itemId: dd.meetings.items(next)[1].id },
-            { personId: ledamoter[2], change: 'kommer', itemId: dd.meetings.items(next)[3].id },
+            { personId: ledamoter[0], change: 'går', itemId: dd.meetings.items(next)[2].id },
+            { personId: ledamoter[0], change: 'kommer', itemId: dd.meetings.items(next)[4].id },
         ],
         chef.id,
         chef.slug,
