@@ -57,7 +57,12 @@ export function answersAt(
  * Ledamöter present at `n` who left earlier and came back while an ersättare of their part served in their place:
  * under the rule `ersättare` that ersättare keeps the seat for the rest of the meeting. A late arrival is no return.
  */
-function heldBack(inv: Invitation, answers: ReadonlyMap<number, Answer>, presence: readonly PresenceChange[], n: number) {
+function heldBack(
+    inv: Invitation,
+    answers: ReadonlyMap<number, Answer>,
+    presence: readonly PresenceChange[],
+    n: number,
+) {
     const out: { ledamot: number; ersattare: number[] }[] = [];
     for (const [id, changes] of byPerson(presence)) {
         const group = inv.groups.find((g) => g.ledamoter.includes(id));
@@ -99,7 +104,8 @@ export function quorumAt(
     const q = count(without);
     const keep = held.filter((h) => h.ersattare.some((e) => q.serving.includes(e))).map((h) => h.ledamot);
     if (!keep.length) return count(at);
-    if (keep.length < held.length) for (const h of held) if (!keep.includes(h.ledamot)) without.set(h.ledamot, 'kommer');
+    if (keep.length < held.length)
+        for (const h of held) if (!keep.includes(h.ledamot)) without.set(h.ledamot, 'kommer');
     const final = count(without);
     return {
         ...final,

@@ -126,7 +126,9 @@ export function createMeetingRecord(db: Db, now: () => Date) {
         withdrawYrkande(yrkandeId: number, by: number): boolean {
             return (
                 db
-                    .prepare('UPDATE yrkanden SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL')
+                    .prepare(
+                        'UPDATE yrkanden SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL',
+                    )
                     .run(now().toISOString(), by, yrkandeId).changes === 1
             );
         },

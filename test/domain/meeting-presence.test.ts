@@ -14,7 +14,11 @@ const people: Person[] = f.roster.map((p, i) => ({
     roles: p.roles,
 }));
 const id = (slug: string) => people.find((p) => p.slug === slug)!.id;
-const inv = invitation(f, f.bodies.find((b) => b.kind === 'styrelse')!, people);
+const inv = invitation(
+    f,
+    f.bodies.find((b) => b.kind === 'styrelse')!,
+    people,
+);
 const [A, C, D, Dx, E] = ['anders-berg', 'ingrid-fors', 'karin-ekberg', 'johan-strom', 'eva-bjork'].map(id);
 const kommer = (ids: number[]) => new Map<number, Answer>(ids.map((x) => [x, 'kommer']));
 const change = (personId: number, c: 'kommer' | 'går', at: number): PresenceChange => ({ personId, change: c, at });

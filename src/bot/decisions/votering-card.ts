@@ -35,8 +35,7 @@ export function voteringCard(dd: BotDeps, st: DecisionState, item: AgendaItem, l
     const lines = all.map((y, i) => ({
         id: y.id,
         line: `${lineOf(y, i, name(y.personId), lang)}${y.withdrawn ? say(lang, ` – återtaget av ${name(y.personId)}`, ` – withdrawn by ${name(y.personId)}`) : ''}`,
-        withdraw:
-            open && !y.withdrawn ? say(lang, `Återta yrkande ${i + 1}`, `Withdraw motion ${i + 1}`) : '',
+        withdraw: open && !y.withdrawn ? say(lang, `Återta yrkande ${i + 1}`, `Withdraw motion ${i + 1}`) : '',
     }));
     const against = (sv: string, en: string) =>
         yrkanden.map((y) => `${say(lang, sv, en)} ${all.indexOf(y) + 1}`).join(say(lang, ' mot ', ' against '));

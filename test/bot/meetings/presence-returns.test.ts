@@ -50,10 +50,7 @@ async function meetingWithReturns(rule?: 'ledamot' | 'ersättare') {
         );
         // Both at once: a leave before the arrival is a leave and a return.
         const c = await presence(P.C, { leaves: String(item(2)), arrives: String(item(4)) }, true);
-        assert.match(
-            textOf(c),
-            /Ingrid Fors: leaves after item 2, arrives at item 4 \(present at items 1–2, 4–9\)/,
-        );
+        assert.match(textOf(c), /Ingrid Fors: leaves after item 2, arrives at item 4 \(present at items 1–2, 4–9\)/);
     };
     const protokoll = async () => {
         for (const n of [2, 7]) {
@@ -91,11 +88,23 @@ describe('Meetings: a ledamot who leaves and comes back (the default: the ledamo
     it('When the meeting is closed, then each § shows who served there and the närvaro lists show the periods', async () => {
         const { html, section } = await m.protokoll();
         assert.match(section('§ 2/2025'), /Deltog i beslutet: [^<]*Karin Ekberg/);
-        assert.match(section('§ 3/2025'), /Johan Ström \(ersättare, Försäkringskassan\) tjänstgör från och med denna paragraf/);
-        assert.match(section('§ 3/2025'), /Styrelsen är inte beslutsmässig från och med denna paragraf \(3 av 6 platser besatta\)/);
+        assert.match(
+            section('§ 3/2025'),
+            /Johan Ström \(ersättare, Försäkringskassan\) tjänstgör från och med denna paragraf/,
+        );
+        assert.match(
+            section('§ 3/2025'),
+            /Styrelsen är inte beslutsmässig från och med denna paragraf \(3 av 6 platser besatta\)/,
+        );
         assert.match(section('§ 3/2025'), /Ärendet kunde inte avgöras eftersom styrelsen inte var beslutsmässig/);
-        assert.match(section('§ 4/2025'), /Karin Ekberg \(ledamot, Försäkringskassan\) tjänstgör från och med denna paragraf/);
-        assert.match(section('§ 4/2025'), /Johan Ström \(ersättare, Försäkringskassan\) tjänstgör inte från och med denna paragraf/);
+        assert.match(
+            section('§ 4/2025'),
+            /Karin Ekberg \(ledamot, Försäkringskassan\) tjänstgör från och med denna paragraf/,
+        );
+        assert.match(
+            section('§ 4/2025'),
+            /Johan Ström \(ersättare, Försäkringskassan\) tjänstgör inte från och med denna paragraf/,
+        );
         assert.match(section('§ 4/2025'), /Styrelsen är åter beslutsmässig från och med denna paragraf/);
         assert.match(section('§ 7/2025'), /Deltog i beslutet: [^<]*Ingrid Fors/);
         assert.match(section('§ 7/2025'), /Deltog i beslutet: [^<]*Karin Ekberg/);

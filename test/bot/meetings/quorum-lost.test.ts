@@ -69,14 +69,14 @@ describe('Meetings: a styrelse meeting that loses its quorum part-way', () => {
         const card = cardOf(h.toUser(P.E).at(-1)!);
         const html = await (await h.fetchDoc(button(card, 'Öppna (HTML)').url)).text();
         const section = (ref: string) => new RegExp(`<h2>${ref} [^<]*</h2>(.*?)</section>`).exec(html)?.[1] ?? '';
-        assert.match(
-            html,
-            /Styrelsen var inte längre beslutsmässig från och med § 8\/2025 \(2 av 6 platser besatta\)/,
-        );
+        assert.match(html, /Styrelsen var inte längre beslutsmässig från och med § 8\/2025 \(2 av 6 platser besatta\)/);
         assert.match(html, new RegExp(`Ärenden som förs över till nästa sammanträde: ${SECOND}`));
         assert.match(section('§ 7/2025'), /Beslut \(bifall enligt förslaget\)/);
         assert.match(section('§ 8/2025'), /Styrelsen är inte beslutsmässig från och med denna paragraf/);
-        assert.match(section('§ 8/2025'), /Ärendet kunde inte avgöras och förs över till nästa sammanträde utan beslut/);
+        assert.match(
+            section('§ 8/2025'),
+            /Ärendet kunde inte avgöras och förs över till nästa sammanträde utan beslut/,
+        );
         assert.doesNotMatch(section('§ 8/2025'), /Beslut \(/);
         for (const p of [P.E, P.B, P.C]) {
             const mine = cardOf(h.toUser(p).at(-1)!);
