@@ -182,7 +182,8 @@ export type DecisionVoteringData = {
     meetingId: number;
     itemId: number;
     key: string;
-    yrkanden: { line: string }[];
+    /** `withdraw`: the title of the button that withdraws the yrkande, empty when it cannot be withdrawn. */
+    yrkanden: { line: string; id: number; withdraw: string }[];
     people: Choice[];
     outcomes: Choice[];
     canVote: boolean;

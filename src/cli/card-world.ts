@@ -217,6 +217,25 @@ function buildWorld(dd: BotDeps, db: Db, clock: { now: Date }) {
         },
         chair.id,
     );
+    // A third yrkande its maker withdrew: the card shows it, struck from the vote.
+    const third = dd.meetings.addYrkande(
+        next,
+        nextBudget.id,
+        { personId: ledamoter[0], outcome: 'återremiss' },
+        chair.id,
+    );
+    dd.meetings.withdrawYrkande(third, chair.id);
+    // A ledamot who leaves after the budget (item 3) and comes back at item 5 (the närvaro form lists it).
+    dd.meetings.setPresence(
+        next,
+        ledamoter[0],
+        [
+            { personId: ledamoter[0], change: 'går', itemId: dd.meetings.items(next)[2].id },
+            { personId: ledamoter[0], change: 'kommer', itemId: dd.meetings.items(next)[4].id },
+        ],
+        chef.id,
+        chef.slug,
+    );
     // A preparatory meeting nobody has answered yet.
     const fresh = meeting(beredning, '2025-12-03T08:00:00Z', 'Förbundets kontor', budget);
     // November's preparatory meeting, held and closed into minnesanteckningar (no quorum, no justering, no §).

@@ -35,6 +35,8 @@ const paragraph = z.object({
     underlag: names.optional(),
     /** Who arrived or left at this §, and which ersättare stepped back or in. */
     presence: names.optional(),
+    /** Where the styrelse stops (or starts again) being beslutsmässig, and for an item it could not decide. */
+    quorum: names.optional(),
     yrkanden: names.optional(),
     proposition: z.string().optional(),
     votering: votering.optional(),
@@ -58,6 +60,8 @@ export const protokollSchema = z.object({
     /** False for a meeting that was not beslutsmässig: a short record without §§. */
     beslutsmassig: z.boolean().optional(),
     quorumText: z.string().optional(),
+    /** A beslutsmässig meeting that lost its quorum part-way: from which § (the items it could not decide carried). */
+    quorumLost: z.string().optional(),
     carried: names.optional(),
     ordforande: person.optional(),
     sekreterare: z.string().optional(),
@@ -90,6 +94,7 @@ export function paragraphLines(p: Paragraph): string[] {
     const d = p.decision;
     const head = [
         ...(p.presence ?? []),
+        ...(p.quorum ?? []),
         ...(p.presenter ? [`Föredragande: ${p.presenter}`] : []),
         ...(p.underlag?.length ? [`Underlag: ${p.underlag.join('; ')}`] : []),
     ];
@@ -159,12 +164,14 @@ export function protokollBody(p: Protokoll): { heading: string; meta: string[]; 
                           `Frånvarande: ${list(p.present.absent)}`,
                       ],
             },
-            ...(failed
+            ...(failed || p.quorumLost
                 ? [
                       {
                           title: 'Beslutsförhet',
                           lines: [
-                              `${p.body} var inte beslutsmässig${p.quorumText ? ` (${p.quorumText})` : ''}. Inga beslut fattades.`,
+                              failed
+                                  ? `${p.body} var inte beslutsmässig${p.quorumText ? ` (${p.quorumText})` : ''}. Inga beslut fattades.`
+                                  : (p.quorumLost ?? ''),
                               ...(p.carried?.length
                                   ? [`Ärenden som förs över till nästa sammanträde: ${p.carried.join('; ')}.`]
                                   : []),

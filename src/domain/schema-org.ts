@@ -31,6 +31,13 @@ export const BodySchema = z.strictObject({
             distance: z.boolean().default(false),
             /** Who justerar the short record of a meeting that was not beslutsmässig: the ordförande, or nobody. */
             quorumFailureJustering: z.enum(['ordförande', 'ingen']).default('ordförande'),
+            /**
+             * Who serves when a ledamot comes back after leaving while an ersättare took the seat: the ledamot again
+             * from the § they return at (the default, as for a late arrival: the seat is the ledamot's), or the
+             * ersättare for the rest of the meeting, for a reglemente that lets a ledamot who left serve again only
+             * after jäv.
+             */
+            returnAfterLeaving: z.enum(['ledamot', 'ersättare']).default('ledamot'),
         })
         .optional(),
     /**

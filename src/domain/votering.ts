@@ -1,8 +1,8 @@
 // Omröstning between yrkanden: open (each serving ledamot's choice or avstår) or closed (counts only), and ties.
 import type { Outcome } from './decisions';
 
-/** A yrkande on an item: who made it and what it asks for (bifall to the förslag is one). */
-export type Yrkande = { id: number; personId: number; outcome: Outcome; text?: string };
+/** A yrkande on an item: who made it and what it asks for (bifall to the förslag is one); withdrawn before a vote. */
+export type Yrkande = { id: number; personId: number; outcome: Outcome; text?: string; withdrawn?: boolean };
 export type TieBreak = 'utslagsröst' | 'lottning';
 export type VoteResult =
     | { ok: true; counts: Map<number, number>; avstar: number; winner: number; tieBreak?: TieBreak }

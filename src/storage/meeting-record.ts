@@ -6,14 +6,15 @@ import type { Db } from './db';
 
 const presenceRow = z.object({
     person_id: z.number().int(),
-    arrives_at_item: z.number().int().nullable(),
-    leaves_after_item: z.number().int().nullable(),
+    change: z.enum(['kommer', 'går']),
+    item_id: z.number().int(),
 });
 const yrkandeRow = z.object({
     id: z.number().int(),
     person_id: z.number().int(),
     outcome: z.enum(OUTCOMES),
     text: z.string().nullable(),
+    withdrawn_at: z.string().nullable(),
 });
 const voteringRow = z.object({
     id: z.number().int(),
@@ -27,8 +28,8 @@ const voteringRow = z.object({
 });
 const voteRow = z.object({ person_id: z.number().int(), yrkande_id: z.number().int().nullable() });
 
-/** A member's presence by item ids (the bot turns them into agenda numbers). */
-export type PresenceRow = { personId: number; arrivesAtItem?: number; leavesAfterItem?: number };
+/** One arrival at an item or leave after one, by item id (the bot turns them into agenda numbers). */
+export type PresenceRow = { personId: number; change: 'kommer' | 'går'; itemId: number };
 /** A stored votering; `votes` is empty for a closed vote. */
 export type Votering = {
     id: number;
@@ -68,25 +69,26 @@ export function createMeetingRecord(db: Db, now: () => Date) {
         };
     };
     return {
-        setPresence(meetingId: number, p: PresenceRow, by: number): void {
-            db.prepare(
-                `INSERT INTO meeting_presence (meeting_id, person_id, arrives_at_item, leaves_after_item, recorded_by, recorded_at)
-                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (meeting_id, person_id) DO UPDATE SET
-                   arrives_at_item = excluded.arrives_at_item, leaves_after_item = excluded.leaves_after_item,
-                   recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
-            ).run(meetingId, p.personId, p.arrivesAtItem ?? null, p.leavesAfterItem ?? null, by, now().toISOString());
+        /** Adds a person's arrivals and leaves; none clears theirs, so their answer to the kallelse holds again. */
+        setPresence(meetingId: number, personId: number, changes: readonly PresenceRow[], by: number): void {
+            if (!changes.length)
+                db.prepare('DELETE FROM meeting_presence_changes WHERE meeting_id = ? AND person_id = ?').run(
+                    meetingId,
+                    personId,
+                );
+            const put = db.prepare(
+                `INSERT INTO meeting_presence_changes (meeting_id, person_id, change, item_id, recorded_by, recorded_at)
+                 VALUES (?, ?, ?, ?, ?, ?)`,
+            );
+            for (const c of changes) put.run(meetingId, personId, c.change, c.itemId, by, now().toISOString());
         },
         presence(meetingId: number): PresenceRow[] {
             return db
-                .prepare('SELECT * FROM meeting_presence WHERE meeting_id = ? ORDER BY rowid')
+                .prepare('SELECT * FROM meeting_presence_changes WHERE meeting_id = ? ORDER BY id')
                 .all(meetingId)
                 .map((raw) => {
                     const r = presenceRow.parse(raw);
-                    return {
-                        personId: r.person_id,
-                        arrivesAtItem: r.arrives_at_item ?? undefined,
-                        leavesAfterItem: r.leaves_after_item ?? undefined,
-                    };
+                    return { personId: r.person_id, change: r.change, itemId: r.item_id };
                 });
         },
         addYrkande(
@@ -111,8 +113,24 @@ export function createMeetingRecord(db: Db, now: () => Date) {
                 .all(itemId)
                 .map((raw) => {
                     const r = yrkandeRow.parse(raw);
-                    return { id: r.id, personId: r.person_id, outcome: r.outcome, text: r.text ?? undefined };
+                    return {
+                        id: r.id,
+                        personId: r.person_id,
+                        outcome: r.outcome,
+                        text: r.text ?? undefined,
+                        withdrawn: r.withdrawn_at !== null,
+                    };
                 });
+        },
+        /** Withdraws a yrkande not yet withdrawn; false when it was withdrawn meanwhile. */
+        withdrawYrkande(yrkandeId: number, by: number): boolean {
+            return (
+                db
+                    .prepare(
+                        'UPDATE yrkanden SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL',
+                    )
+                    .run(now().toISOString(), by, yrkandeId).changes === 1
+            );
         },
         /** Stores a votering; an open one with a row per voter, a closed one with its counts only. */
         addVotering(meetingId: number, v: NewVotering): number {

@@ -160,30 +160,40 @@ export function createMeetings(db: Db, now: () => Date) {
             // Not a new version: the posted card was rendered at the current one.
             touch(meetingId, actor, 'meeting.call', {}, false);
         }),
-        /** Beslut items of the body's closed meetings that were not beslutsmässig, not yet on a later agenda. */
+        /**
+         * Beslut items of the body's closed meetings not yet on a later agenda that the meeting could not decide: all
+         * of a meeting that was never beslutsmässig, and those marked when the styrelse lost quorum part-way.
+         */
         uncarried(forbundId: string, bodyId: string, before: Date): AgendaItem[] {
-            const ids = z.array(z.number().int()).parse(
+            const rows = z.array(z.object({ id: z.number().int(), beslutsmassig: z.number().int() })).parse(
                 db
                     .prepare(
-                        `SELECT m.id FROM meetings m WHERE m.forbund_id = ? AND m.body_id = ? AND m.status = 'stängd'
-                         AND m.beslutsmassig = 0 AND m.starts_at < ? ORDER BY m.starts_at, m.id`,
+                        `SELECT m.id, m.beslutsmassig FROM meetings m WHERE m.forbund_id = ? AND m.body_id = ?
+                         AND m.status = 'stängd' AND m.starts_at < ? AND (m.beslutsmassig = 0 OR EXISTS
+                         (SELECT 1 FROM agenda_items a WHERE a.meeting_id = m.id AND a.not_quorate = 1))
+                         ORDER BY m.starts_at, m.id`,
                     )
-                    .pluck()
                     .all(forbundId, bodyId, before.toISOString()),
             );
-            const carried = new Set(
-                z
-                    .array(z.number().int())
-                    .parse(
-                        db
-                            .prepare('SELECT carried_from FROM agenda_items WHERE carried_from IS NOT NULL')
-                            .pluck()
-                            .all(),
+            const ids = (sql: string) => new Set(z.array(z.number().int()).parse(db.prepare(sql).pluck().all()));
+            const carried = ids('SELECT carried_from FROM agenda_items WHERE carried_from IS NOT NULL');
+            const notQuorate = ids('SELECT id FROM agenda_items WHERE not_quorate = 1');
+            return rows.flatMap((m) =>
+                items
+                    .list(m.id)
+                    .filter(
+                        (it) =>
+                            it.kind === 'beslut' &&
+                            !it.slot &&
+                            !carried.has(it.id) &&
+                            (m.beslutsmassig === 0 || notQuorate.has(it.id)),
                     ),
             );
-            return ids.flatMap((id) =>
-                items.list(id).filter((it) => it.kind === 'beslut' && !it.slot && !carried.has(it.id)),
-            );
+        },
+        /** Marks beslut items the meeting could not decide without quorum; they move to the body's next meeting. */
+        markNotQuorate(itemIds: readonly number[]): void {
+            const mark = db.prepare('UPDATE agenda_items SET not_quorate = 1 WHERE id = ?');
+            for (const id of itemIds) mark.run(id);
         },
         /** Puts items of a failed meeting on `meetingId`'s agenda (before Övriga frågor), naming where they came from. */
         carry: tx((meetingId: number, from: AgendaItem[], index: number, actor: string) => {
@@ -206,9 +216,9 @@ export function createMeetings(db: Db, now: () => Date) {
         }),
         ...createMeetingAttendance(db, now, touch),
         ...record,
-        setPresence: tx((meetingId: number, p: PresenceRow, by: number, actor: string) => {
-            record.setPresence(meetingId, p, by);
-            touch(meetingId, actor, 'meeting.presence', { ...p });
+        setPresence: tx((meetingId: number, personId: number, changes: PresenceRow[], by: number, actor: string) => {
+            record.setPresence(meetingId, personId, changes, by);
+            touch(meetingId, actor, 'meeting.presence', { personId, changes });
         }),
     };
 }

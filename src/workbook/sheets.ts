@@ -245,6 +245,12 @@ export const SHEETS: Sheet[] = [
                 kind: { enum: ['ordförande', 'ingen'] },
                 note: 'Vem som justerar den korta anteckningen från ett möte som inte var beslutsmässigt; tomt = ordförande.',
             },
+            {
+                header: 'tjänstgör vid återkomst',
+                path: 'meetingRules.returnAfterLeaving',
+                kind: { enum: ['ledamot', 'ersättare'] },
+                note: 'Vem som tjänstgör när en ledamot som gått under mötet kommer tillbaka medan ersättaren tjänstgör: ledamot (från den punkt ledamoten kommer tillbaka) eller ersättare (resten av mötet); tomt = ledamot.',
+            },
             NOTE,
         ],
     },

@@ -9,10 +9,32 @@ import { editorCard } from './editor';
 import { registerEditorAction } from './editor-action';
 import { afterChange } from './item-actions';
 import { presenceSubmit } from './schemas';
+import { periodsOf } from '../../domain/meeting-presence';
 import { knownState, type MeetingState } from '../meeting/state';
 import { memberLabel } from '../meeting/words';
 
-/** The presence form, with the rows already recorded. */
+/** `punkt 1–2, 4–10` (en: `items 1–2, 4–10`) for a person's runs of items. */
+function periodsText(runs: [number, number][], lang: Lang): string {
+    if (!runs.length) return say(lang, 'inte närvarande', 'not present');
+    const text = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
+    const single = runs.length === 1 && runs[0][0] === runs[0][1];
+    return say(lang, `närvarande vid punkt ${text}`, `present at item${single ? '' : 's'} ${text}`);
+}
+
+/** One person's recorded arrivals and leaves in agenda order, and the items they are present at. */
+function presenceLine(st: MeetingState, personId: number, lang: Lang): string {
+    const mine = st.presence.filter((c) => c.personId === personId);
+    const steps = [...mine]
+        .sort((a, b) => a.at - b.at)
+        .map((c) =>
+            c.change === 'kommer'
+                ? say(lang, `kommer vid punkt ${c.at}`, `arrives at item ${c.at}`)
+                : say(lang, `går efter punkt ${c.at}`, `leaves after item ${c.at}`),
+        );
+    return `${steps.join(', ')} (${periodsText(periodsOf(mine, st.items.length), lang)})`;
+}
+
+/** The presence form, with each person's recorded arrivals and leaves. */
 export function presenceFormCard(st: MeetingState, lang: Lang, note = ''): CardSpec {
     const m = st.meeting;
     const label = (id: number) => {
@@ -25,30 +47,22 @@ export function presenceFormCard(st: MeetingState, lang: Lang, note = ''): CardS
             title: say(lang, 'Närvaro per punkt', 'Attendance per item'),
             text: say(
                 lang,
-                'Ange om någon kommer senare eller går tidigare. En ledamot som kommer tar platsen tillbaka från sin ersättare; beslutsförhet och vilka som deltar räknas per punkt.',
-                'Record a member arriving late or leaving early. An arriving member takes the seat back from their deputy; quorum and who takes part are counted per item.',
+                'Ange om någon kommer senare, går tidigare eller går och kommer tillbaka (spara en gång per ändring, eller båda på en gång). En ledamot som kommer tar platsen tillbaka från sin ersättare; beslutsförhet och vilka som deltar räknas per punkt. Spara utan punkter för att rensa personens ändringar.',
+                'Record a member arriving late, leaving early or leaving and coming back (save once per change, or both at once). An arriving member takes the seat back from their deputy; quorum and who takes part are counted per item. Save with no items to clear the person’s changes.',
             ),
             note,
             lang,
             meetingId: m.id,
             key: newActionKey(`meeting:${m.id}`, m.version),
-            current: st.presence.map((p) => ({
-                line: [
-                    label(p.personId),
-                    p.arrivesAt ? say(lang, `kommer vid punkt ${p.arrivesAt}`, `arrives at item ${p.arrivesAt}`) : '',
-                    p.leavesAfter
-                        ? say(lang, `går efter punkt ${p.leavesAfter}`, `leaves after item ${p.leavesAfter}`)
-                        : '',
-                ]
-                    .filter(Boolean)
-                    .join(' – '),
+            current: [...new Set(st.presence.map((c) => c.personId))].map((id) => ({
+                line: `${label(id)} – ${presenceLine(st, id, lang)}`,
             })),
             people: st.inv.members.map((id) => ({ title: label(id), value: String(id) })),
             items: st.items.map((it) => ({ title: `${it.number}. ${it.title}`, value: String(it.id) })),
             labels: {
                 person: say(lang, 'Person', 'Person'),
-                arrives: say(lang, 'Kommer vid punkt (tomt: från början)', 'Arrives at item (empty: from the start)'),
-                leaves: say(lang, 'Går efter punkt (tomt: stannar till slutet)', 'Leaves after item (empty: stays)'),
+                arrives: say(lang, 'Kommer (tillbaka) vid punkt', 'Arrives (or comes back) at item'),
+                leaves: say(lang, 'Går efter punkt', 'Leaves after item'),
                 save: say(lang, 'Spara', 'Save'),
                 cancel: say(lang, 'Tillbaka', 'Back'),
             },
@@ -56,7 +70,10 @@ export function presenceFormCard(st: MeetingState, lang: Lang, note = ''): CardS
     };
 }
 
-/** Registers "meeting.presence": one row per person, replaced when set again; refused once the meeting is closed. */
+/**
+ * Registers "meeting.presence": the arrival and/or leave given are added to the person's changes (a leave before
+ * the arrival is a leave and a return); neither clears them. Refused once the meeting is closed.
+ */
 export function registerPresence(app: Application<TurnState>, ad: BotDeps): void {
     registerEditorAction(app, ad, {
         verb: 'meeting.presence',
@@ -73,37 +90,25 @@ export function registerPresence(app: Application<TurnState>, ad: BotDeps): void
                 return refuse('Mötet är avslutat.', 'The meeting is closed.');
             if (!st.inv.members.includes(data.person))
                 return refuse('Personen är inte kallad till mötet.', 'That person is not called to the meeting.');
-            const number = (id?: number) =>
-                id === undefined ? undefined : st.items.find((it) => it.id === id)?.number;
-            const from = number(data.arrives);
-            const to = number(data.leaves);
-            if ((data.arrives && !from) || (data.leaves && !to))
+            const known = (id?: number) => id === undefined || st.items.some((it) => it.id === id);
+            if (!known(data.arrives) || !known(data.leaves))
                 return refuse('Punkten finns inte på dagordningen.', 'That item is not on the agenda.');
-            if (from && to && to < from)
-                return refuse('Man kan inte gå före den punkt man kommer till.', 'One cannot leave before arriving.');
+            const changes = [
+                ...(data.arrives ? [{ personId: data.person, change: 'kommer' as const, itemId: data.arrives }] : []),
+                ...(data.leaves ? [{ personId: data.person, change: 'går' as const, itemId: data.leaves }] : []),
+            ];
             return () => {
-                ad.meetings.setPresence(
-                    st.meeting.id,
-                    { personId: data.person, arrivesAtItem: data.arrives, leavesAfterItem: data.leaves },
-                    w.person.id,
-                    w.person.slug,
-                );
+                ad.meetings.setPresence(st.meeting.id, data.person, changes, w.person.id, w.person.slug);
                 const now = knownState(ad, st.meeting.id);
                 const who = now.people.get(data.person)?.name ?? '';
-                const done = [
-                    from ? say(lang, `${who} kommer vid punkt ${from}`, `${who} arrives at item ${from}`) : '',
-                    to ? say(lang, `${who} går efter punkt ${to}`, `${who} leaves after item ${to}`) : '',
-                ]
-                    .filter(Boolean)
-                    .join('; ');
-                return {
-                    card: editorCard(
-                        now,
-                        lang,
-                        done || say(lang, `${who} är med hela mötet.`, `${who} attends the whole meeting.`),
-                    ),
-                    after: afterChange(ad, st.meeting.id, lang),
-                };
+                const done = changes.length
+                    ? `${who}: ${presenceLine(now, data.person, lang)}.`
+                    : say(
+                          lang,
+                          `${who}: närvaron följer svaret på kallelsen.`,
+                          `${who}: attendance follows the answer to the notice.`,
+                      );
+                return { card: editorCard(now, lang, done), after: afterChange(ad, st.meeting.id, lang) };
             };
         },
     });

@@ -20,7 +20,8 @@ import { signers } from '../../domain/protokoll';
 import { buildProtokoll } from './protokoll-build';
 import { protokollReply } from './protokoll-view';
 import { closeSubmit } from './schemas';
-import { knownClosedState, knownDecisionState, type DecisionState } from './state';
+import type { AgendaItem } from '../../storage/meeting-items';
+import { knownClosedState, knownDecisionState, quorumAtItem, type DecisionState } from './state';
 import { nothing } from './words';
 
 /** Whether the meeting can be closed now: by whom, or why not. */
@@ -29,7 +30,7 @@ export function closeCheck(
     st: DecisionState,
     person: Person | undefined,
     lang: Lang,
-): { ok: true; by: Person; failed: boolean } | { ok: false; text: string } {
+): { ok: true; by: Person; failed: boolean; carry: AgendaItem[] } | { ok: false; text: string } {
     const access = authorize(person, st.f.id, { kind: 'meeting.close' });
     if (!access.ok) return { ok: false, text: refusalText(lang, access) };
     if (st.meeting.status !== 'utkast' && st.meeting.status !== 'kallad')
@@ -37,10 +38,10 @@ export function closeCheck(
     if (dd.now() < st.meeting.startsAt)
         return { ok: false, text: nothing(lang, 'Mötet har inte börjat än.', 'The meeting has not started yet.') };
     // A body that prepares has no quorum, no justerare and no decisions: its meeting always closes into notes.
-    if (!bodyDecides(st.body)) return { ok: true, by: access.person, failed: false };
+    if (!bodyDecides(st.body)) return { ok: true, by: access.person, failed: false, carry: [] };
     // Without quorum at any item the meeting takes no decision (not even justerare or bordläggning): a short record.
     if (st.decisions.size === 0 && neverQuorate(st.inv, st.answers, st.presence, st.items.length))
-        return { ok: true, by: access.person, failed: true };
+        return { ok: true, by: access.person, failed: true, carry: [] };
     if (st.justerare.length !== 2)
         return {
             ok: false,
@@ -50,7 +51,11 @@ export function closeCheck(
                 'Choose two minute checkers first (Edit → Minute checkers).',
             ),
         };
-    const open = st.items.filter((it) => it.kind === 'beslut' && it.proposal && !st.decisions.has(it.id));
+    // Members who left can take the quorum with them: what is undecided where it is missing cannot be decided here.
+    const undecidable = notQuorateItems(st);
+    const open = st.items.filter(
+        (it) => it.kind === 'beslut' && it.proposal && !st.decisions.has(it.id) && !undecidable.includes(it),
+    );
     if (open.length)
         return {
             ok: false,
@@ -60,16 +65,39 @@ export function closeCheck(
                 `Decisions are missing on ${open.map((it) => `item ${it.number} (${it.title})`).join(', ')}. Record them on the agenda first.`,
             ),
         };
-    return { ok: true, by: access.person, failed: false };
+    // The skeleton's own items (dagordning, justerare) belong to this meeting: they are not carried.
+    return { ok: true, by: access.person, failed: false, carry: undecidable.filter((it) => !it.slot) };
 }
 
-export type Closed = { range: string; failed: boolean; carried: number; next?: Date; notes?: boolean };
+/** Undecided beslut items at which the styrelse is not beslutsmässig by närvaro per §: no one can decide them. */
+export function notQuorateItems(st: DecisionState): AgendaItem[] {
+    return st.items.filter(
+        (it) => it.kind === 'beslut' && !st.decisions.has(it.id) && !quorumAtItem(st, it.number).beslutsmassig,
+    );
+}
+
+export type Closed = {
+    range: string;
+    failed: boolean;
+    carried: number;
+    next?: Date;
+    lostAt?: number[];
+    /** Minnesanteckningar of a body that prepares. */
+    notes?: boolean;
+};
 
 /**
  * Closes the meeting in the caller's transaction; undefined if it was closed meanwhile. A meeting that was never
  * beslutsmässig gets no §§: its beslut items go onto the body's next meeting (now, or when that meeting is created).
+ * So do the undecided items of one that lost its quorum part-way (`carry`); its §§ stand and are justered.
  */
-export function closeNow(dd: BotDeps, st: DecisionState, by: Person, failed = false): Closed | undefined {
+export function closeNow(
+    dd: BotDeps,
+    st: DecisionState,
+    by: Person,
+    failed = false,
+    carry: AgendaItem[] = [],
+): Closed | undefined {
     const year = meetingYear(st.meeting.startsAt);
     if (!bodyDecides(st.body)) {
         // Minnesanteckningar: numbered by the agenda, never in the § register.
@@ -84,19 +112,26 @@ export function closeNow(dd: BotDeps, st: DecisionState, by: Person, failed = fa
               st.items.map((x) => x.id),
               dd.protokoll.lastNumber(st.f.id, st.body.id, year),
           );
-    const carried = st.items.filter((it) => it.kind === 'beslut' && !it.slot);
-    const build = () => buildProtokoll(dd, st, numbers, failed ? carried : []);
+    const carried = failed ? st.items.filter((it) => it.kind === 'beslut' && !it.slot) : carry;
+    const build = () => buildProtokoll(dd, st, numbers, carried);
     if (!dd.protokoll.close(st.meeting, year, numbers, build, by.id, by.slug, !failed)) return undefined;
-    if (failed) {
-        const next = dd.meetings.upcoming(st.f.id, st.body.id, st.meeting.startsAt).find((m) => m.id !== st.meeting.id);
-        if (next) {
-            const items = dd.meetings.uncarried(st.f.id, st.body.id, next.startsAt);
-            dd.meetings.carry(next.id, items, insertIndex(dd.meetings.items(next.id)), by.slug);
-        }
-        return { range: '', failed, carried: carried.length, next: next?.startsAt };
+    if (!failed) dd.meetings.markNotQuorate(carried.map((it) => it.id));
+    const next = carried.length
+        ? dd.meetings.upcoming(st.f.id, st.body.id, st.meeting.startsAt).find((m) => m.id !== st.meeting.id)
+        : undefined;
+    if (next) {
+        const items = dd.meetings.uncarried(st.f.id, st.body.id, next.startsAt);
+        dd.meetings.carry(next.id, items, insertIndex(dd.meetings.items(next.id)), by.slug);
     }
+    if (failed) return { range: '', failed, carried: carried.length, next: next?.startsAt };
     const ns = [...numbers.values()];
-    return { range: ns.length > 1 ? `§ ${ns[0]}–${ns.at(-1)}/${year}` : formatRef(ns[0], year), failed, carried: 0 };
+    return {
+        range: ns.length > 1 ? `§ ${ns[0]}–${ns.at(-1)}/${year}` : formatRef(ns[0], year),
+        failed,
+        carried: carried.length,
+        next: next?.startsAt,
+        lostAt: carried.map((it) => it.number),
+    };
 }
 
 /** What the chef hears when the meeting is closed. */
@@ -107,15 +142,23 @@ export function closedText(c: Closed, lang: Lang): string {
             'Mötet är avslutat. Minnesanteckningarna är klara; de justeras inte och får inga paragrafnummer.',
             'The meeting is closed. The notes are ready; they are not approved by signature and get no § numbers.',
         );
-    if (!c.failed)
-        return say(
+    const where = c.next
+        ? say(lang, `mötet ${formatWhen(c.next, 'sv')}`, `the meeting on ${formatWhen(c.next, 'en')}`)
+        : say(lang, 'nästa möte när det skapas', 'the next meeting when it is created');
+    if (!c.failed) {
+        const done = say(
             lang,
             `Mötet är avslutat: ${c.range}. Protokollet går till ordföranden och justerarna.`,
             `The meeting is closed: ${c.range}. The minutes go to the chair and the minute checkers.`,
         );
-    const where = c.next
-        ? say(lang, `mötet ${formatWhen(c.next, 'sv')}`, `the meeting on ${formatWhen(c.next, 'en')}`)
-        : say(lang, 'nästa möte när det skapas', 'the next meeting when it is created');
+        if (!c.carried) return done;
+        const at = (c.lostAt ?? []).join(', ');
+        return `${done} ${say(
+            lang,
+            `Mötet var inte beslutsmässigt vid punkt ${at}; ${c.carried} ${c.carried === 1 ? 'beslutsärende förs' : 'beslutsärenden förs'} över till ${where} utan beslut.`,
+            `The meeting was not quorate at item${c.carried > 1 ? 's' : ''} ${at}; ${c.carried} ${c.carried === 1 ? 'decision item moves' : 'decision items move'} to ${where} undecided.`,
+        )}`;
+    }
     return say(
         lang,
         `Mötet är avslutat utan beslut: det var inte beslutsmässigt. Ett kort protokoll visar vilka som kom. ${c.carried} beslutsärenden förs över till ${where}.`,
@@ -178,7 +221,7 @@ export function registerClose(app: Application<TurnState>, dd: BotDeps, agenda: 
             if (!check.ok) return { refused: agenda.reply(st, { lang, person, note: check.text }).card };
             const by = check.by;
             return () => {
-                const closed = closeNow(dd, st, by, check.failed);
+                const closed = closeNow(dd, st, by, check.failed, check.carry);
                 const now = knownDecisionState(dd, st.meeting.id);
                 const note = closed
                     ? closedText(closed, lang)

@@ -61,7 +61,7 @@ export function registerDecisionRoutes(app: Application<TurnState>, dd: BotDeps,
                 });
             const check = closeCheck(dd, st, await dd.identity.resolve(ctx, info.user, st.f.id), info.lang);
             if (!check.ok) return sendReply(ctx, { text: check.text });
-            const closed = dd.transaction(() => closeNow(dd, st, check.by, check.failed));
+            const closed = dd.transaction(() => closeNow(dd, st, check.by, check.failed, check.carry));
             if (!closed)
                 return sendReply(ctx, {
                     text: say(info.lang, 'Mötet är redan avslutat.', 'The meeting is already closed.'),

@@ -90,6 +90,10 @@ export const yrkandeSubmit = bySubmit(
         text: text(4000),
     }),
 );
+/** Withdrawing a yrkande of an item. */
+export const withdrawSubmit = bySubmit(
+    keyed.extend({ itemId: z.coerce.number().int().positive(), yrkandeId: z.coerce.number().int().positive() }),
+);
 /** An omröstning: `v<personId>` (yrkande id or "avstar") per voter when open, `c<yrkandeId>` counts when closed. */
 export const voteringSubmit = bySubmit(
     keyed

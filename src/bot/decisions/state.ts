@@ -63,6 +63,6 @@ export function knownClosedState(dd: BotDeps, meetingId: number | undefined): Cl
     return st;
 }
 
-/** Quorum at one agenda item: närvaro per § and (for a decision) the members with jäv in it. */
+/** Quorum at one agenda item: närvaro per §, the body's rule on returns and (for a decision) who has jäv in it. */
 export const quorumAtItem = (st: MeetingState, itemNumber: number, jav: readonly number[] = []): Quorum =>
-    quorumAt(st.inv, st.answers, st.presence, itemNumber, jav);
+    quorumAt(st.inv, st.answers, st.presence, itemNumber, jav, st.body.meetingRules?.returnAfterLeaving);

@@ -14,7 +14,7 @@ import { actionLang, mayDecide, names, quorumText } from '../meeting/words';
 import type { AgendaViews } from '../meeting/views';
 import { chairOf } from './protokoll-build';
 import { checkDecision } from './record-check';
-import { countsOf, showSubmit, voteringSubmit, votesOf, yrkandeSubmit } from './schemas';
+import { countsOf, showSubmit, voteringSubmit, votesOf, withdrawSubmit, yrkandeSubmit } from './schemas';
 import { knownDecisionState, loadDecisionState, recordId, type DecisionState, quorumAtItem } from './state';
 import { voteringCard } from './votering-card';
 import { nothing } from './words';
@@ -42,7 +42,10 @@ function itemOf(st: DecisionState, itemId: number) {
     return item && item.kind === 'beslut' ? item : undefined;
 }
 
-/** Registers "votering.form" (the card), "votering.yrkande" (add one) and "votering.record" (the omröstning). */
+/**
+ * Registers "votering.form" (the card), "votering.yrkande" (add one), "votering.withdraw" (its maker takes it back)
+ * and "votering.record" (the omröstning).
+ */
 export function registerVotering(app: Application<TurnState>, dd: BotDeps, agenda: AgendaViews): void {
     registerView(app, dd, {
         verb: 'votering.form',
@@ -114,6 +117,52 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
         },
     });
 
+    // The one who made a yrkande may withdraw it until the item is decided; the ordförande records it on the card.
+    registerAction(app, dd, {
+        verb: 'votering.withdraw',
+        schema: withdrawSubmit,
+        version: meetingExists,
+        forbundOf: meetingForbund(dd, 'decide'),
+        truth: (_r, _i, data) =>
+            dd.meetings
+                .yrkanden(data.itemId)
+                .map((y) => `${y.id}${y.withdrawn ? '-' : '+'}`)
+                .join(','),
+        prepare: async (ctx, info, data) => {
+            const lang = actionLang(ctx, info, data);
+            const st = knownDecisionState(dd, recordId('decide', data.key.record));
+            const person = await dd.identity.resolve(ctx, info.user, st.f.id);
+            const access = authorize(person, st.f.id, { kind: 'decision.record' });
+            if (!access.ok) return { refused: refusalCard(lang, refusalText(lang, access)) };
+            const item = itemOf(st, data.itemId);
+            const all = item ? dd.meetings.yrkanden(item.id) : [];
+            const y = all.find((x) => x.id === data.yrkandeId);
+            if (!item || !y)
+                return { refused: refusalCard(lang, nothing(lang, 'Yrkandet finns inte.', 'No such motion.')) };
+            const card = (note: string) => ({ refused: voteringCard(dd, st, item, lang, note) });
+            const n = all.indexOf(y) + 1;
+            if (!open(st) || st.decisions.has(item.id))
+                return card(
+                    nothing(
+                        lang,
+                        'Punkten är redan avgjord; ett yrkande kan bara återtas före omröstningen.',
+                        'The item is already decided; a motion can only be withdrawn before the vote.',
+                    ),
+                );
+            if (y.withdrawn)
+                return card(nothing(lang, `Yrkande ${n} är redan återtaget.`, `Motion ${n} is already withdrawn.`));
+            return () => {
+                const done = dd.meetings.withdrawYrkande(y.id, access.person.id);
+                const now = knownDecisionState(dd, st.meeting.id);
+                const who = names(now, [y.personId], lang);
+                const note = done
+                    ? say(lang, `${who} återtar yrkande ${n}.`, `${who} withdraws motion ${n}.`)
+                    : nothing(lang, `Yrkande ${n} är redan återtaget.`, `Motion ${n} is already withdrawn.`);
+                return { card: voteringCard(dd, now, item, lang, note) };
+            };
+        },
+    });
+
     registerAction(app, dd, {
         verb: 'votering.record',
         schema: voteringSubmit,
@@ -131,7 +180,25 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
             const card = (note: string) => ({ refused: voteringCard(dd, st, item, lang, note) });
             if (st.decisions.has(item.id))
                 return card(nothing(lang, 'Punkten är redan avgjord.', 'The item is already decided.'));
-            const yrkanden = dd.meetings.yrkanden(item.id);
+            const all = dd.meetings.yrkanden(item.id);
+            const yrkanden = all.filter((y) => !y.withdrawn);
+            const numberOf = (id: number) => all.findIndex((y) => y.id === id) + 1;
+            const raw = data as Record<string, unknown>;
+            // A card shown before a yrkande was withdrawn still offers it: a vote or a count for it is refused.
+            const gone = new Set(all.filter((y) => y.withdrawn).map((y) => y.id));
+            const chosen =
+                data.kind === 'öppen'
+                    ? [...votesOf(raw).values()].filter((id): id is number => id !== null)
+                    : [...countsOf(raw)].filter(([, n]) => n > 0).map(([id]) => id);
+            const withdrawn = [...new Set(chosen.filter((id) => gone.has(id)))].map(numberOf);
+            if (withdrawn.length)
+                return card(
+                    nothing(
+                        lang,
+                        `Yrkande ${withdrawn.join(', ')} är återtaget och kan inte röstas om. Öppna kortet på nytt.`,
+                        `Motion ${withdrawn.join(', ')} was withdrawn and cannot be voted on. Open the card again.`,
+                    ),
+                );
             const q = quorumAtItem(st, item.number, data.jav);
             if (!q.beslutsmassig)
                 return card(
@@ -143,7 +210,6 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
                 );
             const voters = participants(q);
             const election = data.election === 'true';
-            const raw = data as Record<string, unknown>;
             let result: VoteResult;
             let votes: { personId: number; yrkandeId: number | null }[] = [];
             if (data.kind === 'öppen') {
@@ -217,7 +283,7 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
                     votes: data.kind === 'öppen' ? votes : [],
                     recordedBy: access.person.id,
                 });
-                const tally = yrkanden.map((y, i) => `${i + 1}: ${won.counts.get(y.id) ?? 0}`).join(', ');
+                const tally = yrkanden.map((y) => `${numberOf(y.id)}: ${won.counts.get(y.id) ?? 0}`).join(', ');
                 const how =
                     won.tieBreak === 'utslagsröst'
                         ? say(lang, ' genom ordförandens utslagsröst', ' by the chair’s casting vote')
@@ -226,8 +292,8 @@ export function registerVotering(app: Application<TurnState>, dd: BotDeps, agend
                           : '';
                 const note = say(
                     lang,
-                    `Omröstningen är registrerad (${tally}, avstår ${won.avstar}); yrkande ${yrkanden.indexOf(winner) + 1} vann${how}. Beslut: ${checked.text}`,
-                    `The vote is recorded (${tally}, abstained ${won.avstar}); motion ${yrkanden.indexOf(winner) + 1} won${how}. Decision: ${checked.text}`,
+                    `Omröstningen är registrerad (${tally}, avstår ${won.avstar}); yrkande ${numberOf(winner.id)} vann${how}. Beslut: ${checked.text}`,
+                    `The vote is recorded (${tally}, abstained ${won.avstar}); motion ${numberOf(winner.id)} won${how}. Decision: ${checked.text}`,
                 );
                 return {
                     card: voteringCard(dd, now, item, lang, note),

@@ -1,7 +1,7 @@
 // Loads everything a meeting card is built from (meeting, items, invitation, answers, quorum) from the rows.
 import type { Person } from '../../domain/access';
 import { invitation, latestAnswers, quorum, type Answer, type Invitation, type Quorum } from '../../domain/meetings';
-import type { Presence } from '../../domain/meeting-presence';
+import type { PresenceChange } from '../../domain/meeting-presence';
 import type { Body, Forbund } from '../../domain';
 import type { Meeting } from '../../storage/meetings';
 import type { AgendaItem } from '../../storage/meeting-items';
@@ -17,8 +17,8 @@ export type MeetingState = {
     answers: Map<number, Answer>;
     quorum: Quorum;
     justerare: number[];
-    /** Members arriving late or leaving early, by agenda number. */
-    presence: Presence[];
+    /** Members arriving late, leaving early or coming back, by agenda number, in the order recorded. */
+    presence: PresenceChange[];
     /** Conversations where the kallelse card was posted. */
     cards: { conversationId: string; activityId: string }[];
 };
@@ -35,12 +35,11 @@ export function loadState(ad: BotDeps, meetingId: number): MeetingState | undefi
     const inv = invitation(f, body, roster);
     const answers = latestAnswers(ad.meetings.answers(meetingId));
     const items = ad.meetings.items(meetingId);
-    const numberOf = (itemId?: number) => items.find((it) => it.id === itemId)?.number;
-    const presence = ad.meetings.presence(meetingId).map((p) => ({
-        personId: p.personId,
-        arrivesAt: numberOf(p.arrivesAtItem),
-        leavesAfter: numberOf(p.leavesAfterItem),
-    }));
+    // A change at an item removed from the agenda later no longer places the person anywhere.
+    const presence = ad.meetings.presence(meetingId).flatMap((p) => {
+        const at = items.find((it) => it.id === p.itemId)?.number;
+        return at === undefined ? [] : [{ personId: p.personId, change: p.change, at }];
+    });
     return {
         f,
         body,

@@ -37,8 +37,14 @@ describe('Meetings: närvaro per §', () => {
     after(() => h.close());
 
     it('When Karin Ekberg arrives at § 4 and Lena Strand leaves after § 7, then quorum is counted per item', async () => {
-        assert.match(textOf(await presence(P.D, { arrives: String(item(4)) })), /Karin Ekberg kommer vid punkt 4/);
-        assert.match(textOf(await presence(P.B, { leaves: String(item(7)) })), /Lena Strand går efter punkt 7/);
+        assert.match(
+            textOf(await presence(P.D, { arrives: String(item(4)) })),
+            /Karin Ekberg: kommer vid punkt 4 \(närvarande vid punkt 4–10\)/,
+        );
+        assert.match(
+            textOf(await presence(P.B, { leaves: String(item(7)) })),
+            /Lena Strand: går efter punkt 7 \(närvarande vid punkt 1–7\)/,
+        );
         for (const n of [2, 3, 7]) {
             const res = await h.press(P.E, h.kallelse, 'Bifall enligt förslaget', channel, {}, item(n));
             assert.match(textOf(res), new RegExp(`Beslutet på punkt ${n} är registrerat`));

@@ -237,6 +237,11 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
             person: String(h.personId(s.coming[0], s.forbundId)),
             outcome: 'bifall',
         }),
+        'votering.withdraw': (s) => ({
+            key: newActionKey(`decide:${s.draftId}`, 1),
+            itemId: s.draftItemId,
+            yrkandeId: 1,
+        }),
         'votering.record': (s) => ({
             key: newActionKey(`decide:${s.draftId}`, 1),
             itemId: s.draftItemId,
