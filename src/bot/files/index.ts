@@ -4,6 +4,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { authorize } from '../../domain/access';
+import { hasPlan } from '../../domain';
 import { workbookPreview } from '../../domain/workbook-preview';
 import { FileFetchError, type FileFetchFailure } from '../../http/file-fetch';
 import { WorkbookError } from '../../workbook/errors';
@@ -15,6 +16,10 @@ import { refusalText } from '../refusal';
 import { messageCard, say, sendReply } from '../reply';
 import { linkedTurn, turnInfo, type LinkedTurn } from '../turn';
 import { registerPreviewDecision, previewRecord } from './decide';
+import { registerPlanDecision } from './plan-decide';
+import { receivePlanDocument } from './plan-document';
+import { planFormat } from '../../plandoc/read';
+import { registerTemplateDownload } from './template';
 import { toPreviewModel } from './preview-model';
 import { workbookPreviewCard } from './preview-card';
 import { sniffFile } from './sniff';
@@ -60,6 +65,8 @@ const tell = (ctx: TurnContext, title: string, text: string) =>
 
 export function registerFiles(app: Application<TurnState>, deps: BotDeps): void {
     registerPreviewDecision(app, deps);
+    registerPlanDecision(app, deps);
+    registerTemplateDownload(app, deps);
     app.message(
         async (ctx) =>
             ctx.activity.type === ActivityTypes.Message &&
@@ -112,6 +119,7 @@ async function receive(ctx: TurnContext, deps: BotDeps, turn: LinkedTurn, file: 
         const [sv, en] = FETCH_TEXT[reason];
         return fail(`Filen ${file.name} hämtades inte: ${sv}.`, `The file ${file.name} was not fetched: ${en}.`);
     }
+    if (planFormat(buf)) return receivePlanDocument(ctx, deps, turn, caller, file.name, buf);
     const kind = sniffFile(buf);
     if (kind === 'ledger')
         return fail(
@@ -120,8 +128,8 @@ async function receive(ctx: TurnContext, deps: BotDeps, turn: LinkedTurn, file: 
         );
     if (kind === 'unknown')
         return fail(
-            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund).`,
-            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet).`,
+            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund) eller planen som PDF eller Word-fil.`,
+            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet) or the plan as a PDF or Word file.`,
         );
     const chef = authorize(caller, f.id, { kind: 'roster.change' });
     if (!chef.ok) return fail(refusalText(lang, chef), refusalText(lang, chef));
@@ -169,6 +177,6 @@ async function previewWorkbook(
     });
     await sendReply(
         ctx,
-        workbookPreviewCard(workbookPreview(data.forbund, f), name, newActionKey(previewRecord(id), 0), lang),
+        workbookPreviewCard(workbookPreview(data.forbund, hasPlan(f) ? f : undefined), name, newActionKey(previewRecord(id), 0), lang),
     );
 }
