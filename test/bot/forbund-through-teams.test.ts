@@ -121,7 +121,11 @@ describe('A förbund set up from nothing through Teams (the third förbund)', ()
         assert.match(textOf(planCard), /"Läst med OCR","value":"nej"/);
         assert.equal(t.bot.deps.plans.active(ID), undefined, 'a preview puts nothing in force');
         assert.match(await press(planCard, 'Aktivera'), /Planen version 1 \(Verksamhetsplan 2026-2027\.pdf\) är aktiv/);
-        assert.match(await press(planCard, 'Aktivera'), /inaktuellt|redan/, 'a decided preview is stale');
+        const again = button(planCard, 'Spara som förslag');
+        const stale = await t.post(
+            executeAction(chef, again.verb, { ...again.data, key: again.data.key.replace(/\|[^|]+$/, '|freshnonce123') }, conversation),
+        );
+        assert.match(JSON.stringify(stale.body), /inaktuellt/, 'a decided preview is stale');
         assert.equal(t.bot.deps.plans.list(ID).length, 1);
 
         // 7. Its corpus through the endpoint: each reply is the answer the eval scores for the same data and plan,

@@ -88,7 +88,11 @@ describe('The plan document sent in the 1:1 chat', () => {
         assert.match(answer, /ordnar vandringar i skogen/);
         assert.match(answer, /Källa: .*Friluftsgruppen – planen version 1 \(Plan 2027\.docx\), aktiv från 20 maj 2026/);
         assert.deepEqual(plans(), ['1:aktiv']);
-        assert.match(await press(preview, 'Avbryt'), /inaktuellt/, 'a decided preview is stale');
+        const cancel = button(preview, 'Avbryt');
+        const stale = await t.post(
+            executeAction(chef, cancel.verb, { ...cancel.data, key: cancel.data.key.replace(/\|[^|]+$/, '|freshnonce123') }, conversation),
+        );
+        assert.match(JSON.stringify(stale.body), /inaktuellt/, 'a decided preview is stale');
         assert.deepEqual(plans(), ['1:aktiv']);
     });
 
