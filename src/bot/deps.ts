@@ -1,7 +1,7 @@
 // What the bot's handlers are given by the composition root; nothing in src/bot constructs infrastructure.
 import type { Downloads } from '../http/downloads';
 import type { Logger } from '../log';
-import type { PlanDocument } from '../plandoc/read';
+import type { PlanDocument } from '../plandoc/document';
 import type { PlanVersions } from '../storage/plan-versions';
 import type { ProactiveSender } from '../scheduler/sender';
 import type { ActionKeys } from '../storage/action-keys';

@@ -63,7 +63,8 @@ async function run(argv: readonly string[], io: Out, env: NodeJS.ProcessEnv, now
         io.out(`Mallen är skriven till ${file}. Fyll i den och läs in den med: npm run forbund -- import ${file}\n`);
         return 0;
     }
-    if (!['new', 'export', 'import', 'versions', 'activate'].includes(command ?? '')) throw new UsageError('okänt kommando');
+    if (!['new', 'export', 'import', 'versions', 'activate'].includes(command ?? ''))
+        throw new UsageError('okänt kommando');
     const config = loadConfig(env);
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     try {
@@ -140,10 +141,18 @@ async function withDb(db: Db, command: string, args: string[], io: Out, now: () 
  * Registers a förbund with no data and prints its one-time setup code: the chef redeems it in Teams and sends the
  * workbook there. Refused for a förbund that already has data or a code (a code is shown once only).
  */
-function invite(db: Db, versions: ReturnType<typeof createForbundVersions>, id: string | undefined, io: Out, now: () => Date) {
+function invite(
+    db: Db,
+    versions: ReturnType<typeof createForbundVersions>,
+    id: string | undefined,
+    io: Out,
+    now: () => Date,
+) {
     if (!id) throw new UsageError('ange det nya förbundets id, t.ex. mitt-forbund');
     if (!slug.safeParse(id).success)
-        throw new UsageError(`”${id}” duger inte som id: små bokstäver a–z, siffror och bindestreck (t.ex. mitt-forbund)`);
+        throw new UsageError(
+            `”${id}” duger inte som id: små bokstäver a–z, siffror och bindestreck (t.ex. mitt-forbund)`,
+        );
     const codes = createSetupCodes(db, now);
     const code = db.transaction(() => {
         if (versions.list(id).length > 0) return undefined;

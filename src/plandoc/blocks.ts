@@ -20,7 +20,8 @@ export function normalizeHeadings(blocks: readonly Block[], fallbackTitle: strin
     const headings = blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
     const levels = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
     const top = levels[0];
-    const titled = top !== undefined && headings.filter((h) => h.level === top).length === 1 && headings[0].level === top;
+    const titled =
+        top !== undefined && headings.filter((h) => h.level === top).length === 1 && headings[0].level === top;
     const rank = (level: number) => {
         const i = levels.indexOf(level);
         return Math.min(4, titled ? i + 1 : i + 2);
@@ -69,7 +70,9 @@ export function toMarkdown(blocks: readonly Block[]): string {
 /** What the preview card says about a document: its title, its sections (level 2 headings) and the first of them. */
 export function outline(blocks: readonly Block[]): { title: string; sections: number; firstHeadings: string[] } {
     const title = blocks.find((b) => b.kind === 'heading' && b.level === 1);
-    const sections = blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    const sections = blocks
+        .filter((b) => b.kind === 'heading' && b.level === 2)
+        .map((b) => (b as { text: string }).text);
     return {
         title: title?.kind === 'heading' ? title.text : '',
         sections: sections.length,

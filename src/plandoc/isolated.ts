@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { OcrTools } from './ocr';
-import { PlanDocumentError, type PlanDocument, type PlanRefusal } from './read';
+import { PlanDocumentError, type PlanDocument, type PlanRefusal } from './document';
 
 /** OCR takes seconds a page, so a scanned document gets longer than one with a text layer. */
 export const PLAN_LIMITS = { heapMb: 384, timeoutMs: 30_000, ocrTimeoutMs: 300_000 };

@@ -150,11 +150,7 @@ export function pdfBlocks(text: PdfText): Block[] {
         } else blocks.push({ kind: 'paragraph', text: l.text });
         prev = l;
     }
-    return blocks.map((b) =>
-        b.kind === 'table' && b.rows.length > 0
-            ? { ...b, rows: padHeader(b.rows) }
-            : b,
-    );
+    return blocks.map((b) => (b.kind === 'table' && b.rows.length > 0 ? { ...b, rows: padHeader(b.rows) } : b));
 }
 
 /** A table's header row often leaves the first (row label) column empty: it gets an empty first cell. */
@@ -168,4 +164,5 @@ const continuesOnNextPage = (prev: Line | undefined, l: Line) =>
     prev !== undefined && prev.page !== l.page && !/[.:!?]$/.test(prev.text);
 
 /** Joins a wrapped line: a word hyphenated at the line end is joined again. */
-const joinLines = (a: string, b: string) => (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) ? a.slice(0, -1) + b : `${a} ${b}`);
+const joinLines = (a: string, b: string) =>
+    /\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b) ? a.slice(0, -1) + b : `${a} ${b}`;

@@ -1,5 +1,6 @@
 // The child process readPlanIsolated forks: reads one plan document it is sent and answers with the text or a refusal.
-import { PlanDocumentError, readPlanDocument } from './read';
+import { PlanDocumentError } from './document';
+import { readPlanDocument } from './read';
 import type { OcrTools } from './ocr';
 
 const send = (m: unknown) => process.send?.(m, () => process.exit(0));

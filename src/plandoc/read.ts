@@ -5,42 +5,15 @@ import { normalizeHeadings, outline, toMarkdown, type Block } from './blocks';
 import { docxBlocks, DocxUnreadable } from './docx';
 import { ocrBlocks, ocrPdf, type OcrTools } from './ocr';
 import { pdfBlocks, PdfTooManyPages, PdfUnreadable, readPdfText } from './pdf';
-
-export type PlanFormat = 'pdf' | 'docx';
-
-/** Why a document was refused; the bot words each one in the chef's language. */
-export type PlanRefusal = 'unreadable' | 'no-text' | 'no-structure' | 'too-many-pages' | 'too-big' | 'ocr-failed';
-
-export class PlanDocumentError extends Error {
-    constructor(readonly reason: PlanRefusal) {
-        super(`plan document refused: ${reason}`);
-    }
-}
-
-/** A plan document read: its plan-text markdown and what the preview card shows. */
-export type PlanDocument = {
-    markdown: string;
-    pages: number;
-    ocr: boolean;
-    title: string;
-    sections: number;
-    firstHeadings: string[];
-    passages: number;
-};
+import { planFormat, PlanDocumentError, type PlanDocument } from './document';
 
 /** Fewer characters per page than this and a PDF counts as scanned (no text layer to speak of). */
 const MIN_CHARS_PER_PAGE = 40;
 
-const ZIP = Buffer.from('PK\x03\x04', 'latin1');
-
-/** What a file is, from its bytes: a PDF, a Word document, or neither. */
-export function planFormat(buf: Buffer): PlanFormat | undefined {
-    if (buf.subarray(0, 1024).includes('%PDF-')) return 'pdf';
-    if (buf.subarray(0, 4).equals(ZIP) && buf.includes('word/document.xml')) return 'docx';
-    return undefined;
-}
-
-async function pdfDocumentBlocks(buf: Buffer, ocr: OcrTools | undefined): Promise<{ blocks: Block[]; pages: number; ocr: boolean }> {
+async function pdfDocumentBlocks(
+    buf: Buffer,
+    ocr: OcrTools | undefined,
+): Promise<{ blocks: Block[]; pages: number; ocr: boolean }> {
     let text;
     try {
         text = await readPdfText(buf);
@@ -49,7 +22,8 @@ async function pdfDocumentBlocks(buf: Buffer, ocr: OcrTools | undefined): Promis
         if (err instanceof PdfUnreadable) throw new PlanDocumentError('unreadable');
         throw err;
     }
-    if (text.chars >= MIN_CHARS_PER_PAGE * text.pages) return { blocks: pdfBlocks(text), pages: text.pages, ocr: false };
+    if (text.chars >= MIN_CHARS_PER_PAGE * text.pages)
+        return { blocks: pdfBlocks(text), pages: text.pages, ocr: false };
     if (!ocr) throw new PlanDocumentError('no-text');
     let pages: string[];
     try {

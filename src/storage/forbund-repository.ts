@@ -108,7 +108,10 @@ export function forbundFromDb(opts: {
             model = must(versions.model(id, v.version), `stored version ${v.version} of ${id}`);
             // An imported version says which it is in every answer's source; seeded data is the printed plan itself.
             if (v.activeFrom !== SEED_ACTIVE_FROM)
-                model = { ...model, source: { ...model.source, edition: editionOf(v.version, v.source, v.activeFrom) } };
+                model = {
+                    ...model,
+                    source: { ...model.source, edition: editionOf(v.version, v.source, v.activeFrom) },
+                };
             models.set(v.rowId, model);
         }
         return { version: v.version, status: v.status, source: v.source, forbund: model, activeFrom: v.activeFrom };

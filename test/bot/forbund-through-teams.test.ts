@@ -66,9 +66,13 @@ describe('A förbund set up from nothing through Teams (the third förbund)', ()
     it('When the operator invites it, the chef redeems the code, sends the workbook and the plan PDF and activates both, then its corpus is answered as the eval scores it', async () => {
         // 1. Invited with no data: a one-time code.
         const out: string[] = [];
-        const code = await forbundCommand(['new', ID], { out: (s) => out.push(s), err: (s) => out.push(s) }, {
-            DATA_DIR: t.dataDir,
-        });
+        const code = await forbundCommand(
+            ['new', ID],
+            { out: (s) => out.push(s), err: (s) => out.push(s) },
+            {
+                DATA_DIR: t.dataDir,
+            },
+        );
         assert.equal(code, 0, out.join(''));
         const setup = /jag är förbundschef ([A-Z0-9]{8})/.exec(out.join(''))?.[1];
         assert.ok(setup, out.join(''));
@@ -116,14 +120,22 @@ describe('A förbund set up from nothing through Teams (the third förbund)', ()
         const planPreview = await post(pdf.activity);
         const planCard = cardOf(planPreview.messages.at(-1)!);
         assert.match(textOf(planCard), /Förhandsvisning av planen/);
-        assert.match(planPreview.text, /Verksamhetsplan och budget 2026–2027, ur Verksamhetsplan 2026-2027\.pdf: 6 avsnitt/);
+        assert.match(
+            planPreview.text,
+            /Verksamhetsplan och budget 2026–2027, ur Verksamhetsplan 2026-2027\.pdf: 6 avsnitt/,
+        );
         assert.match(textOf(planCard), /1\. Om förbundet.*2\. Organisation/);
         assert.match(textOf(planCard), /"Läst med OCR","value":"nej"/);
         assert.equal(t.bot.deps.plans.active(ID), undefined, 'a preview puts nothing in force');
         assert.match(await press(planCard, 'Aktivera'), /Planen version 1 \(Verksamhetsplan 2026-2027\.pdf\) är aktiv/);
         const again = button(planCard, 'Spara som förslag');
         const stale = await t.post(
-            executeAction(chef, again.verb, { ...again.data, key: again.data.key.replace(/\|[^|]+$/, '|freshnonce123') }, conversation),
+            executeAction(
+                chef,
+                again.verb,
+                { ...again.data, key: again.data.key.replace(/\|[^|]+$/, '|freshnonce123') },
+                conversation,
+            ),
         );
         assert.match(JSON.stringify(stale.body), /inaktuellt/, 'a decided preview is stale');
         assert.equal(t.bot.deps.plans.list(ID).length, 1);

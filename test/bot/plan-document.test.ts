@@ -26,7 +26,12 @@ const wordPlan = (extra: string) =>
         { heading: 2, text: '2. Insatser' },
         { heading: 3, text: 'Friluftsgruppen' },
         { p: `Friluftsgruppen ordnar ${extra} i skogen för deltagarna varje tisdag.` },
-        { table: [['', '2027'], ['Friluftsgruppen', '120 000']] },
+        {
+            table: [
+                ['', '2027'],
+                ['Friluftsgruppen', '120 000'],
+            ],
+        },
     ]);
 
 let fileNo = 0;
@@ -83,14 +88,22 @@ describe('The plan document sent in the 1:1 chat', () => {
         assert.match(textOf(preview), /planens text från installationen/);
         assert.match(await ask(QUESTION), /Det står inte i planen/, 'a preview changes nothing');
 
-        assert.match(await press(preview, 'Aktivera'), /Planen version 1 \(Plan 2027\.docx\) är aktiv från 20 maj 2026/);
+        assert.match(
+            await press(preview, 'Aktivera'),
+            /Planen version 1 \(Plan 2027\.docx\) är aktiv från 20 maj 2026/,
+        );
         const answer = await ask(QUESTION);
         assert.match(answer, /ordnar vandringar i skogen/);
         assert.match(answer, /Källa: .*Friluftsgruppen – planen version 1 \(Plan 2027\.docx\), aktiv från 20 maj 2026/);
         assert.deepEqual(plans(), ['1:aktiv']);
         const cancel = button(preview, 'Avbryt');
         const stale = await t.post(
-            executeAction(chef, cancel.verb, { ...cancel.data, key: cancel.data.key.replace(/\|[^|]+$/, '|freshnonce123') }, conversation),
+            executeAction(
+                chef,
+                cancel.verb,
+                { ...cancel.data, key: cancel.data.key.replace(/\|[^|]+$/, '|freshnonce123') },
+                conversation,
+            ),
         );
         assert.match(JSON.stringify(stale.body), /inaktuellt/, 'a decided preview is stale');
         assert.deepEqual(plans(), ['1:aktiv']);
@@ -109,20 +122,28 @@ describe('The plan document sent in the 1:1 chat', () => {
     it('When the plan is a scanned PDF and OCR is not installed, then the bot says what to send instead and nothing changes', async () => {
         const msg = await send(withFile(chef, 'skannad.pdf', await scannedPdf()).activity);
         assert.match(msg.body.text, /skannad\.pdf har ingen text att läsa – den ser inskannad ut – och OCR/);
-        assert.match(msg.body.text, /Skicka planen som en PDF med text .* eller som Word-filen \(\.docx\)\. Inget har ändrats/);
+        assert.match(
+            msg.body.text,
+            /Skicka planen som en PDF med text .* eller som Word-filen \(\.docx\)\. Inget har ändrats/,
+        );
         assert.deepEqual(plans(), ['1:aktiv', '2:förslag']);
     });
 
     it('When the PDF is corrupt, oversized or has thousands of pages, then each is refused and nothing changes', async () => {
-        const corrupt = await send(withFile(chef, 'trasig.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog')).activity);
+        const corrupt = await send(
+            withFile(chef, 'trasig.pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog')).activity,
+        );
         assert.match(corrupt.body.text, /trasig\.pdf kunde inte läsas som PDF eller Word-fil/);
         const big = await send(withFile(chef, 'stor.pdf', { length: 26 * 1024 * 1024 }).activity);
         assert.match(big.body.text, /större än 25 MB/);
         const many = await send(withFile(chef, 'lång.pdf', await manyPagesPdf(401)).activity);
         assert.match(many.body.text, /lång\.pdf har fler än 400 sidor/);
         const flat = await send(
-            withFile(chef, 'platt.docx', await docx([{ p: 'Bara en lång text utan några rubriker alls, om förbundet.' }]))
-                .activity,
+            withFile(
+                chef,
+                'platt.docx',
+                await docx([{ p: 'Bara en lång text utan några rubriker alls, om förbundet.' }]),
+            ).activity,
         );
         assert.match(flat.body.text, /hittade inga rubriker i platt\.docx/);
         assert.deepEqual(plans(), ['1:aktiv', '2:förslag']);
@@ -158,7 +179,8 @@ describe('A scanned plan PDF when OCR is installed', () => {
 
     it('When the chef sends a scanned plan, then it is read by OCR and the preview says so', async function () {
         this.timeout(180_000);
-        const md = '# Verksamhetsplan 2027\n\n## 1. Inledning\n\nFörbundet stödjer personer som behöver samordnade insatser.\n\n## 2. Friluftsgruppen\n\nFriluftsgruppen ordnar vandringar i skogen varje tisdag.\n';
+        const md =
+            '# Verksamhetsplan 2027\n\n## 1. Inledning\n\nFörbundet stödjer personer som behöver samordnade insatser.\n\n## 2. Friluftsgruppen\n\nFriluftsgruppen ordnar vandringar i skogen varje tisdag.\n';
         const f = withFile(chef, 'skannad.pdf', await scannedPdfOf(await planPdf(md)));
         connector.clear();
         await t.post(f.activity);

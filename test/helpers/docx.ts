@@ -28,7 +28,9 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         (n) =>
             `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:basedOn w:val="Normal"/></w:style>`,
     )
-    .join('')}<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`;
+    .join(
+        '',
+    )}<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>`;
 
 /** The blocks as a .docx file. */
 export async function docx(blocks: readonly DocxBlock[]): Promise<Buffer> {

@@ -34,10 +34,7 @@ export function planPdf(markdown: string): Promise<Buffer> {
             if (!lines.length) continue;
             const h = /^(#{1,4})\s+(.+)$/.exec(lines[0]);
             if (h) {
-                doc.moveDown(0.6)
-                    .font('bold')
-                    .fontSize(SIZES[h[1].length])
-                    .text(h[2], { paragraphGap: 6 });
+                doc.moveDown(0.6).font('bold').fontSize(SIZES[h[1].length]).text(h[2], { paragraphGap: 6 });
                 continue;
             }
             doc.font('body').fontSize(BODY);
@@ -56,9 +53,14 @@ export function planPdf(markdown: string): Promise<Buffer> {
                     const bold = /^\*\*.*\*\*$/.test(r[0]);
                     r.forEach((c, i) => {
                         if (!c) return;
-                        doc.font(bold ? 'bold' : 'body').text(c.replace(/\*\*/g, ''), 56 + (i === 0 ? 0 : 200 + (i - 1) * 110), y, {
-                            lineBreak: false,
-                        });
+                        doc.font(bold ? 'bold' : 'body').text(
+                            c.replace(/\*\*/g, ''),
+                            56 + (i === 0 ? 0 : 200 + (i - 1) * 110),
+                            y,
+                            {
+                                lineBreak: false,
+                            },
+                        );
                     });
                     doc.x = 56;
                     doc.y = y + BODY * 1.25;
@@ -78,7 +80,9 @@ export function planPdf(markdown: string): Promise<Buffer> {
             doc.switchToPage(i);
             // Below the bottom margin: pdfkit would otherwise start a new page for the number.
             doc.page.margins.bottom = 0;
-            doc.font('body').fontSize(9).text(String(i + 1), 56, 800, { lineBreak: false, align: 'center', width: 483 });
+            doc.font('body')
+                .fontSize(9)
+                .text(String(i + 1), 56, 800, { lineBreak: false, align: 'center', width: 483 });
         }
     });
 }
@@ -96,7 +100,18 @@ export async function scannedPdfOf(pdf: Buffer): Promise<Buffer> {
     const dir = mkdtempSync(join(tmpdir(), 'scan-'));
     try {
         writeFileSync(join(dir, 'in.pdf'), pdf);
-        execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-f', '1', '-l', '1', join(dir, 'in.pdf'), join(dir, 'p')]);
+        execFileSync('pdftoppm', [
+            '-r',
+            '150',
+            '-png',
+            '-singlefile',
+            '-f',
+            '1',
+            '-l',
+            '1',
+            join(dir, 'in.pdf'),
+            join(dir, 'p'),
+        ]);
         const png = readFileSync(join(dir, 'p.png'));
         return collect((doc) => {
             doc.image(png, 0, 0, { width: doc.page.width, height: doc.page.height });
@@ -112,7 +127,9 @@ export function manyPagesPdf(pages: number): Promise<Buffer> {
         doc.registerFont('body', font(400));
         for (let i = 0; i < pages; i++) {
             if (i > 0) doc.addPage();
-            doc.font('body').fontSize(BODY).text(`Sida ${i + 1} av en mycket lång plan.`);
+            doc.font('body')
+                .fontSize(BODY)
+                .text(`Sida ${i + 1} av en mycket lång plan.`);
         }
     });
 }

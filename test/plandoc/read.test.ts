@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanText } from '../../src/domain';
-import { PlanDocumentError, planFormat, readPlanDocument } from '../../src/plandoc/read';
+import { PlanDocumentError, planFormat } from '../../src/plandoc/document';
+import { readPlanDocument } from '../../src/plandoc/read';
 import { FIXTURE_DIR } from '../domain/load';
 import { docx } from '../helpers/docx';
 import { planPdf, scannedPdf } from '../helpers/plan-pdf';
@@ -12,7 +13,7 @@ import { planPdf, scannedPdf } from '../helpers/plan-pdf';
 const refusedWith = (reason: string) => (err: unknown) => err instanceof PlanDocumentError && err.reason === reason;
 
 describe('plandoc/read', () => {
-    it('When the third förbund\'s plan is printed as a PDF and read, then every passage and heading comes back', async () => {
+    it("When the third förbund's plan is printed as a PDF and read, then every passage and heading comes back", async () => {
         const md = readFileSync(join(FIXTURE_DIR, 'norrskogen.plan.md'), 'utf8');
         const doc = await readPlanDocument(await planPdf(md), 'plan.pdf');
         const want = parsePlanText(md);
@@ -34,13 +35,21 @@ describe('plandoc/read', () => {
             { heading: 2, text: '1. Styrelsen' },
             { p: 'Styrelsen sammanträder sex gånger per år.' },
             { heading: 3, text: 'Arvoden' },
-            { table: [['', '2027'], ['Arvoden', '110 000']] },
+            {
+                table: [
+                    ['', '2027'],
+                    ['Arvoden', '110 000'],
+                ],
+            },
         ]);
         assert.equal(planFormat(buf), 'docx');
         const doc = await readPlanDocument(buf, 'plan.docx');
         assert.equal(
             doc.markdown,
-            '# Verksamhetsplan 2027\n\n## 1. Styrelsen\n\nStyrelsen sammanträder sex gånger per år.\n\n### Arvoden\n\n| | 2027 |\n| --- | --- |\n| Arvoden | 110 000 |\n'.replace('| | 2027 |', '|  | 2027 |'),
+            '# Verksamhetsplan 2027\n\n## 1. Styrelsen\n\nStyrelsen sammanträder sex gånger per år.\n\n### Arvoden\n\n| | 2027 |\n| --- | --- |\n| Arvoden | 110 000 |\n'.replace(
+                '| | 2027 |',
+                '|  | 2027 |',
+            ),
         );
         assert.deepEqual(
             parsePlanText(doc.markdown).passages.map((p) => p.text),
@@ -50,7 +59,12 @@ describe('plandoc/read', () => {
 
     it('When a document has no single title, then the file name is the title and its headings move down a level', async () => {
         const doc = await readPlanDocument(
-            await docx([{ heading: 1, text: '1. Om oss' }, { p: 'Text.' }, { heading: 1, text: '2. Mål' }, { p: 'Mer.' }]),
+            await docx([
+                { heading: 1, text: '1. Om oss' },
+                { p: 'Text.' },
+                { heading: 1, text: '2. Mål' },
+                { p: 'Mer.' },
+            ]),
             'Plan 2027.docx',
         );
         assert.match(doc.markdown, /^# Plan 2027\n\n## 1\. Om oss\n\nText\.\n\n## 2\. Mål/);
@@ -59,11 +73,17 @@ describe('plandoc/read', () => {
     it('When a PDF has no text layer, has no headings, or is no PDF at all, then it is refused with the reason', async () => {
         await assert.rejects(readPlanDocument(await scannedPdf(), 'scan.pdf'), refusedWith('no-text'));
         await assert.rejects(
-            readPlanDocument(await planPdf('Bara löptext utan rubriker, men lång nog för att vara en text.\n'), 'x.pdf'),
+            readPlanDocument(
+                await planPdf('Bara löptext utan rubriker, men lång nog för att vara en text.\n'),
+                'x.pdf',
+            ),
             refusedWith('no-structure'),
         );
         await assert.rejects(readPlanDocument(Buffer.from('%PDF-1.4\ngarbage'), 'x.pdf'), refusedWith('unreadable'));
-        await assert.rejects(readPlanDocument(Buffer.from('PK\x03\x04word/document.xml'), 'x.docx'), refusedWith('unreadable'));
+        await assert.rejects(
+            readPlanDocument(Buffer.from('PK\x03\x04word/document.xml'), 'x.docx'),
+            refusedWith('unreadable'),
+        );
         assert.equal(planFormat(Buffer.from('hello')), undefined);
     });
 });

@@ -13,7 +13,14 @@ describe('storage/plan-versions', () => {
     let plans: PlanVersions;
     let clock = new Date('2026-10-12T10:00:00Z');
     const preview = (fileName: string) =>
-        plans.addPreview({ forbundId: 'ny', fileName, text: '# Plan\n\n## 1. A\n\nText.\n', pages: 3, ocr: false, by: 'chef' });
+        plans.addPreview({
+            forbundId: 'ny',
+            fileName,
+            text: '# Plan\n\n## 1. A\n\nText.\n',
+            pages: 3,
+            ocr: false,
+            by: 'chef',
+        });
     const statuses = () => plans.list('ny').map((v) => `${v.version}:${v.status}`);
 
     beforeEach(() => {

@@ -18,7 +18,7 @@ import { linkedTurn, turnInfo, type LinkedTurn } from '../turn';
 import { registerPreviewDecision, previewRecord } from './decide';
 import { registerPlanDecision } from './plan-decide';
 import { receivePlanDocument } from './plan-document';
-import { planFormat } from '../../plandoc/read';
+import { planFormat } from '../../plandoc/document';
 import { registerTemplateDownload } from './template';
 import { toPreviewModel } from './preview-model';
 import { workbookPreviewCard } from './preview-card';
@@ -177,6 +177,11 @@ async function previewWorkbook(
     });
     await sendReply(
         ctx,
-        workbookPreviewCard(workbookPreview(data.forbund, hasPlan(f) ? f : undefined), name, newActionKey(previewRecord(id), 0), lang),
+        workbookPreviewCard(
+            workbookPreview(data.forbund, hasPlan(f) ? f : undefined),
+            name,
+            newActionKey(previewRecord(id), 0),
+            lang,
+        ),
     );
 }

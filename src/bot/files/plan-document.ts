@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { authorize, type Person } from '../../domain/access';
 import { formatDate } from '../../domain/format';
-import { PlanDocumentError, type PlanDocument, type PlanRefusal } from '../../plandoc/read';
+import { PlanDocumentError, type PlanDocument, type PlanRefusal } from '../../plandoc/document';
 import { newActionKey } from '../cards/action-key';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
@@ -38,10 +38,7 @@ function refusal(reason: PlanRefusal, name: string, lang: Lang): string {
             `${name} krävde mer minne eller tid än tillåtet att läsa och öppnades inte.`,
             `${name} needed more memory or time than allowed to read and was not opened.`,
         ],
-        'ocr-failed': [
-            `OCR av ${name} gav ingen användbar text.`,
-            `OCR of ${name} gave no usable text.`,
-        ],
+        'ocr-failed': [`OCR av ${name} gav ingen användbar text.`, `OCR of ${name} gave no usable text.`],
     };
     const [sv, en] = why[reason];
     return `${say(lang, sv, en)} ${reason === 'no-structure' ? '' : `${instead} `}${say(lang, 'Inget har ändrats.', 'Nothing was changed.')}`;
@@ -57,7 +54,7 @@ function inForce(deps: BotDeps, forbundId: string, lang: Lang): string {
             `version ${v.version} (${v.fileName}), in force from ${formatDate(new Date(`${v.activeFrom}T12:00:00Z`), 'd MMMM yyyy', 'en')}`,
         );
     return deps.forbund.planText(forbundId)
-        ? say(lang, 'planens text från installationen', "the plan text the bot was installed with")
+        ? say(lang, 'planens text från installationen', 'the plan text the bot was installed with')
         : say(lang, 'ingen ännu', 'none yet');
 }
 

@@ -19,7 +19,9 @@ export const TEMPLATE_REQUEST =
 /** Registers the `workbook-template` download and the "mall" route. */
 export function registerTemplateDownload(app: Application<TurnState>, deps: BotDeps): void {
     deps.downloads.register('workbook-template', (id) =>
-        id === TEMPLATE_FILE ? { contentType: XLSX, filename: TEMPLATE_FILE, body: readFileSync(TEMPLATE_PATH) } : undefined,
+        id === TEMPLATE_FILE
+            ? { contentType: XLSX, filename: TEMPLATE_FILE, body: readFileSync(TEMPLATE_PATH) }
+            : undefined,
     );
     onMessage(app, deps, TEMPLATE_REQUEST, async (ctx, turn) => {
         const url = deps.downloads.link('workbook-template', TEMPLATE_FILE, LINK_TTL_S);
