@@ -55,6 +55,7 @@ type Story = Cast & {
     pcId: number;
     uppdragId: number;
     previewId: number;
+    planPreviewId: number;
 };
 
 const { lena, ingrid, leif } = OTHERS;
@@ -180,6 +181,15 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
             model: { document: h.t.bot.deps.forbundVersions.document(c.forbundId, 1), people: [] },
             by: 'matrix',
         }),
+        // A plan document preview waiting for the chef.
+        planPreviewId: h.t.bot.deps.plans.addPreview({
+            forbundId: c.forbundId,
+            fileName: 'plan.pdf',
+            text: '# Plan\n\n## 1. Styrelsen\n\nStyrelsen sammanträder.\n',
+            pages: 1,
+            ocr: false,
+            by: 'matrix',
+        }),
     };
 }
 
@@ -258,6 +268,7 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
         'protokoll.edit.form': (s) => ({ meetingId: s.closedId }),
         'pc.refresh': (s) => ({ proposalId: s.pcId }),
         'workbook.decide': (s) => ({ key: newActionKey(`preview:${s.previewId}`, 0), choice: 'activate' }),
+        'plan.decide': (s) => ({ key: newActionKey(`plan:${s.planPreviewId}`, 0), choice: 'activate' }),
         'qa.ask': () => ({ q: 'vad är vår prognos för eget kapital?' }),
     };
 }
