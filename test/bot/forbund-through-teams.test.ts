@@ -77,6 +77,16 @@ describe('A förbund set up from nothing through Teams (the third förbund)', ()
         const setup = /jag är förbundschef ([A-Z0-9]{8})/.exec(out.join(''))?.[1];
         assert.ok(setup, out.join(''));
         assert.equal(await forbundCommand(['new', ID], { out: () => {}, err: () => {} }, { DATA_DIR: t.dataDir }), 1);
+        const bad: string[] = [];
+        assert.equal(
+            await forbundCommand(
+                ['new', 'Norr Skogen'],
+                { out: () => {}, err: (s) => bad.push(s) },
+                { DATA_DIR: t.dataDir },
+            ),
+            2,
+        );
+        assert.match(bad.join(''), /duger inte som id/);
 
         // 2. Redeemed in the 1:1 chat: chef of a förbund with no data, told to send the workbook.
         const welcome = await post(personalMessage(chef, `jag är förbundschef ${setup}`));
