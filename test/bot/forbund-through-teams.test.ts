@@ -37,7 +37,9 @@ function sendFile(name: string, body: Buffer) {
     };
 }
 
-describe('A förbund set up from nothing through Teams (the third förbund)', () => {
+describe('A förbund set up from nothing through Teams (the third förbund)', function () {
+    // Two files read in child processes and 110 questions over HTTP.
+    this.timeout(180_000);
     let t: TestBot;
     let connector: ReturnType<typeof nockConnector>;
     let clock = SETUP_DAY;

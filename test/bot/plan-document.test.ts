@@ -52,7 +52,9 @@ function withFile(who: User, name: string, body: Buffer | { length: number }) {
     };
 }
 
-describe('The plan document sent in the 1:1 chat', () => {
+describe('The plan document sent in the 1:1 chat', function () {
+    // Each document is read in a child process (a few seconds under tsx).
+    this.timeout(60_000);
     let t: TestBot;
     let connector: ReturnType<typeof nockConnector>;
     const send = async (activity: object) => {
