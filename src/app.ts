@@ -11,7 +11,8 @@ import { uppdragReminderCard } from './bot/uppdrag';
 import { emptyReportForm } from './bot/reports';
 import { createIdentity } from './bot/identity';
 import { isLoopbackHost, type Config } from './config';
-import { hasPlan, type Forbund } from './domain';
+import { hasPlan, parsePlanText, type Forbund, type PlanText } from './domain';
+import { editionOf } from './domain/edition';
 import { createDownloads } from './http/downloads';
 import { createHttpServer } from './http/server';
 import { createUrlSigner } from './http/signed-url';
@@ -45,6 +46,9 @@ import { createUtfall } from './storage/utfall';
 import { createFilePreviews } from './storage/file-previews';
 import { createFileReadings } from './storage/file-readings';
 import { fetchSentFile } from './http/file-fetch';
+import { readPlanIsolated } from './plandoc/isolated';
+import { findOcrTools, type OcrTools } from './plandoc/ocr';
+import { createPlanVersions } from './storage/plan-versions';
 
 /** How long a Q&A reading may be continued by a follow-up ("och 2026?"). */
 const FOLLOW_UP_MINUTES = 15;
@@ -55,6 +59,8 @@ export type AppOverrides = {
     sleep?: (ms: number) => Promise<void>;
     /** Extra förbund files (tests add an invented one); the configured ids are loaded from data/forbund. */
     forbund?: Forbund[];
+    /** The OCR tools for scanned plan PDFs; false for none. Found on PATH (pdftoppm, tesseract with swe) by default. */
+    ocr?: OcrTools | false;
 };
 
 /** Builds the whole bot for a config; nothing listens until `listen()`. */
@@ -63,6 +69,23 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
     const log = overrides.log ?? createLogger(config.logLevel);
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     const forbundVersions = createForbundVersions(db, now);
+    const planVersions = createPlanVersions(db, now);
+    // Each activated plan document is parsed once; the seed's plan text serves until the chef activates one.
+    const parsedPlans = new Map<number, PlanText>();
+    const planInForce = (id: string): PlanText | undefined => {
+        const v = planVersions.active(id);
+        if (!v) return plans.get(id);
+        let plan = parsedPlans.get(v.id);
+        if (!plan)
+            parsedPlans.set(
+                v.id,
+                (plan = { ...parsePlanText(v.text), edition: editionOf(v.version!, v.fileName, v.activeFrom) }),
+            );
+        return plan;
+    };
+    let ocrTools: Promise<OcrTools | undefined> | undefined;
+    const ocr = () =>
+        (ocrTools ??= overrides.ocr !== undefined ? Promise.resolve(overrides.ocr || undefined) : findOcrTools());
     // The plan texts of the seeded förbund (data/forbund/<id>.plan.md), read once; the Q&A quotes them.
     const plans = new Map(
         config.forbund.map((id) => [id, loadPlanText(config.forbundDataDir ?? FORBUND_DATA_DIR, id)]),
@@ -74,7 +97,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
               configured: config.forbund,
               now,
               changedElsewhere: writesElsewhere(db),
-              planText: (id) => plans.get(id),
+              planText: planInForce,
           });
     if (!overrides.forbund) {
         const { empty } = seedForbund(forbundVersions, config.forbundDataDir ?? FORBUND_DATA_DIR, config.forbund);
@@ -140,6 +163,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}) {
         previews: createFilePreviews(db, now),
         fileReadings: createFileReadings(db, now),
         fetchFile: (url) => fetchSentFile(url),
+        plans: planVersions,
+        readPlanDocument: async (buf, name) => readPlanIsolated(buf, name, await ocr()),
         verbs: createVerbRegistry(),
         now,
         log,

@@ -1,6 +1,8 @@
 // What the bot's handlers are given by the composition root; nothing in src/bot constructs infrastructure.
 import type { Downloads } from '../http/downloads';
 import type { Logger } from '../log';
+import type { PlanDocument } from '../plandoc/document';
+import type { PlanVersions } from '../storage/plan-versions';
 import type { ProactiveSender } from '../scheduler/sender';
 import type { ActionKeys } from '../storage/action-keys';
 import type { ConversationRefs } from '../storage/conversation-refs';
@@ -57,6 +59,10 @@ export type BotDeps = {
     fileReadings: FileReadings;
     /** Downloads a file a user sent in Teams (https to Microsoft's file hosts only, size-capped, with a timeout). */
     fetchFile: (downloadUrl: string) => Promise<Buffer>;
+    /** The förbund's plan documents (PDF/Word as plan text): previews, förslag and the version in force. */
+    plans: PlanVersions;
+    /** Reads a plan document in a memory-limited child (OCR for a scanned PDF when the tools exist); throws PlanDocumentError. */
+    readPlanDocument: (buf: Buffer, fileName: string) => Promise<PlanDocument>;
     /** Signed download links and their providers (ics, protokoll, CSV). */
     downloads: Downloads;
     now: () => Date;

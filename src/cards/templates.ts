@@ -390,6 +390,16 @@ export type ReportFollowupData = {
     source: string;
 };
 
+export type PlanPreviewData = {
+    title: string;
+    text: string;
+    lang: Lang;
+    key: string;
+    facts: Fact[];
+    headings: { line: string }[];
+    labels: { headings: string; activate: string; save: string; cancel: string };
+};
+
 export type WorkbookPreviewData = {
     title: string;
     text: string;
@@ -457,6 +467,7 @@ export type CardData = {
     message: MessageData;
     'per-capsulam': PerCapsulamData;
     'per-capsulam-form': PerCapsulamFormData;
+    'plan-preview': PlanPreviewData;
     protokoll: ProtokollData;
     'protokoll-edit': ProtokollEditData;
     'qa-clarify': QaClarifyData;
@@ -492,6 +503,7 @@ export const CARD_NAMES = [
     'message',
     'per-capsulam',
     'per-capsulam-form',
+    'plan-preview',
     'protokoll',
     'protokoll-edit',
     'qa-clarify',

@@ -21,6 +21,8 @@ import { workbookPreview } from '../domain/workbook-preview';
 import { ledgerPreview } from '../domain/ledger-preview';
 import { ledgerPreviewCard } from '../bot/files/ledger-card';
 import { askKind } from '../bot/files/kind-choice';
+import { planPreviewCard } from '../bot/files/plan-document';
+import type { PlanText } from '../domain';
 import { editorCard } from '../bot/agenda/editor';
 import { itemFormCard, justerareFormCard, meetingFormCard } from '../bot/agenda/form-cards';
 import { agendaReply } from '../bot/agenda/view';
@@ -305,6 +307,20 @@ function answerCards(w: CardWorld): CardSpec[] {
     ];
 }
 
+/** A plan document as the preview shows it, from a seed plan text (as if printed to PDF and read back). */
+function samplePlanDocument(plan: PlanText | undefined, pages: number, ocr: boolean) {
+    const sections = [...new Set((plan?.passages ?? []).map((p) => p.headings[0]).filter(Boolean))];
+    return {
+        markdown: '',
+        pages,
+        ocr,
+        title: plan?.title ?? 'Verksamhetsplan',
+        sections: sections.length,
+        firstHeadings: sections.slice(0, 5),
+        passages: plan?.passages.length ?? 0,
+    };
+}
+
 const refused = (lang: 'sv' | 'en', access: Access) => {
     if (access.ok) throw new Error('card world: expected a refusal');
     return refusalCard(lang, refusalText(lang, access));
@@ -353,6 +369,24 @@ function conversationCards(w: CardWorld): CardSpec[] {
                     ledger: { sv: '-', en: '-' },
                 },
                 'sv',
+            ),
+        ),
+        cardOf(
+            planPreviewCard(
+                samplePlanDocument(dd.forbund.planText(f.id), 14, false),
+                'Verksamhetsplan 2024.pdf',
+                'planens text från installationen',
+                'plan:1|0|sampleNonce5',
+                'sv',
+            ),
+        ),
+        cardOf(
+            planPreviewCard(
+                samplePlanDocument(dd.forbund.planText(g.id), 22, true),
+                'Verksamhetsplan 2025 (skannad).pdf',
+                'version 1 (Verksamhetsplan 2024.pdf), in force from 3 February 2025',
+                'plan:2|0|sampleNonce6',
+                'en',
             ),
         ),
         refused('sv', authorize(w.ledamot, f.id, { kind: 'agenda.write' })),

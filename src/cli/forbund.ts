@@ -1,9 +1,10 @@
-// `npm run forbund -- template|export|import|versions|activate`: a förbund's data as an .xlsx workbook, into and out of
+// `npm run forbund -- new|template|export|import|versions|activate`: a förbund's data as an .xlsx workbook, into and out of
 // the database. Runs beside a running bot (one SQLite transaction per command; the bot re-reads after it commits).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 import { ForbundDataError, parseForbund } from '../domain';
+import { slug } from '../domain/schema-common';
 import { isDay } from '../domain/deadline-days';
 import { ROOT } from '../paths';
 import { DatabaseDamagedError, openDb, type Db } from '../storage/db';
@@ -20,6 +21,7 @@ export const TEMPLATE_EXAMPLE = join(ROOT, 'data', 'templates', 'exempel.json');
 
 const USAGE = [
     'Användning:',
+    '  npm run forbund -- new <id>                                bjud in ett nytt förbund utan uppgifter (engångskod)',
     '  npm run forbund -- template <fil.xlsx>                     tom mall med ett påhittat exempel',
     '  npm run forbund -- export <id> <fil.xlsx> [--version N]    förbundets uppgifter som arbetsbok',
     '  npm run forbund -- import <fil.xlsx> [--activate] [--from ÅÅÅÅ-MM-DD]',
@@ -61,7 +63,8 @@ async function run(argv: readonly string[], io: Out, env: NodeJS.ProcessEnv, now
         io.out(`Mallen är skriven till ${file}. Fyll i den och läs in den med: npm run forbund -- import ${file}\n`);
         return 0;
     }
-    if (!['export', 'import', 'versions', 'activate'].includes(command ?? '')) throw new UsageError('okänt kommando');
+    if (!['new', 'export', 'import', 'versions', 'activate'].includes(command ?? ''))
+        throw new UsageError('okänt kommando');
     const config = loadConfig(env);
     const db = openDb(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'finsam.sqlite'));
     try {
@@ -74,6 +77,7 @@ async function run(argv: readonly string[], io: Out, env: NodeJS.ProcessEnv, now
 async function withDb(db: Db, command: string, args: string[], io: Out, now: () => Date): Promise<number> {
     const versions = createForbundVersions(db, now);
     const roster = createRoster(db, now);
+    if (command === 'new') return invite(db, versions, args[0], io, now);
     if (command === 'import') {
         const activate = flag(args, '--activate');
         const from = day(option(args, '--from'));
@@ -130,6 +134,42 @@ async function withDb(db: Db, command: string, args: string[], io: Out, now: () 
     const doc = versions.document(id, v.version) as Record<string, unknown>;
     writeFileSync(file, await writeWorkbook(doc, roster.periods(id)));
     io.out(`${id} version ${v.version} (${v.status}) är skriven till ${file}.\n`);
+    return 0;
+}
+
+/**
+ * Registers a förbund with no data and prints its one-time setup code: the chef redeems it in Teams and sends the
+ * workbook there. Refused for a förbund that already has data or a code (a code is shown once only).
+ */
+function invite(
+    db: Db,
+    versions: ReturnType<typeof createForbundVersions>,
+    id: string | undefined,
+    io: Out,
+    now: () => Date,
+) {
+    if (!id) throw new UsageError('ange det nya förbundets id, t.ex. mitt-forbund');
+    if (!slug.safeParse(id).success)
+        throw new UsageError(
+            `”${id}” duger inte som id: små bokstäver a–z, siffror och bindestreck (t.ex. mitt-forbund)`,
+        );
+    const codes = createSetupCodes(db, now);
+    const code = db.transaction(() => {
+        if (versions.list(id).length > 0) return undefined;
+        versions.addForbund(id, 'npm run forbund new');
+        return codes.issueIfMissing(id);
+    })();
+    if (!code) {
+        io.err(
+            `Förbundet ${id} finns redan (med uppgifter eller en utfärdad kod); ingen ny kod skapades. ` +
+                'En kod visas bara en gång.\n',
+        );
+        return 1;
+    }
+    io.out(
+        `Förbundet ${id} är inbjudet. Förbundschefen skriver "jag är förbundschef ${code}" till boten i en 1:1-chatt ` +
+            'och skickar sedan arbetsboken där ("mall" ger en tom mall). Koden visas bara nu.\n',
+    );
     return 0;
 }
 

@@ -11,7 +11,12 @@ export type Passage = {
     kind: 'paragraph' | 'list' | 'table';
 };
 
-export type PlanText = { title: string; passages: Passage[] };
+export type PlanText = {
+    title: string;
+    passages: Passage[];
+    /** Which stored version of the plan document this is; none for a seed plan text. */
+    edition?: { sv: string; en: string };
+};
 
 const HEADING = /^(#{1,4})\s+(.+?)\s*$/;
 const ITEM = /^\s*[-*]\s+/;

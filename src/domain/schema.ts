@@ -173,7 +173,12 @@ export const ForbundSchema = z.strictObject({
     shortName: z.string().min(1),
     aliases,
     formed: z.number().int().min(2004).max(2100),
-    source: z.strictObject({ title: z.string().min(1), note: z.string().optional() }),
+    source: z.strictObject({
+        title: z.string().min(1),
+        note: z.string().optional(),
+        /** Which stored version this is (set by the database's förbund repository, never in a data file). */
+        edition: z.strictObject({ sv: z.string(), en: z.string() }).optional(),
+    }),
     notes: z.array(z.string()).default([]),
     parter: z.array(PartSchema).min(2),
     bodies: z.array(BodySchema),

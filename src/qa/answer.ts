@@ -62,8 +62,8 @@ function noPlanYet(f: Forbund, q: Question): Answer {
         kind: 'not_stated',
         text: say(
             q.lang,
-            `**Inga uppgifter ännu**\n${f.name} har ingen plan eller budget i boten ännu. Förbundschefen lägger in den med arbetsboken: \`npm run forbund -- import <fil.xlsx>\`.`,
-            `**No data yet**\n${f.name} has no plan or budget in the bot yet. The förbundschef adds it with the workbook: \`npm run forbund -- import <file.xlsx>\`.`,
+            `**Inga uppgifter ännu**\n${f.name} har ingen plan eller budget i boten ännu. Förbundschefen skickar förbundets arbetsbok (.xlsx) till boten i en 1:1-chatt (skriv "mall" där för en tom mall), eller läser in den med \`npm run forbund -- import <fil.xlsx>\`.`,
+            `**No data yet**\n${f.name} has no plan or budget in the bot yet. The förbundschef sends the förbund's workbook (.xlsx) to the bot in a 1:1 chat (write "template" there for an empty template), or imports it with \`npm run forbund -- import <file.xlsx>\`.`,
         ),
     };
 }

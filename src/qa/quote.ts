@@ -53,7 +53,8 @@ export function quoteAnswer(f: Forbund, plan: PlanText, q: Question, hit: PlanHi
     const section = sourceOf(plan, hit.passage);
     const title = say(q.lang, 'Ur planen', 'From the plan');
     const note = say(q.lang, '', 'Quoted in Swedish, as the plan is written.');
-    const source = `${say(q.lang, 'Källa', 'Source')}: ${f.name}, ${section}`;
+    const edition = plan.edition && say(q.lang, `planen ${plan.edition.sv}`, `the plan ${plan.edition.en}`);
+    const source = `${say(q.lang, 'Källa', 'Source')}: ${f.name}, ${section}${edition ? ` – ${edition}` : ''}`;
     const quoted = quote
         .split('\n')
         .map((l) => `> ${l}`)

@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { dayOf } from '../domain/deadline-days';
 import { emptyForbund, must, type Forbund, type PlanText } from '../domain';
+import { editionOf } from '../domain/edition';
+import { SEED_ACTIVE_FROM } from './forbund-seed';
 import { loadForbund, loadPlanText } from './forbund-files';
 import { inForceOn, type ForbundVersions, type VersionInfo, type VersionStatus } from './forbund-versions';
 
@@ -67,7 +69,7 @@ export function forbundFromDb(opts: {
     configured: readonly string[];
     now: () => Date;
     changedElsewhere: () => boolean;
-    /** The plan text of a förbund (today the seed's `<id>.plan.md`); undefined when it has none. */
+    /** The plan text in force for a förbund (an activated plan document, else the seed's `<id>.plan.md`). */
     planText?: (id: string) => PlanText | undefined;
 }): ForbundRepository {
     const { versions, now } = opts;
@@ -104,6 +106,12 @@ export function forbundFromDb(opts: {
         let model = models.get(v.rowId);
         if (!model) {
             model = must(versions.model(id, v.version), `stored version ${v.version} of ${id}`);
+            // An imported version says which it is in every answer's source; seeded data is the printed plan itself.
+            if (v.activeFrom !== SEED_ACTIVE_FROM)
+                model = {
+                    ...model,
+                    source: { ...model.source, edition: editionOf(v.version, v.source, v.activeFrom) },
+                };
             models.set(v.rowId, model);
         }
         return { version: v.version, status: v.status, source: v.source, forbund: model, activeFrom: v.activeFrom };

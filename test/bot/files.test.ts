@@ -83,7 +83,7 @@ describe('Files sent to the bot in the 1:1 chat', () => {
     });
 
     it('When the file is no workbook, then the bot says what to send and nothing changes', async () => {
-        nock(HOST).get(PATH).reply(200, '%PDF-1.7 not a workbook');
+        nock(HOST).get(PATH).reply(200, 'Konto;Belopp\nnot a workbook nor a plan');
         const msg = await send(withFile(chef, 'budget.xlsx'));
         assert.match(textOf(msg.body), /känner inte igen budget\.xlsx/);
         assert.deepEqual(versions(), ['1:aktiv']);

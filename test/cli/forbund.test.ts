@@ -11,7 +11,9 @@ import { tempDir } from '../helpers/temp-dir';
 
 const COMMITTED = join(__dirname, '..', '..', 'data', 'templates', 'forbund-mall.xlsx');
 
-describe('cli/forbund', () => {
+describe('cli/forbund', function () {
+    // Several workbooks written and read with exceljs: over 10 s on a loaded 2-core machine.
+    this.timeout(60_000);
     let tmp: ReturnType<typeof tempDir>;
     let out: string[];
     let err: string[];

@@ -1,5 +1,6 @@
 // "jag är förbundschef <kod>" in a 1:1 chat: the one-time setup code makes the writer förbundschef.
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { hasPlan } from '../../domain';
 import type { BotDeps } from '../deps';
 import { say, sendReply } from '../reply';
 import { onSetupMessage } from '../on-message';
@@ -51,6 +52,15 @@ export function registerOnboarding(app: Application<TurnState>, deps: BotDeps): 
         );
         deps.identity.forgetMisses();
         deps.log.info('förbundschef onboarded', { forbund: f.id, person: person.slug });
+        // A förbund invited with no data yet: the chef's first step is the workbook.
+        if (!hasPlan(f))
+            return sendReply(ctx, {
+                text: say(
+                    lang,
+                    `Välkommen ${person.name}! Du är nu förbundschef för ${f.name}, som inte har några uppgifter i boten ännu. Skicka förbundets arbetsbok (.xlsx) till mig här i chatten; skriv "mall" så får du en tom mall att fylla i. Därefter kan du skicka planen som PDF eller Word-fil. Inget ändras förrän du aktiverar förhandsvisningen.`,
+                    `Welcome ${person.name}! You are now förbundschef of ${f.name}, which has no data in the bot yet. Send the förbund's workbook (.xlsx) to me here in the chat; write "template" for an empty template to fill in. Then you can send the plan as a PDF or Word file. Nothing changes until you activate the preview.`,
+                ),
+            });
         await sendReply(ctx, {
             text: say(
                 lang,

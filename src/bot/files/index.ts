@@ -11,7 +11,11 @@ import { messageCard, say, sendReply } from '../reply';
 import { linkedTurn, turnInfo, type LinkedTurn } from '../turn';
 import { registerPreviewDecision } from './decide';
 import { receiveLedger } from './ledger';
+import { registerPlanDecision } from './plan-decide';
+import { receivePlanDocument } from './plan-document';
+import { planFormat } from '../../plandoc/document';
 import { readEvery, registerFileReadings } from './readings';
+import { registerTemplateDownload } from './template';
 import { sniffFile } from './sniff';
 
 export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -56,6 +60,8 @@ const tell = (ctx: TurnContext, title: string, text: string) =>
 export function registerFiles(app: Application<TurnState>, deps: BotDeps): void {
     registerPreviewDecision(app, deps);
     registerFileReadings(app, deps);
+    registerPlanDecision(app, deps);
+    registerTemplateDownload(app, deps);
     app.message(
         async (ctx) =>
             ctx.activity.type === ActivityTypes.Message &&
@@ -109,12 +115,13 @@ async function receive(ctx: TurnContext, deps: BotDeps, turn: LinkedTurn, file: 
         const [sv, en] = FETCH_TEXT[reason];
         return fail(`Filen ${file.name} hämtades inte: ${sv}.`, `The file ${file.name} was not fetched: ${en}.`);
     }
+    if (planFormat(buf)) return receivePlanDocument(ctx, deps, turn, caller, file.name, buf);
     const kind = sniffFile(buf);
     if (kind === 'ledger') return receiveLedger(ctx, deps, turn, file.name, buf);
     if (kind === 'unknown')
         return fail(
-            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund) eller bokföringen (SIE eller CSV).`,
-            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet) or the accounts (SIE or CSV).`,
+            `Jag känner inte igen ${file.name}: skicka förbundets arbetsbok (.xlsx med bladet Förbund), planen som PDF eller Word-fil, eller bokföringen (SIE eller CSV).`,
+            `I do not recognise ${file.name}: send the förbund's workbook (.xlsx with the Förbund sheet), the plan as a PDF or Word file, or the accounts (SIE or CSV).`,
         );
     await readEvery(ctx, deps, turn, file.name, buf, caller);
 }

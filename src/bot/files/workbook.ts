@@ -1,6 +1,6 @@
 // A workbook read in the child process, on its way to the chef: its preview card (the model waits in file_previews
 // until a button decides) or its errors naming sheet, cell and reason in the chef's language.
-import type { Forbund } from '../../domain';
+import { hasPlan, type Forbund } from '../../domain';
 import { workbookPreview } from '../../domain/workbook-preview';
 import type { WorkbookError } from '../../workbook/errors';
 import { issueLine } from '../../workbook/issue-text';
@@ -47,7 +47,8 @@ export function workbookPreviewReply(
         by,
     });
     return workbookPreviewCard(
-        workbookPreview(data.forbund, active, lang),
+        // A förbund invited with no data yet has nothing in force to compare with.
+        workbookPreview(data.forbund, hasPlan(active) ? active : undefined, lang),
         name,
         newActionKey(previewRecord(id), 0),
         lang,

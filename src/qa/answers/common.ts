@@ -19,8 +19,9 @@ export const pct = (ratio: number) => formatPercent(ratio);
 export const rulePct = (ratio: number) => formatPercent(ratio, Number.isInteger(Math.round(ratio * 1e6) / 1e4) ? 0 : 1);
 export const money = formatAmount;
 
-/** "Källa: …" naming the förbund's plan. */
-export const sourceLine = (f: Forbund, lang: Lang) => `${say(lang, 'Källa', 'Source')}: ${f.source.title}`;
+/** "Källa: …" naming the förbund's plan, and which stored version of its data when it came from an import. */
+export const sourceLine = (f: Forbund, lang: Lang) =>
+    `${say(lang, 'Källa', 'Source')}: ${f.source.title}${f.source.edition ? ` – ${f.source.edition[lang]}` : ''}`;
 
 /** Joins answer lines and appends the source. */
 export const withSource = (f: Forbund, lang: Lang, lines: string[]) =>

@@ -57,6 +57,7 @@ type Story = Cast & {
     previewId: number;
     ledgerId: number;
     choiceId: number;
+    planPreviewId: number;
 };
 
 const { lena, ingrid, leif } = OTHERS;
@@ -203,6 +204,15 @@ async function conclude(h: MatrixBot, c: Cast): Promise<Story> {
             model: { workbook: [{ where: 'arbetsboken', reason: 'x' }], ledger: { sv: 'x', en: 'x' } },
             by: 'matrix',
         }),
+        // A plan document preview waiting for the chef.
+        planPreviewId: h.t.bot.deps.plans.addPreview({
+            forbundId: c.forbundId,
+            fileName: 'plan.pdf',
+            text: '# Plan\n\n## 1. Styrelsen\n\nStyrelsen sammanträder.\n',
+            pages: 1,
+            ocr: false,
+            by: 'matrix',
+        }),
     };
 }
 
@@ -288,6 +298,7 @@ function presses(h: MatrixBot): Record<string, (s: Story, conv: Conversation) =>
         'workbook.decide': (s) => ({ key: newActionKey(`preview:${s.previewId}`, 0), choice: 'activate' }),
         'ledger.decide': (s) => ({ key: newActionKey(`ledger:${s.ledgerId}`, 0), choice: 'save' }),
         'file.kind': (s) => ({ key: newActionKey(`choice:${s.choiceId}`, 0), choice: 'ledger' }),
+        'plan.decide': (s) => ({ key: newActionKey(`plan:${s.planPreviewId}`, 0), choice: 'activate' }),
         'qa.ask': () => ({ q: 'vad är vår prognos för eget kapital?' }),
     };
 }
