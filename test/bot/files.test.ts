@@ -83,7 +83,8 @@ describe('Files sent to the bot in the 1:1 chat', () => {
     });
 
     it('When the file is no workbook, then the bot says what to send and nothing changes', async () => {
-        nock(HOST).get(PATH).reply(200, 'Konto;Belopp\nnot a workbook nor a plan');
+        // A picture: neither a workbook, a plan document, a ledger nor a table that could be one.
+        nock(HOST).get(PATH).reply(200, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
         const msg = await send(withFile(chef, 'budget.xlsx'));
         assert.match(textOf(msg.body), /känner inte igen budget\.xlsx/);
         assert.deepEqual(versions(), ['1:aktiv']);
