@@ -167,7 +167,7 @@ describe('A scanned plan PDF when OCR is installed', () => {
     let connector: ReturnType<typeof nockConnector>;
     before(async function () {
         const tools = await findOcrTools();
-        // CI has no tesseract: this path runs where `apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils` did.
+        // .ci/run installs tesseract-ocr, tesseract-ocr-swe and poppler-utils; a machine without them skips this path.
         if (!tools) return this.skip();
         isolateNetwork();
         connector = nockConnector(members);
