@@ -8,15 +8,12 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { Forbund } from '../../domain';
-import { authorize } from '../../domain/access';
 import { LedgerFileError } from '../../domain/ledger';
 import { WorkbookError } from '../../workbook/errors';
 import { newActionKey } from '../cards/action-key';
-import { registerAction } from '../cards/execute';
-import { pressLang } from '../cards/scope';
+import { registerWaitingDecision } from './waiting-decision';
 import type { BotDeps } from '../deps';
 import type { Lang } from '../lang';
-import { refusalText } from '../refusal';
 import { messageCard, say, type CardReply } from '../reply';
 import { ledgerErrorReply } from './ledger';
 import { workbookErrorsReply } from './workbook';
@@ -77,24 +74,19 @@ export function registerKindChoice(app: Application<TurnState>, deps: BotDeps): 
         const p = deps.fileReadings.get(choiceId(record));
         return p?.kind === 'choice' ? p : undefined;
     };
-    registerAction(app, deps, {
+    registerWaitingDecision(app, deps, {
         verb: 'file.kind',
         schema: submit.passthrough(),
-        version: (record) => {
-            const p = pending(record);
-            return p && (p.status === 'väntar' ? 0 : 1);
-        },
-        forbundOf: (record) => pending(record)?.forbundId,
-        prepare: async (ctx, info, data) => {
-            const lang = pressLang(data, info);
-            const p = pending(data.key.split('|')[0]);
-            const title = say(lang, 'Filen', 'The file');
-            const f = p && deps.forbund.get(p.forbundId);
-            if (!p || !f)
-                return { refused: messageCard(title, say(lang, 'Frågan finns inte.', 'The question does not exist.')) };
-            const person = await deps.identity.resolve(ctx, info.user, p.forbundId);
-            const access = authorize(person, p.forbundId, { kind: 'utfall.import' });
-            if (!access.ok) return { refused: messageCard(title, refusalText(lang, access)) };
+        load: pending,
+        action: { kind: 'utfall.import' },
+        title: ['Filen', 'The file'],
+        missing: ['Frågan finns inte.', 'The question does not exist.'],
+        decide: ({ data, row: p, lang, title }) => {
+            const f = deps.forbund.get(p.forbundId);
+            if (!f)
+                return {
+                    refused: messageCard(title, say(lang, 'Frågan finns inte.', 'The question does not exist.')),
+                };
             if (data.choice === 'cancel')
                 return () => {
                     deps.fileReadings.decide(p.id, 'avbruten');

@@ -2,12 +2,9 @@
 // Q&A and the ekonomisk rapport use it at once; cancel stores nothing. A decided preview is stale.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { authorize } from '../../domain/access';
 import { periodText } from '../../domain/ledger-preview';
-import { registerAction } from '../cards/execute';
-import { pressLang } from '../cards/scope';
+import { registerWaitingDecision } from './waiting-decision';
 import type { BotDeps } from '../deps';
-import { refusalText } from '../refusal';
 import { messageCard, say } from '../reply';
 import { ledgerId, ledgerModel } from './ledger';
 
@@ -18,29 +15,22 @@ export function registerLedgerDecision(app: Application<TurnState>, deps: BotDep
         const p = deps.fileReadings.get(ledgerId(record));
         return p?.kind === 'ledger' ? p : undefined;
     };
-    registerAction(app, deps, {
+    registerWaitingDecision(app, deps, {
         verb: 'ledger.decide',
         schema: submit.passthrough(),
-        version: (record) => {
-            const p = pending(record);
-            return p && (p.status === 'väntar' ? 0 : 1);
-        },
-        forbundOf: (record) => pending(record)?.forbundId,
-        prepare: async (ctx, info, data) => {
-            const lang = pressLang(data, info);
-            const p = pending(data.key.split('|')[0]);
-            const title = say(lang, 'Utfallet', 'The outcome');
-            const f = p && deps.forbund.get(p.forbundId);
-            if (!p || !f)
+        load: pending,
+        action: { kind: 'utfall.import' },
+        title: ['Utfallet', 'The outcome'],
+        missing: ['Förhandsvisningen finns inte.', 'The preview does not exist.'],
+        decide: ({ data, row: p, person, lang, title }) => {
+            const f = deps.forbund.get(p.forbundId);
+            if (!f)
                 return {
                     refused: messageCard(
                         title,
                         say(lang, 'Förhandsvisningen finns inte.', 'The preview does not exist.'),
                     ),
                 };
-            const person = await deps.identity.resolve(ctx, info.user, p.forbundId);
-            const access = authorize(person, p.forbundId, { kind: 'utfall.import' });
-            if (!access.ok) return { refused: messageCard(title, refusalText(lang, access)) };
             if (data.choice === 'cancel')
                 return () => {
                     deps.fileReadings.decide(p.id, 'avbruten');
@@ -72,7 +62,7 @@ export function registerLedgerDecision(app: Application<TurnState>, deps: BotDep
                         fileKind: reading.fileKind,
                         sha256,
                         generated: reading.generated,
-                        by: access.person.slug,
+                        by: person.slug,
                     });
                     deps.fileReadings.decide(p.id, 'sparad', s.importId);
                     return s;

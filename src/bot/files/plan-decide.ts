@@ -2,41 +2,24 @@
 // stale, so a second press (or an old card) changes nothing.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { authorize } from '../../domain/access';
 import { formatDate } from '../../domain/format';
-import { registerAction } from '../cards/execute';
-import { pressLang } from '../cards/scope';
+import { registerWaitingDecision } from './waiting-decision';
 import type { BotDeps } from '../deps';
-import { refusalText } from '../refusal';
 import { messageCard, say } from '../reply';
 
 const planId = (record: string) => Number(/^plan:(\d+)$/.exec(record)?.[1] ?? NaN);
 const submit = z.object({ choice: z.enum(['activate', 'save', 'cancel']), key: z.string() });
 
 export function registerPlanDecision(app: Application<TurnState>, deps: BotDeps): void {
-    registerAction(app, deps, {
+    registerWaitingDecision(app, deps, {
         verb: 'plan.decide',
         schema: submit.passthrough(),
-        version: (record) => {
-            const p = deps.plans.get(planId(record));
-            return p && (p.status === 'väntar' ? 0 : 1);
-        },
-        forbundOf: (record) => deps.plans.get(planId(record))?.forbundId,
-        prepare: async (ctx, info, data) => {
-            const lang = pressLang(data, info);
-            const p = deps.plans.get(planId(data.key.split('|')[0]));
-            const title = say(lang, 'Planen', 'The plan');
-            if (!p)
-                return {
-                    refused: messageCard(
-                        title,
-                        say(lang, 'Förhandsvisningen finns inte.', 'The preview does not exist.'),
-                    ),
-                };
-            const person = await deps.identity.resolve(ctx, info.user, p.forbundId);
-            const access = authorize(person, p.forbundId, { kind: 'roster.change' });
-            if (!access.ok) return { refused: messageCard(title, refusalText(lang, access)) };
-            const by = person?.name ?? info.user.teamsId;
+        load: (record) => deps.plans.get(planId(record)),
+        action: { kind: 'roster.change' },
+        title: ['Planen', 'The plan'],
+        missing: ['Förhandsvisningen finns inte.', 'The preview does not exist.'],
+        decide: ({ data, row: p, person, lang, title }) => {
+            const by = person.name;
             return () => {
                 const v = deps.plans.decide(p.id, data.choice, by);
                 deps.log.info('plan document decided', { forbund: p.forbundId, status: v.status, version: v.version });
